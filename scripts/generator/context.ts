@@ -1,0 +1,118 @@
+import type { ParamDefinition, ServiceModelDefinition } from '../../src/core/definition-types.js';
+import { camelCase } from '../../src/core/naming.js';
+import type { SdkMember, SdkTypes } from './sdk-types.js';
+
+/** `BucketAcl` → `bucket-acl`. */
+export function kebabCase(name: string): string {
+  return camelCase(name)
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** What every renderer needs to know about the service being generated. */
+export class GenContext {
+  constructor(
+    readonly definition: ServiceModelDefinition,
+    readonly sdk: SdkTypes,
+    readonly sourceFile: string,
+  ) {}
+
+  get serviceVar(): string {
+    return this.definition.service.name;
+  }
+
+  /** The final TypeScript class of a resource type. */
+  classOf(type: string): string {
+    return this.definition.resources[type]?.className ?? type;
+  }
+
+  /** The generated class of a resource type (`BucketBase` when it is customised by hand). */
+  generatedClassOf(type: string): string {
+    return this.definition.resources[type]?.customized
+      ? `${this.classOf(type)}Base`
+      : this.classOf(type);
+  }
+
+  /** The module that exports a type's final class, relative to the generated folder. */
+  moduleOf(type: string): string {
+    const file = kebabCase(type);
+    return this.definition.resources[type]?.customized ? `../${file}.js` : `./${file}.js`;
+  }
+
+  /** The variable name examples use for a resource of this type. */
+  varOf(type: string): string {
+    return camelCase(type);
+  }
+
+  /** The members of `<operation>CommandInput`. */
+  inputMembers(operation: string): SdkMember[] {
+    return this.sdk.members(`${operation}CommandInput`);
+  }
+
+  /**
+   * The params type of a method sending `operation` with these definition params: the
+   * input minus the filled members, and whether the caller must pass it.
+   */
+  paramsType(
+    operation: string,
+    params: readonly ParamDefinition[] | undefined,
+    alsoOmit: readonly string[] = [],
+  ) {
+    const filled = new Set<string>(alsoOmit);
+    const partly = new Set<string>();
+    for (const param of params ?? []) {
+      const top = /^[A-Za-z0-9_]+/.exec(param.target)?.[0] ?? param.target;
+      if (top === param.target) filled.add(top);
+      else partly.add(top);
+    }
+    for (const name of filled) partly.delete(name);
+    const members = this.inputMembers(operation);
+    const known = new Set(members.map((m) => m.name));
+    for (const name of [...filled, ...partly]) {
+      if (!known.has(name)) throw new Error(`${operation}CommandInput has no member '${name}'`);
+    }
+    const required = members.filter(
+      (m) => !m.optional && !filled.has(m.name) && !partly.has(m.name),
+    );
+    const input = `sdk.${operation}CommandInput`;
+    const quote = (names: Set<string>) => [...names].map((n) => `'${n}'`).join(' | ');
+    const text =
+      filled.size === 0 && partly.size === 0
+        ? input
+        : partly.size === 0
+          ? `ActionParams<${input}, ${quote(filled)}>`
+          : `ActionParams<${input}, ${filled.size ? quote(filled) : 'never'}, ${quote(partly)}>`;
+    return { text, required, filled: [...filled] };
+  }
+}
+
+/** A placeholder value of a member's type, for doc examples. */
+export function placeholder(member: SdkMember): string {
+  const type = member.typeText.replace(/ \| undefined$/, '');
+  if (/^(string|.*String.*)$/.test(type) || /^"/.test(type)) return `'${camelCase(member.name)}'`;
+  if (type === 'number') return '1';
+  if (type === 'boolean') return 'true';
+  if (type.endsWith('[]')) return '[]';
+  if (type.includes('StreamingBlobPayloadInputTypes')) return `'data'`;
+  return '{}';
+}
+
+/** `{ Key: 'key' }` from the required members, or '' when there are none. */
+export function exampleArgs(required: readonly SdkMember[]): string {
+  if (required.length === 0) return '';
+  return `{ ${required.map((m) => `${m.name}: ${placeholder(m)}`).join(', ')} }`;
+}
+
+/** A TSDoc block from lines (already without the leading ` * `). */
+export function doc(lines: readonly string[], indent = '  '): string {
+  return [
+    `${indent}/**`,
+    ...lines.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)),
+    `${indent} */`,
+  ].join('\n');
+}
+
+/** A TSDoc example section. */
+export function example(code: readonly string[]): string[] {
+  return ['@example', '```ts', ...code, '```'];
+}

@@ -1,0 +1,170 @@
+import type {
+  ActionDefinition,
+  ContainerDefinition,
+  HasDefinition,
+  HasManyDefinition,
+  ParamDefinition,
+} from '../../src/core/definition-types.js';
+import { camelCase } from '../../src/core/naming.js';
+import { isPlural } from '../../src/core/resource-builder.js';
+import { doc, example, exampleArgs, type GenContext } from './context.js';
+
+/** What a rendered member needs from the class it is rendered into. */
+export interface Owner {
+  /** The variable examples use (`bucket`, `s3`). */
+  readonly varName: string;
+  /** Resource type names this class refers to (collected for imports). */
+  readonly uses: Set<string>;
+  /** Collection classes this class refers to. */
+  readonly collections: Set<string>;
+  /** Member names already taken (to catch clashes). */
+  readonly taken: Map<string, string>;
+}
+
+export function claim(owner: Owner, name: string, what: string): void {
+  const previous = owner.taken.get(name);
+  if (previous)
+    throw new Error(`member '${name}' of ${owner.varName} is both ${previous} and ${what}`);
+  owner.taken.set(name, what);
+}
+
+function filledNote(params: readonly ParamDefinition[] | undefined): string {
+  const notes = (params ?? []).map((p) => {
+    if (p.source === 'identifier') return `\`${p.target}\` (from \`${camelCase(p.name ?? '')}\`)`;
+    if (p.source === 'data') return `\`${p.target}\` (from the loaded \`${p.path}\`)`;
+    return `\`${p.target}\` = ${JSON.stringify(p.value)}`;
+  });
+  return notes.length ? ` The resource fills ${notes.join(', ')}.` : '';
+}
+
+export function renderAction(
+  ctx: GenContext,
+  owner: Owner,
+  name: string,
+  action: ActionDefinition,
+): string {
+  const method = camelCase(name);
+  claim(owner, method, `action ${name}`);
+  const op = action.request.operation;
+  const params = ctx.paramsType(op, action.request.params);
+  let result = `sdk.${op}CommandOutput`;
+  let resultNote = `the \`${op}\` output`;
+  let resultVar = 'output';
+  if (action.resource) {
+    const cls = ctx.classOf(action.resource.type);
+    owner.uses.add(action.resource.type);
+    const plural = isPlural(action.resource);
+    result = plural ? `${cls}[]` : cls;
+    resultNote = plural ? `the ${cls} resources it made` : `the ${cls} resource it made`;
+    resultVar = plural ? `${ctx.varOf(action.resource.type)}s` : ctx.varOf(action.resource.type);
+  }
+  const optional = params.required.length === 0 ? '?' : '';
+  return [
+    doc([
+      `Sends \`${op}\`.${filledNote(action.request.params)} Resolves to ${resultNote}.`,
+      '',
+      `@param params - the rest of the \`${op}\` input`,
+      '@param options - `abortSignal` cancels the request',
+      ...example([
+        `const ${resultVar} = await ${owner.varName}.${method}(${exampleArgs(params.required)});`,
+      ]),
+    ]),
+    `  ${method}(params${optional}: ${params.text}, options?: RequestOptions): Promise<${result}> {`,
+    `    return this.$action('${name}', params, options) as Promise<${result}>;`,
+    '  }',
+  ].join('\n');
+}
+
+export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasDefinition): string {
+  const target = has.resource;
+  const cls = ctx.classOf(target.type);
+  owner.uses.add(target.type);
+  const isReference = target.identifiers.some((identifier) => identifier.source === 'data');
+  if (isReference) {
+    const getter = camelCase(name);
+    claim(owner, getter, `reference ${name}`);
+    const plural =
+      isPlural(target) ||
+      target.identifiers.some((i) => i.source === 'data' && /\[\*?\]/.test(i.path ?? ''));
+    const type = plural ? `${cls}[]` : `${cls} | undefined`;
+    return [
+      doc([
+        `The ${cls} this ${owner.varName} refers to, built from its data (loaded first if needed).`,
+        ...example([`const ${ctx.varOf(target.type)} = await ${owner.varName}.${getter};`]),
+      ]),
+      `  get ${getter}(): Promise<${type}> {`,
+      `    return this.$reference('${name}') as Promise<${type}>;`,
+      '  }',
+    ].join('\n');
+  }
+  claim(owner, name, `sub-resource ${name}`);
+  const inputs = target.identifiers.filter((identifier) => identifier.source === 'input');
+  const definitionOf = ctx.definition.resources[target.type];
+  const args = inputs.map((input) => {
+    const identifier = definitionOf?.identifiers?.find((i) => i.name === input.target);
+    return {
+      name: camelCase(input.target),
+      type: identifier?.type === 'integer' ? 'number' : 'string',
+    };
+  });
+  const exampleValues = args
+    .map((arg) => (arg.type === 'number' ? '1' : `'${arg.name}'`))
+    .join(', ');
+  return [
+    doc([
+      `The ${cls} ${args.length ? `with the given ${args.map((a) => `\`${a.name}\``).join(' and ')}` : `of this ${owner.varName}`}. Sends no request.`,
+      ...example([`const ${ctx.varOf(target.type)} = ${owner.varName}.${name}(${exampleValues});`]),
+    ]),
+    `  ${name}(${args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${cls} {`,
+    `    return this.$subResource('${name}', [${args.map((a) => a.name).join(', ')}]) as ${cls};`,
+    '  }',
+  ].join('\n');
+}
+
+export function collectionClassOf(ctx: GenContext, type: string): string {
+  return `${ctx.classOf(type)}Collection`;
+}
+
+export function renderHasMany(
+  ctx: GenContext,
+  owner: Owner,
+  name: string,
+  hasMany: HasManyDefinition,
+): string {
+  const getter = camelCase(name);
+  claim(owner, getter, `collection ${name}`);
+  const op = hasMany.request.operation;
+  const type = hasMany.resource.type;
+  const collection = collectionClassOf(ctx, type);
+  owner.collections.add(collection);
+  const omit = [hasMany.paging?.limitKey, ...(hasMany.paging?.inputTokens ?? [])].filter(
+    (n): n is string => !!n,
+  );
+  const params = ctx.paramsType(op, hasMany.request.params, omit);
+  const manager = `CollectionManager<${collection}<${params.text}>>`;
+  return [
+    doc([
+      `The ${ctx.classOf(type)} resources of this ${owner.varName}, listed with \`${op}\` (lazy: nothing is sent until iterated).${filledNote(hasMany.request.params)}`,
+      ...example([`for await (const item of ${owner.varName}.${getter}.all()) console.log(item);`]),
+    ]),
+    `  get ${getter}(): ${manager} {`,
+    `    return this.$collection('${name}', ${collection}) as ${manager};`,
+    '  }',
+  ].join('\n');
+}
+
+/** The actions, `has` and `hasMany` members shared by services and resources. */
+export function renderContainer(
+  ctx: GenContext,
+  owner: Owner,
+  container: ContainerDefinition,
+  handWritten: readonly string[] = [],
+): string[] {
+  return [
+    ...Object.entries(container.actions ?? {})
+      .filter(([n]) => !handWritten.includes(n))
+      .map(([n, a]) => renderAction(ctx, owner, n, a)),
+    ...Object.entries(container.has ?? {}).map(([n, h]) => renderHas(ctx, owner, n, h)),
+    ...Object.entries(container.hasMany ?? {}).map(([n, h]) => renderHasMany(ctx, owner, n, h)),
+  ];
+}

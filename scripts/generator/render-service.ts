@@ -1,0 +1,52 @@
+import { doc, example, type GenContext } from './context.js';
+import { renderContainer, type Owner } from './render-members.js';
+import { HEADER, renderImports } from './render-resource.js';
+
+/** The generated service entry class (`S3`). */
+export function renderService(ctx: GenContext): string {
+  const service = ctx.definition.service;
+  const owner: Owner = {
+    varName: ctx.serviceVar,
+    uses: new Set(),
+    collections: new Set(),
+    taken: new Map(),
+  };
+  for (const member of ['meta', 'toJSON', 'constructor'])
+    owner.taken.set(member, 'a member of every service');
+  const body = renderContainer(ctx, owner, service).join('\n\n');
+  const core = ['ServiceResource', 'resolveClient', 'type ServiceOptions'];
+  if (body.includes('RequestOptions')) core.push('type RequestOptions');
+  if (body.includes('ActionParams<')) core.push('type ActionParams');
+  if (body.includes('CollectionManager<')) core.push('type CollectionManager');
+  const client = service.client;
+  return [
+    HEADER(ctx.sourceFile),
+    ...renderImports(ctx, undefined, owner, core, [client]),
+    `import { ${ctx.serviceVar}Model } from './model.js';`,
+    '',
+    doc(
+      [
+        `The entry to ${service.className}: its actions, resource factories and collections.`,
+        '',
+        ...example([
+          `const ${ctx.serviceVar} = new ${service.className}({ region: 'us-east-1' }); // or new ${service.className}({ client })`,
+        ]),
+      ],
+      '',
+    ),
+    `export class ${service.className} extends ServiceResource<${client}> {`,
+    doc([
+      `@param options - a v3 \`${client}\` (\`{ client }\`), or the config to make one with`,
+      ...example([
+        `const ${ctx.serviceVar} = new ${service.className}({ client: new ${client}({ region: 'eu-west-1' }) });`,
+      ]),
+    ]),
+    `  constructor(options?: ServiceOptions<${client}, sdk.${client}Config>) {`,
+    `    super(${ctx.serviceVar}Model, resolveClient(options, (config) => new ${client}(config)));`,
+    '  }',
+    '',
+    body,
+    '}',
+    '',
+  ].join('\n');
+}

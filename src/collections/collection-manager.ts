@@ -1,0 +1,114 @@
+import type { RequestOptions } from '../core/request.js';
+import type { Collection, CollectionClass } from './collection.js';
+import type { CollectionSource } from './collection-source.js';
+
+export type { CollectionClass } from './collection.js';
+export type { CollectionSource } from './collection-source.js';
+
+/** The filter params a collection type accepts. */
+export type CollectionParams<C> = C extends Collection<object, infer P> ? P : never;
+
+/** The items a collection type yields. */
+export type CollectionItem<C> = C extends Collection<infer R, object> ? R : never;
+
+/**
+ * A resource's collection property (`bucket.objects`, `s3.buckets`): the starting point of
+ * queries. It starts collections and can be iterated, but offers no batch actions, so that
+ * "act on everything" is always written out as `.all()`.
+ */
+export class CollectionManager<C extends Collection<object, object>> implements AsyncIterable<
+  CollectionItem<C>
+> {
+  readonly #source: CollectionSource;
+  readonly #collectionClass: CollectionClass<C>;
+
+  /** @internal */
+  constructor(source: CollectionSource, collectionClass: CollectionClass<C>) {
+    this.#source = source;
+    this.#collectionClass = collectionClass;
+  }
+
+  /**
+   * Every item, as a collection (with batch actions).
+   *
+   * @example
+   * ```ts
+   * for await (const b of s3.buckets.all()) console.log(b.name);
+   * ```
+   */
+  all(): C {
+    return new this.#collectionClass(this.#source);
+  }
+
+  /**
+   * A collection of the items the listing params select.
+   *
+   * @example
+   * ```ts
+   * await bucket.objects.filter({ Prefix: 'tmp/' }).delete();
+   * ```
+   */
+  filter(params: CollectionParams<C>): C {
+    return this.all().filter(params as object) as C;
+  }
+
+  /**
+   * A collection of at most `count` items; no request asks for more.
+   *
+   * @example
+   * ```ts
+   * const ten = await bucket.objects.limit(10).toArray();
+   * ```
+   */
+  limit(count: number): C {
+    return this.all().limit(count) as C;
+  }
+
+  /**
+   * A collection that asks for `count` items per request.
+   *
+   * @example
+   * ```ts
+   * for await (const page of bucket.objects.pageSize(500).pages()) console.log(page.length);
+   * ```
+   */
+  pageSize(count: number): C {
+    return this.all().pageSize(count) as C;
+  }
+
+  /**
+   * Every item, page by page.
+   *
+   * @example
+   * ```ts
+   * for await (const page of bucket.objects.pages()) console.log(page.length);
+   * ```
+   */
+  pages(options?: RequestOptions): AsyncGenerator<CollectionItem<C>[], void, undefined> {
+    return this.all().pages(options) as AsyncGenerator<CollectionItem<C>[], void, undefined>;
+  }
+
+  /**
+   * Every item, in an array.
+   *
+   * @example
+   * ```ts
+   * const buckets = await s3.buckets.toArray();
+   * ```
+   */
+  toArray(options?: RequestOptions): Promise<CollectionItem<C>[]> {
+    return this.all().toArray(options) as Promise<CollectionItem<C>[]>;
+  }
+
+  /**
+   * `for await (const item of bucket.objects)`.
+   *
+   * @example
+   * ```ts
+   * for await (const o of bucket.objects) console.log(o.key);
+   * ```
+   */
+  [Symbol.asyncIterator](): AsyncIterator<CollectionItem<C>> {
+    return this.all()[Symbol.asyncIterator]() as AsyncIterator<CollectionItem<C>>;
+  }
+}

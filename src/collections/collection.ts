@@ -1,0 +1,259 @@
+import type { BatchActionDefinition, ResourceDefinition } from '../core/definition-types.js';
+import { BatchActionError, DefinitionError, ParamValidationError } from '../core/errors.js';
+import { paramContextOf } from '../core/internal.js';
+import { buildParams, mergeCallerParams, type ParamContext, type Params } from '../core/params.js';
+import { searchPath } from '../core/path.js';
+import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
+import { buildResources } from '../core/resource-builder.js';
+import type { CollectionSource } from './collection-source.js';
+import { requestPages } from './pager.js';
+
+/** The immutable query a collection stands for. */
+interface CollectionState {
+  readonly filters: readonly object[];
+  readonly limit?: number;
+  readonly pageSize?: number;
+}
+
+/** A constructor of a collection class, as managers and chains call it. */
+export type CollectionClass<C> = new (source: CollectionSource, state?: CollectionState) => C;
+
+/**
+ * A lazy, immutable, chainable query over a listing. Nothing is sent until it is iterated;
+ * every chained call returns a new collection. Iteration streams page by page and never asks
+ * the service for more items than `limit` allows.
+ *
+ * @typeParam R - the resources it yields
+ * @typeParam P - the listing's request params the caller may pass to `filter`
+ */
+export class Collection<R extends object, P extends object = object> implements AsyncIterable<R> {
+  readonly #source: CollectionSource;
+  readonly #state: CollectionState;
+
+  /** @internal Collections come from a resource's collection property (`bucket.objects`). */
+  constructor(source: CollectionSource, state: CollectionState = { filters: [] }) {
+    this.#source = source;
+    this.#state = state;
+  }
+
+  /**
+   * The same query, as a new collection; batch actions are offered from here on.
+   *
+   * @example
+   * ```ts
+   * await bucket.objects.all().delete(); // deletes every object
+   * ```
+   */
+  all(): this {
+    return this.#with({});
+  }
+
+  /**
+   * Adds request params to the listing; params of successive calls merge (lists append).
+   *
+   * @example
+   * ```ts
+   * const logs = bucket.objects.filter({ Prefix: 'logs/' });
+   * ```
+   */
+  filter(params: P): this {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new ParamValidationError(`${this.#source.label}.filter: params must be an object`);
+    }
+    return this.#with({ filters: [...this.#state.filters, params] });
+  }
+
+  /**
+   * Yields at most `count` items in total; the requests ask for no more than that.
+   *
+   * @example
+   * ```ts
+   * for await (const o of bucket.objects.limit(10)) console.log(o.key); // one request, MaxKeys=10
+   * ```
+   */
+  limit(count: number): this {
+    return this.#with({ limit: checkCount(count, 0, `${this.#source.label}.limit`) });
+  }
+
+  /**
+   * Asks for `count` items per request.
+   *
+   * @example
+   * ```ts
+   * for await (const page of bucket.objects.pageSize(100).pages()) console.log(page.length);
+   * ```
+   */
+  pageSize(count: number): this {
+    return this.#with({ pageSize: checkCount(count, 1, `${this.#source.label}.pageSize`) });
+  }
+
+  /**
+   * Yields the items page by page, one request per page.
+   *
+   * @example
+   * ```ts
+   * for await (const page of bucket.objects.all().pages()) console.log(page.map((o) => o.key));
+   * ```
+   */
+  async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
+    const { definition, model, client, label } = this.#source;
+    const checked = checkRequestOptions(options, `${label}.pages`);
+    const context = await this.#source.context(checked);
+    let params = buildParams(definition.request.params, context);
+    for (const filter of this.#state.filters)
+      params = mergeCallerParams(params, filter, `${label}.filter`);
+    const { limit, pageSize } = this.#state;
+    let remaining = limit;
+    if (remaining === 0) return;
+    const pageSizeNow = (): number | undefined =>
+      remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining);
+    const responses = requestPages(
+      {
+        model,
+        client,
+        operation: definition.request.operation,
+        params,
+        paging: definition.paging,
+        ...checked,
+      },
+      pageSizeNow,
+    );
+    for await (const response of responses) {
+      const built = buildResources(definition.resource, {
+        model,
+        client,
+        identifiers: context.identifiers,
+        data: context.data,
+        params,
+        response,
+      });
+      let items = (Array.isArray(built) ? built : built ? [built] : []) as R[];
+      if (remaining !== undefined) {
+        if (items.length > remaining) items = items.slice(0, remaining);
+        remaining -= items.length;
+      }
+      if (items.length > 0) yield items;
+      if (remaining === 0) return;
+    }
+  }
+
+  /**
+   * Yields the items one by one, with options such as an abort signal.
+   *
+   * @example
+   * ```ts
+   * const controller = new AbortController();
+   * for await (const o of bucket.objects.all().iterate({ abortSignal: controller.signal })) {}
+   * ```
+   */
+  async *iterate(options?: RequestOptions): AsyncGenerator<R, void, undefined> {
+    for await (const page of this.pages(options)) yield* page;
+  }
+
+  /**
+   * `for await (const item of collection)`.
+   *
+   * @example
+   * ```ts
+   * for await (const o of bucket.objects.filter({ Prefix: 'a/' })) console.log(o.key);
+   * ```
+   */
+  [Symbol.asyncIterator](): AsyncIterator<R> {
+    return this.iterate();
+  }
+
+  /**
+   * Collects every item into an array (mind the size of the listing; `limit` bounds it).
+   *
+   * @example
+   * ```ts
+   * const first10 = await bucket.objects.limit(10).toArray();
+   * ```
+   */
+  async toArray(options?: RequestOptions): Promise<R[]> {
+    const items: R[] = [];
+    for await (const page of this.pages(options)) items.push(...page);
+    return items;
+  }
+
+  /**
+   * The first item, if any, with a request for just one.
+   *
+   * @example
+   * ```ts
+   * const newest = await bucket.objects.filter({ Prefix: 'logs/' }).first();
+   * ```
+   */
+  async first(options?: RequestOptions): Promise<R | undefined> {
+    const [item] = await this.limit(1).toArray(options);
+    return item;
+  }
+
+  /** @internal Runs a batch action: one request per page, failures raised after the last page. */
+  protected async $batch(
+    name: string,
+    callerParams: object | undefined,
+    options: unknown,
+  ): Promise<unknown[]> {
+    const label = `${this.#source.label}.${name}`;
+    const definition = this.#batchDefinition(name);
+    const checked = checkRequestOptions(options, label);
+    const responses: unknown[] = [];
+    const failures: unknown[] = [];
+    for await (const page of this.pages(checked)) {
+      const params: Params = {};
+      page.forEach((item, index) => {
+        const context = (item as unknown as { [paramContextOf](): ParamContext })[paramContextOf]();
+        buildParams(definition.request.params, context, params, index);
+      });
+      const merged = mergeCallerParams(params, callerParams, label);
+      const response = await sendOperation(
+        this.#source.model,
+        this.#source.client,
+        definition.request.operation,
+        merged,
+        checked,
+      );
+      responses.push(response);
+      if (definition.errors) {
+        const failed = searchPath(response, definition.errors);
+        if (Array.isArray(failed)) failures.push(...(failed as unknown[]));
+      }
+    }
+    if (failures.length > 0) {
+      throw new BatchActionError(
+        `${label}: ${failures.length} item(s) failed`,
+        failures,
+        responses,
+      );
+    }
+    return responses;
+  }
+
+  #batchDefinition(name: string): BatchActionDefinition {
+    const type = this.#source.definition.resource.type;
+    const resource: ResourceDefinition = this.#source.model.resource(type);
+    const definition = resource.batchActions?.[name];
+    if (!definition)
+      throw new DefinitionError(
+        `${this.#source.model.serviceName} model`,
+        `${type}.batchActions.${name}`,
+        'not declared',
+      );
+    return definition;
+  }
+
+  #with(change: Partial<CollectionState>): this {
+    const Class = this.constructor as CollectionClass<this>;
+    return new Class(this.#source, { ...this.#state, ...change });
+  }
+}
+
+function checkCount(count: number, least: number, label: string): number {
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < least) {
+    throw new ParamValidationError(
+      `${label}: expected an integer ≥ ${least}, got ${String(count)}`,
+    );
+  }
+  return count;
+}

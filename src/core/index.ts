@@ -1,0 +1,33 @@
+/**
+ * The resource engine: what generated classes and service customisations build on.
+ *
+ * @packageDocumentation
+ */
+export { Resource, type ResourceMeta, type ResourceJSON } from './resource.js';
+export {
+  ServiceResource,
+  resolveClient,
+  type ServiceMeta,
+  type ServiceOptions,
+} from './service-resource.js';
+export { ServiceModel, type OperationRegistry, type ResourceClass } from './service-model.js';
+export type { RequestOptions } from './request.js';
+export type { WaiterOptions } from './waiter.js';
+export type { ActionParams } from './action-params.js';
+export {
+  AwsResourcesError,
+  AbortError,
+  BatchActionError,
+  DefinitionError,
+  IdentifierError,
+  ParamValidationError,
+  ResourceNotFoundError,
+  ResourceNotLoadableError,
+} from './errors.js';
+export type * from './definition-types.js';
+export { Collection } from '../collections/collection.js';
+export {
+  CollectionManager,
+  type CollectionItem,
+  type CollectionParams,
+} from '../collections/collection-manager.js';

@@ -1,0 +1,99 @@
+import type { ResourceDefinition, ServiceModelDefinition } from './definition-types.js';
+import { DefinitionError } from './errors.js';
+
+/** A v3 command class, as the engine sees it. */
+export type CommandClass = abstract new (input: never) => object;
+
+/** A v3 paginator function (`paginateListObjectsV2`), as the engine sees it. */
+export type PaginatorFunction = (
+  config: { client: never; pageSize?: number },
+  input: never,
+  ...rest: never[]
+) => AsyncIterable<object>;
+
+/** A v3 waiter function (`waitUntilBucketExists`), as the engine sees it. */
+export type WaiterFunction = (params: never, input: never) => Promise<object>;
+
+/** The v3 pieces a service's definition names, looked up by name at run time. */
+export interface OperationRegistry {
+  readonly commands: Readonly<Record<string, CommandClass>>;
+  readonly paginators: Readonly<Record<string, PaginatorFunction>>;
+  readonly waiters: Readonly<Record<string, WaiterFunction>>;
+}
+
+/**
+ * A constructor of a resource class, as the engine calls it. Resource classes are made by
+ * the engine only (through factories, actions and collections), never with `new` by users.
+ */
+export type ResourceClass = new (
+  model: ServiceModel,
+  client: never,
+  identifiers: Readonly<Record<string, unknown>>,
+  data?: object,
+) => object;
+
+/**
+ * A service's definition with the v3 pieces and resource classes it names: what the engine
+ * interprets at run time.
+ *
+ * @internal
+ */
+export class ServiceModel {
+  constructor(
+    readonly definition: ServiceModelDefinition,
+    readonly registry: OperationRegistry,
+    readonly classes: Readonly<Record<string, ResourceClass>>,
+  ) {}
+
+  /** The service's import name (`s3`). */
+  get serviceName(): string {
+    return this.definition.service.name;
+  }
+
+  /** The definition of one resource type. */
+  resource(name: string): ResourceDefinition {
+    const definition = this.definition.resources[name];
+    if (!definition) throw this.#missing(`$.resources.${name}`, `no resource '${name}'`);
+    return definition;
+  }
+
+  /** Builds a resource of a registered type. */
+  create(
+    type: string,
+    client: object,
+    identifiers: Readonly<Record<string, unknown>>,
+    data?: object,
+  ): object {
+    const cls = this.classes[type];
+    if (!cls) throw this.#missing(`$.resources.${type}`, `no class registered for '${type}'`);
+    return new (cls as unknown as new (...args: unknown[]) => object)(
+      this,
+      client,
+      identifiers,
+      data,
+    );
+  }
+
+  /** The v3 command class of an operation. */
+  command(operation: string): CommandClass {
+    const command = this.registry.commands[operation];
+    if (!command) throw this.#missing('$', `operation '${operation}' is not in the registry`);
+    return command;
+  }
+
+  /** The v3 paginator of an operation, if the SDK has one. */
+  paginator(operation: string): PaginatorFunction | undefined {
+    return this.registry.paginators[operation];
+  }
+
+  /** The v3 waiter function of a waiter name. */
+  waiter(name: string): WaiterFunction {
+    const waiter = this.registry.waiters[name];
+    if (!waiter) throw this.#missing('$', `waiter '${name}' is not in the registry`);
+    return waiter;
+  }
+
+  #missing(path: string, problem: string): DefinitionError {
+    return new DefinitionError(`${this.serviceName} model`, path, problem);
+  }
+}

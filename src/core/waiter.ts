@@ -1,0 +1,89 @@
+import { AbortError, ParamValidationError } from './errors.js';
+import type { Params } from './params.js';
+import { checkRequestOptions, throwIfAborted } from './request.js';
+import type { ServiceModel } from './service-model.js';
+
+/** Options of every `waitUntil...` method. */
+export interface WaiterOptions {
+  /** Gives up after this many seconds (default 300). */
+  readonly maxWaitTime?: number;
+  /** Seconds before the first retry and the least between polls (the v3 waiter's default otherwise). */
+  readonly minDelay?: number;
+  /** Most seconds between polls (the v3 waiter's default otherwise). */
+  readonly maxDelay?: number;
+  /** Stops waiting; no request is sent after the signal fires. */
+  readonly abortSignal?: AbortSignal;
+}
+
+/** The wait used when `maxWaitTime` is not given, in seconds. */
+export const DEFAULT_MAX_WAIT_TIME = 300;
+
+/** Checks waiter options before any request, naming the bad one. */
+export function checkWaiterOptions(
+  options: WaiterOptions | undefined,
+  label: string,
+): WaiterOptions {
+  const checked = checkRequestOptions(options, label) as WaiterOptions;
+  for (const key of ['maxWaitTime', 'minDelay', 'maxDelay'] as const) {
+    const value = checked[key];
+    if (
+      value !== undefined &&
+      (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    ) {
+      throw new ParamValidationError(
+        `${label}: ${key} must be a positive number of seconds, got ${String(value)}`,
+      );
+    }
+  }
+  const { minDelay, maxDelay, maxWaitTime = DEFAULT_MAX_WAIT_TIME } = checked;
+  if (minDelay !== undefined && maxDelay !== undefined && minDelay > maxDelay) {
+    throw new ParamValidationError(
+      `${label}: minDelay (${minDelay}) must not exceed maxDelay (${maxDelay})`,
+    );
+  }
+  if (minDelay !== undefined && minDelay > maxWaitTime) {
+    throw new ParamValidationError(
+      `${label}: minDelay (${minDelay}) must not exceed maxWaitTime (${maxWaitTime})`,
+    );
+  }
+  return checked;
+}
+
+/**
+ * Runs a v3 waiter. The v3 poller may still send one check after its abort signal fires, so
+ * the client it gets refuses to send once the signal is aborted.
+ */
+export async function runWaiter(
+  model: ServiceModel,
+  client: object,
+  waiterName: string,
+  params: Params,
+  options: WaiterOptions,
+): Promise<void> {
+  throwIfAborted(options.abortSignal);
+  const { abortSignal, maxWaitTime = DEFAULT_MAX_WAIT_TIME, minDelay, maxDelay } = options;
+  const waiterClient = abortSignal ? guardedClient(client, abortSignal) : client;
+  const config: Record<string, unknown> = { client: waiterClient, maxWaitTime };
+  if (minDelay !== undefined) config.minDelay = minDelay;
+  if (maxDelay !== undefined) config.maxDelay = maxDelay;
+  else if (minDelay !== undefined && minDelay > 120) config.maxDelay = minDelay;
+  if (abortSignal) config.abortSignal = abortSignal;
+  const waiter = model.waiter(waiterName) as unknown as (c: object, i: Params) => Promise<object>;
+  try {
+    await waiter(config, params);
+  } catch (error) {
+    if (abortSignal?.aborted)
+      throw new AbortError(`${waiterName} wait was aborted`, { cause: error });
+    throw error;
+  }
+}
+
+function guardedClient(client: object, abortSignal: AbortSignal): object {
+  const target = client as { send(command: object, options?: object): Promise<unknown> };
+  const guarded = Object.create(client) as typeof target;
+  guarded.send = (command: object, sendOptions?: object) => {
+    if (abortSignal.aborted) return Promise.reject(new AbortError());
+    return target.send(command, { ...sendOptions, abortSignal });
+  };
+  return guarded;
+}

@@ -1,0 +1,114 @@
+import type { Readable } from 'node:stream';
+import { BucketBase } from './generated/bucket.js';
+import type { S3Object } from './object.js';
+import { copyObject, type CopyOptions } from './transfers/copy.js';
+import {
+  downloadFile,
+  downloadStream,
+  type DownloadOptions,
+  type DownloadResult,
+} from './transfers/download.js';
+import type { ObjectSource } from './transfers/options.js';
+import {
+  uploadFile,
+  uploadStream,
+  type UploadBody,
+  type UploadOptions,
+} from './transfers/upload.js';
+
+/**
+ * An S3 bucket: its identifier `name`, attributes from ListBuckets, actions, object
+ * collections, and managed transfers of objects in it.
+ *
+ * @example
+ * ```ts
+ * const bucket = new S3().Bucket('reports');
+ * await bucket.uploadFile('report.pdf', 'r/report.pdf');
+ * ```
+ */
+export class Bucket extends BucketBase {
+  /**
+   * Uploads a local file to `key`, in parts when it is large (through `@aws-sdk/lib-storage`).
+   *
+   * @param filePath - the file to read
+   * @param key - the object's key
+   * @param options - `partSize`, `concurrency`, `onProgress`, `abortSignal`, extra PutObject `params`
+   * @returns the uploaded object
+   * @example
+   * ```ts
+   * const obj = await bucket.uploadFile('report.pdf', 'r/report.pdf', {
+   *   onProgress: ({ loaded, total }) => console.log(loaded, total),
+   * });
+   * ```
+   */
+  async uploadFile(filePath: string, key: string, options?: UploadOptions): Promise<S3Object> {
+    await uploadFile(this.$client, { Bucket: this.name, Key: key }, filePath, options);
+    return this.Object(key);
+  }
+
+  /**
+   * Uploads a stream, bytes, a string or a Blob to `key`, in parts when it is large.
+   *
+   * @param body - what to upload
+   * @param key - the object's key
+   * @param options - `partSize`, `concurrency`, `onProgress`, `abortSignal`, extra PutObject `params`
+   * @returns the uploaded object
+   * @example
+   * ```ts
+   * const obj = await bucket.uploadStream(createReadStream('big.log'), 'logs/big.log');
+   * ```
+   */
+  async uploadStream(body: UploadBody, key: string, options?: UploadOptions): Promise<S3Object> {
+    await uploadStream(this.$client, { Bucket: this.name, Key: key }, body, options);
+    return this.Object(key);
+  }
+
+  /**
+   * Downloads the object at `key` to a local file; the file appears only when the download
+   * is complete.
+   *
+   * @param key - the object's key
+   * @param filePath - where to write it
+   * @param options - `onProgress`, `abortSignal`, extra GetObject `params`
+   * @returns the GetObject output, without its body
+   * @example
+   * ```ts
+   * await bucket.downloadFile('r/report.pdf', '/tmp/report.pdf');
+   * ```
+   */
+  downloadFile(key: string, filePath: string, options?: DownloadOptions): Promise<DownloadResult> {
+    return downloadFile(this.$client, { Bucket: this.name, Key: key }, filePath, options);
+  }
+
+  /**
+   * The object at `key` as a Node stream.
+   *
+   * @param key - the object's key
+   * @param options - `onProgress`, `abortSignal`, extra GetObject `params`
+   * @example
+   * ```ts
+   * (await bucket.downloadStream('logs/big.log')).pipe(process.stdout);
+   * ```
+   */
+  downloadStream(key: string, options?: DownloadOptions): Promise<Readable> {
+    return downloadStream(this.$client, { Bucket: this.name, Key: key }, options);
+  }
+
+  /**
+   * Copies an object (from any bucket) to `key` in this bucket: one CopyObject, or a
+   * multipart copy above `multipartThreshold`.
+   *
+   * @param source - `{ Bucket, Key, VersionId? }` of the object to copy
+   * @param key - the new object's key
+   * @param options - `multipartThreshold`, `partSize`, `concurrency`, `onProgress`, `abortSignal`, extra `params`
+   * @returns the new object
+   * @example
+   * ```ts
+   * const copy = await bucket.copy({ Bucket: 'other', Key: 'a.txt' }, 'copies/a.txt');
+   * ```
+   */
+  async copy(source: ObjectSource, key: string, options?: CopyOptions): Promise<S3Object> {
+    await copyObject(this.$client, source, { Bucket: this.name, Key: key }, options);
+    return this.Object(key);
+  }
+}
