@@ -2,6 +2,7 @@ import type { BatchActionDefinition, ResourceDefinition } from '../core/definiti
 import { BatchActionError, DefinitionError, ParamValidationError } from '../core/errors.js';
 import { paramContextOf } from '../core/internal.js';
 import { buildParams, mergeCallerParams, type ParamContext, type Params } from '../core/params.js';
+import { camelCase } from '../core/naming.js';
 import { searchPath } from '../core/path.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
@@ -195,7 +196,7 @@ export class Collection<R extends object, P extends object = object> implements 
     callerParams: object | undefined,
     options: unknown,
   ): Promise<unknown[]> {
-    const label = `${this.#source.label}.${name}`;
+    const label = `${this.#source.label}.${camelCase(name)}`;
     const definition = this.#batchDefinition(name);
     const checked = checkRequestOptions(options, label);
     const responses: unknown[] = [];

@@ -2,6 +2,7 @@ import { CollectionManager } from '../collections/collection-manager.js';
 import type { Collection, CollectionClass } from '../collections/collection.js';
 import type { CollectionSource } from '../collections/collection-source.js';
 import type { ContainerDefinition } from './definition-types.js';
+import { camelCase } from './naming.js';
 import { DefinitionError, ParamValidationError } from './errors.js';
 import { buildParams, mergeCallerParams, type ParamContext } from './params.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from './request.js';
@@ -52,7 +53,7 @@ export abstract class ResourceBase<TClient extends object> {
   ): Promise<unknown> {
     const definition = this.$definition.actions?.[name];
     if (!definition) throw this.#undeclared('actions', name);
-    const label = `${this.$label}.${name}`;
+    const label = `${this.$label}.${camelCase(name)}`;
     const checked = checkRequestOptions(options, label);
     const request = definition.request;
     const needData = request.params?.some((param) => param.source === 'data') ?? false;
@@ -120,7 +121,7 @@ export abstract class ResourceBase<TClient extends object> {
       model: this.#model,
       client: this.#client,
       definition,
-      label: `${this.$label}.${name}`,
+      label: `${this.$label}.${camelCase(name)}`,
       context: (options) =>
         this.$paramContext(
           definition.request.params?.some((p) => p.source === 'data') ?? false,

@@ -59,10 +59,14 @@ export abstract class Resource<
     super(model, client);
     const type = (new.target as unknown as typeof Resource).resourceType;
     this.#type = type;
-    const definitions = model.resource(type).identifiers ?? [];
+    const resource = model.resource(type);
     const own: Record<string, unknown> = {};
-    for (const definition of definitions) {
-      const value = checkIdentifier(type, definition, identifiers[definition.name]);
+    for (const definition of resource.identifiers ?? []) {
+      const value = checkIdentifier(
+        resource.className ?? type,
+        definition,
+        identifiers[definition.name],
+      );
       own[definition.name] = value;
       Object.defineProperty(this, camelCase(definition.name), { value, enumerable: true });
     }
@@ -77,7 +81,7 @@ export abstract class Resource<
 
   /** @internal */
   protected override get $label(): string {
-    return this.#type;
+    return this.$definition.className ?? this.#type;
   }
 
   /** @internal */
@@ -166,7 +170,7 @@ export abstract class Resource<
    * ```
    */
   async exists(options?: RequestOptions): Promise<boolean> {
-    const checked = checkRequestOptions(options, `${this.#type}.exists`);
+    const checked = checkRequestOptions(options, `${this.$label}.exists`);
     const check = this.$definition.exists;
     try {
       if (check) {
@@ -235,10 +239,11 @@ export abstract class Resource<
   /** @internal Builds a declared reference from the data, loading first when needed. */
   protected async $reference(name: string, options?: RequestOptions): Promise<unknown> {
     const definition = this.$definition.has?.[name];
-    if (!definition) throw new ResourceNotLoadableError(`${this.#type} has no reference '${name}'`);
+    if (!definition)
+      throw new ResourceNotLoadableError(`${this.$label} has no reference '${name}'`);
     const context = await this.$paramContext(
       true,
-      checkRequestOptions(options, `${this.#type}.${name}`),
+      checkRequestOptions(options, `${this.$label}.${camelCase(name)}`),
     );
     return buildResources(definition.resource, {
       model: this.$model,
@@ -251,8 +256,8 @@ export abstract class Resource<
   /** @internal Runs a declared waiter. */
   protected async $wait(name: string, options: WaiterOptions | undefined): Promise<void> {
     const definition = this.$definition.waiters?.[name];
-    if (!definition) throw new ResourceNotLoadableError(`${this.#type} has no waiter '${name}'`);
-    const checked = checkWaiterOptions(options, `${this.#type}.waitUntil${name}`);
+    if (!definition) throw new ResourceNotLoadableError(`${this.$label} has no waiter '${name}'`);
+    const checked = checkWaiterOptions(options, `${this.$label}.waitUntil${name}`);
     const params = buildParams(definition.params, {
       identifiers: this.#identifiers,
       data: this.#data,
@@ -261,11 +266,11 @@ export abstract class Resource<
   }
 
   async #fetch(options: RequestOptions | undefined): Promise<TData> {
-    const checked = checkRequestOptions(options, `${this.#type}.load`);
+    const checked = checkRequestOptions(options, `${this.$label}.load`);
     const load = this.$definition.load;
     if (!load) {
       throw new ResourceNotLoadableError(
-        `${this.#type} has no load operation: its attributes come from the listing that made it`,
+        `${this.$label} has no load operation: its attributes come from the listing that made it`,
       );
     }
     const params = buildParams(load.request.params, { identifiers: this.#identifiers });

@@ -70,6 +70,27 @@ function chunkedOutput(chunks: Uint8Array[]): GetObjectCommandOutput {
   };
 }
 
+/**
+ * Makes the `n`th request of `operation` fail before it is sent: moto cannot be made to fail
+ * in the middle of a multipart transfer, and the clean-up after such a failure is what we test.
+ */
+function failNth(operation: string, n: number): () => void {
+  let seen = 0;
+  const name = `failNth${operation}`;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === `${operation}Command` && ++seen === n) {
+        throw Object.assign(new Error(`injected failure of ${operation} #${n}`), {
+          name: 'InjectedFailure',
+        });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => client.middlewareStack.remove(name);
+}
+
 beforeAll(async () => {
   client = s3Client();
   counter = countRequests(client);
@@ -198,6 +219,24 @@ describe('uploadFile / uploadStream', () => {
     ).rejects.toMatchObject({
       name: 'NotFound',
     });
+  });
+
+  it('a failing part aborts the multipart upload and rejects with that failure', async () => {
+    const file = join(dir, 'failing-part.bin');
+    await writeFile(file, randomBytes(16 * MiB));
+    const restore = failNth('UploadPart', 2);
+    try {
+      await expect(
+        uploadFile(client, { Bucket: bucket, Key: 'up/failing.bin' }, file, { concurrency: 2 }),
+      ).rejects.toMatchObject({
+        name: 'InjectedFailure',
+        message: 'injected failure of UploadPart #2',
+      });
+    } finally {
+      restore();
+    }
+    expect(counter.count('AbortMultipartUpload')).toBe(1);
+    expect(await openUploads()).toBe(0);
   });
 
   it('sends nothing when the signal is already aborted', async () => {
@@ -477,6 +516,31 @@ describe('copyObject', () => {
       ),
     ).rejects.toMatchObject({ name: 'AbortError', message: 'copyObject: aborted' });
     expect(counter.count('UploadPartCopy')).toBe(1);
+    expect(counter.count('AbortMultipartUpload')).toBe(1);
+    expect(await openUploads()).toBe(0);
+  });
+
+  it('a failing part aborts the multipart copy and rejects with that failure', async () => {
+    await put('copy/fail.bin', randomBytes(16 * MiB));
+    counter.reset();
+    const restore = failNth('UploadPartCopy', 2);
+    try {
+      await expect(
+        copyObject(
+          client,
+          { Bucket: bucket, Key: 'copy/fail.bin' },
+          { Bucket: bucket, Key: 'copy/fail-2.bin' },
+          {
+            multipartThreshold: 5 * MiB,
+            partSize: 5 * MiB,
+            concurrency: 2,
+          },
+        ),
+      ).rejects.toMatchObject({ name: 'InjectedFailure' });
+    } finally {
+      restore();
+    }
+    expect(counter.count('CompleteMultipartUpload')).toBe(0);
     expect(counter.count('AbortMultipartUpload')).toBe(1);
     expect(await openUploads()).toBe(0);
   });
