@@ -5,7 +5,7 @@
  *   npm test -- test/integration/harness.test.ts
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,7 @@ function header(name) {
   console.log(`\n=== ${name} ${'='.repeat(Math.max(3, 72 - name.length))}`);
 }
 
-function run(name, command, args) {
+function run(name, command, args, after = () => {}) {
   header(name);
   const t = Date.now();
   const result = spawnSync(command, args, {
@@ -28,6 +28,7 @@ function run(name, command, args) {
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
+  after();
   if (result.error || result.status !== 0) {
     const why = result.error
       ? result.error.message
@@ -65,6 +66,19 @@ if (existsSync(join(root, 'scripts', 'generate.ts'))) {
 run('build', npm, ['run', 'build']);
 run('lint', npm, ['run', 'lint']);
 run('typecheck', npm, ['run', 'typecheck']);
-run('jest', npx, ['jest', '--ci', ...process.argv.slice(2)]);
+const results = join(root, 'node_modules', '.cache', 'aws-resources-jest.json');
+mkdirSync(dirname(results), { recursive: true });
+rmSync(results, { force: true });
+run(
+  'jest',
+  npx,
+  ['jest', '--ci', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  () => {
+    // One plain closing line that any CI reads the same way, whatever the runner prints.
+    if (!existsSync(results)) return;
+    const summary = JSON.parse(readFileSync(results, 'utf8'));
+    console.log(`\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+  },
+);
 
 console.log(`\n✔ npm test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -7,6 +7,7 @@ import { searchPath } from '../core/path.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
 import type { CollectionSource } from './collection-source.js';
+import { ItemIterator } from './item-iterator.js';
 import { requestPages } from './pager.js';
 
 /** The immutable query a collection stands for. */
@@ -147,8 +148,8 @@ export class Collection<R extends object, P extends object = object> implements 
    * for await (const o of bucket.objects.all().iterate({ abortSignal: controller.signal })) {}
    * ```
    */
-  async *iterate(options?: RequestOptions): AsyncGenerator<R, void, undefined> {
-    for await (const page of this.pages(options)) yield* page;
+  iterate(options?: RequestOptions): AsyncIterableIterator<R> {
+    return new ItemIterator(this.pages(options));
   }
 
   /**

@@ -59,16 +59,14 @@ export abstract class Resource<
     super(model, client);
     const type = (new.target as unknown as typeof Resource).resourceType;
     this.#type = type;
-    const resource = model.resource(type);
     const own: Record<string, unknown> = {};
-    for (const definition of resource.identifiers ?? []) {
-      const value = checkIdentifier(
-        resource.className ?? type,
-        definition,
-        identifiers[definition.name],
-      );
+    for (const identifier of identifierPlan(model, type)) {
+      const { definition, property, label } = identifier;
+      const value = checkIdentifier(label, definition, identifiers[definition.name]);
       own[definition.name] = value;
-      Object.defineProperty(this, camelCase(definition.name), { value, enumerable: true });
+      // A plain own property (readonly in the types): listings build many resources, and
+      // defineProperty costs several times an assignment.
+      (this as unknown as Record<string, unknown>)[property] = value;
     }
     this.#identifiers = own;
     this.#data = data as TData | undefined;
@@ -308,6 +306,31 @@ export abstract class Resource<
       (this.$model.definition.service.notFoundErrors ?? []).includes(name ?? '')
     );
   }
+}
+
+interface IdentifierPlan {
+  readonly definition: IdentifierDefinition;
+  /** The property name (`bucketName`). */
+  readonly property: string;
+  /** The class name errors use. */
+  readonly label: string;
+}
+
+const plans = new WeakMap<object, IdentifierPlan[]>();
+
+/** Each type's identifiers with their property names, worked out once (listings make many). */
+function identifierPlan(model: ServiceModel, type: string): IdentifierPlan[] {
+  const resource = model.resource(type);
+  let plan = plans.get(resource);
+  if (!plan) {
+    plan = (resource.identifiers ?? []).map((definition) => ({
+      definition,
+      property: camelCase(definition.name),
+      label: resource.className ?? type,
+    }));
+    plans.set(resource, plan);
+  }
+  return plan;
 }
 
 function checkIdentifier(
