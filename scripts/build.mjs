@@ -3,8 +3,7 @@
  * Builds dist/ from src/:
  *   dist/esm  ES modules     + {"type":"module"}   + .d.ts (tsc -p tsconfig.build.json)
  *   dist/cjs  CommonJS       + {"type":"commonjs"} + the same .d.ts, copied
- * Each src/**\/*.ts is transpiled on its own by esbuild (no bundling), so relative imports
- * written NodeNext-style with `.js` keep working in both outputs.
+ * esbuild bundles each entry point; tsc writes the declarations file by file.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,25 +37,59 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(esmDir, { recursive: true });
 mkdirSync(cjsDir, { recursive: true });
 
-const entryPoints = walk(src, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+/*
+ * One bundle per entry point (the root, the shared core, each service), so importing a
+ * service compiles a handful of files instead of dozens (cold start). Every bundle imports
+ * the core bundle instead of copying it, so there is one `Resource` and one set of error
+ * classes whichever entry points a program uses. npm packages stay external.
+ */
+const coreEntry = join(src, 'core', 'index.ts');
+const serviceEntries = walk(join(src, 'resources'), (name) => name === 'index.ts').filter(
+  (file) => dirname(dirname(file)) === join(src, 'resources'),
+);
+const entryPoints = [coreEntry, join(src, 'index.ts'), ...serviceEntries].filter(existsSync);
+
+/** Resolves imports of the core from other bundles to the core bundle, as an external. */
+function sharedCore(outRoot, entry) {
+  return {
+    name: 'shared-core',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /core\/index\.js$/ }, (args) => {
+        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        if (target !== coreEntry || entry === coreEntry) return undefined;
+        const from = dirname(join(outRoot, relative(src, entry)));
+        let path = relative(from, join(outRoot, 'core', 'index.js'));
+        if (!path.startsWith('.')) path = `./${path}`;
+        return { path, external: true };
+      });
+    },
+  };
+}
 
 if (entryPoints.length > 0) {
-  const common = {
-    entryPoints,
-    outbase: src,
-    bundle: false,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: false,
-    logLevel: 'warning',
-  };
-  step(`esbuild: ${entryPoints.length} files -> dist/esm, dist/cjs`);
-  await Promise.all([
-    build({ ...common, format: 'esm', outdir: esmDir }),
-    build({ ...common, format: 'cjs', outdir: cjsDir }),
-  ]);
+  step(`esbuild: ${entryPoints.length} bundles -> dist/esm, dist/cjs`);
+  const builds = entryPoints.flatMap((entry) =>
+    [
+      ['esm', esmDir],
+      ['cjs', cjsDir],
+    ].map(([format, outRoot]) =>
+      build({
+        entryPoints: [entry],
+        outfile: join(outRoot, relative(src, entry)).replace(/\.ts$/, '.js'),
+        bundle: true,
+        packages: 'external',
+        format,
+        platform: 'node',
+        target: 'node20',
+        sourcemap: false,
+        logLevel: 'warning',
+        plugins: [sharedCore(outRoot, entry)],
+      }),
+    ),
+  );
+  await Promise.all(builds);
 } else {
-  step('no src/**/*.ts yet: nothing to transpile');
+  step('no src/**/*.ts yet: nothing to bundle');
 }
 
 writeFileSync(join(esmDir, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
