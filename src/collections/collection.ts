@@ -1,7 +1,13 @@
 import type { BatchActionDefinition, ResourceDefinition } from '../core/definition-types.js';
 import { BatchActionError, DefinitionError, ParamValidationError } from '../core/errors.js';
 import { paramContextOf } from '../core/internal.js';
-import { buildParams, mergeCallerParams, type ParamContext, type Params } from '../core/params.js';
+import {
+  buildParams,
+  mergeCallerParams,
+  overlayParams,
+  type ParamContext,
+  type Params,
+} from '../core/params.js';
 import { camelCase } from '../core/naming.js';
 import { searchPath } from '../core/path.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
@@ -62,7 +68,9 @@ export class Collection<R extends object, P extends object = object> implements 
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new ParamValidationError(`${this.#source.label}.filter: params must be an object`);
     }
-    return this.#with({ filters: [...this.#state.filters, params] });
+    // A copy: changing the caller's object later must not change this immutable query.
+    const copy = mergeCallerParams({}, params, `${this.#source.label}.filter`);
+    return this.#with({ filters: [...this.#state.filters, copy] });
   }
 
   /**
@@ -101,9 +109,17 @@ export class Collection<R extends object, P extends object = object> implements 
     const { definition, model, client, label } = this.#source;
     const checked = checkRequestOptions(options, `${label}.pages`);
     const context = await this.#source.context(checked);
-    let params = buildParams(definition.request.params, context);
-    for (const filter of this.#state.filters)
-      params = mergeCallerParams(params, filter, `${label}.filter`);
+    // Successive filters combine as boto3's do (later values win, lists append); only then
+    // may they not touch what the resource fills.
+    const filters = this.#state.filters.reduce<Params>(
+      (all, filter) => overlayParams(all, filter),
+      {},
+    );
+    const params = mergeCallerParams(
+      buildParams(definition.request.params, context),
+      filters,
+      `${label}.filter`,
+    );
     const { limit, pageSize } = this.#state;
     let remaining = limit;
     if (remaining === 0) return;

@@ -110,10 +110,11 @@ export function loadDefinition(
   return validateDefinition(value, file, schemaFile);
 }
 
+type Params = readonly { source: string; name?: string }[] | undefined;
 type Container = {
-  actions?: Record<string, { resource?: Target }>;
-  has?: Record<string, { resource: Target }>;
-  hasMany?: Record<string, { resource: Target }>;
+  actions?: Record<string, { resource?: Target; request?: { params?: Params } }>;
+  has?: Record<string, { resource: Target; request?: { params?: Params } }>;
+  hasMany?: Record<string, { resource: Target; request?: { params?: Params } }>;
 };
 type Target = {
   type: string;
@@ -146,15 +147,31 @@ function checkReferences(definition: ServiceModelDefinition, file: string): void
       }
     });
   };
+  // Request params drawn from an identifier must name one the owner has.
+  const checkParams = (path: string, params: Params, own: readonly string[]): void => {
+    (params ?? []).forEach((param, i) => {
+      if (param.source === 'identifier' && !own.includes(param.name ?? ''))
+        throw new DefinitionError(file, `${path}[${i}].name`, `no identifier '${param.name}'`);
+    });
+  };
   const checkContainer = (path: string, container: Container, own: readonly string[]): void => {
     for (const kind of ['actions', 'has', 'hasMany'] as const) {
       for (const [name, entry] of Object.entries(container[kind] ?? {})) {
         if (entry.resource) checkTarget(`${path}.${kind}.${name}.resource`, entry.resource, own);
+        checkParams(`${path}.${kind}.${name}.request.params`, entry.request?.params, own);
       }
     }
   };
   checkContainer('$.service', definition.service as Container, []);
   for (const [name, resource] of Object.entries(resources)) {
-    checkContainer(`$.resources.${name}`, resource as Container, identifiersOf(name));
+    const path = `$.resources.${name}`;
+    const own = identifiersOf(name);
+    checkContainer(path, resource as Container, own);
+    checkParams(`${path}.load.request.params`, resource.load?.request.params, own);
+    checkParams(`${path}.exists.request.params`, resource.exists?.request.params, own);
+    for (const [action, entry] of Object.entries(resource.batchActions ?? {}))
+      checkParams(`${path}.batchActions.${action}.request.params`, entry.request.params, own);
+    for (const [waiter, entry] of Object.entries(resource.waiters ?? {}))
+      checkParams(`${path}.waiters.${waiter}.params`, entry.params, own);
   }
 }

@@ -90,6 +90,27 @@ export function buildParams(
 }
 
 /**
+ * Lays `over` on `base` (a new object; neither is changed): objects merge, lists append, and
+ * other values in `over` win. Chained collection filters combine this way.
+ */
+export function overlayParams(base: Params, over: object): Params {
+  const result = copyPlain(base) as Params;
+  for (const key of Object.keys(over)) {
+    const value = (over as Params)[key];
+    if (value === undefined) continue;
+    const current = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
+    if (Array.isArray(current) && Array.isArray(value)) {
+      result[key] = [...current, ...value.map(copyPlain)];
+    } else if (isPlainObject(current) && isPlainObject(value)) {
+      result[key] = overlayParams(current, value);
+    } else {
+      defineMember(result, key, copyPlain(value));
+    }
+  }
+  return result;
+}
+
+/**
  * Merges the caller's params over the built ones: objects merge, lists append, and a member
  * the definition already filled may not be set to something else.
  */
@@ -114,7 +135,7 @@ function mergeInto(target: Params, source: Params, label: string, prefix: string
     if (current === undefined) {
       defineMember(target, key, copyPlain(value));
     } else if (Array.isArray(current) && Array.isArray(value)) {
-      target[key] = [...current, ...value];
+      target[key] = [...current, ...value.map(copyPlain)];
     } else if (isPlainObject(current) && isPlainObject(value)) {
       mergeInto(current, value, label, `${where}.`);
     } else if (current !== value) {

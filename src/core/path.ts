@@ -18,7 +18,8 @@ export function searchPath(
 function substituteVariables(path: string, variables: Readonly<Record<string, unknown>>): string {
   return path.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(variables, name)) return whole;
-    return '`' + JSON.stringify(variables[name]).replace(/`/g, '\\`') + '`';
+    // A JSON escape, not "\`": jmespath.js unescapes only the first "\`" of a literal.
+    return '`' + JSON.stringify(variables[name]).replace(/`/g, '\\u0060') + '`';
   });
 }
 

@@ -97,8 +97,15 @@ export abstract class ResourceBase<TClient extends object> {
     });
     if (resource === undefined) {
       // A missing input: let the resource's own identifier check name it.
+      // Inputs fill only the `input` identifiers, in order; the others come from this object.
+      let next = 0;
       const values = Object.fromEntries(
-        definition.resource.identifiers.map((identifier, i) => [identifier.target, inputs[i]]),
+        definition.resource.identifiers.map((identifier) => [
+          identifier.target,
+          identifier.source === 'input'
+            ? inputs[next++]
+            : this.$identifiers[identifier.name ?? identifier.target],
+        ]),
       );
       return this.#model.create(definition.resource.type, this.#client, values);
     }

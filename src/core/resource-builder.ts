@@ -54,9 +54,33 @@ export function buildResources(
     return sources.model.create(target.type, sources.client, values, asData(data));
   }
 
-  const lists = target.identifiers
-    .filter((identifier) => identifier.source === 'response' && isListPath(identifier.path ?? ''))
-    .map((identifier) => identifier.target);
+  const listIdentifiers = target.identifiers.filter(
+    (identifier) => identifier.source === 'response' && isListPath(identifier.path ?? ''),
+  );
+  const itemPrefix = `${target.path ?? ''}.`;
+  if (
+    Array.isArray(data) &&
+    listIdentifiers.every((identifier) => identifier.path?.startsWith(itemPrefix))
+  ) {
+    // Read each item's identifiers from the item itself: a projection (`Contents[].Key`)
+    // drops items that lack the member, which would pair the rest with the wrong data.
+    const resources: object[] = [];
+    for (const item of data) {
+      const identifiers: Record<string, unknown> = { ...values };
+      let complete = true;
+      for (const identifier of listIdentifiers) {
+        const value = memberAt(item, (identifier.path ?? '').slice(itemPrefix.length));
+        if (value === undefined || value === null) complete = false;
+        identifiers[identifier.target] = value;
+      }
+      if (complete)
+        resources.push(
+          sources.model.create(target.type, sources.client, identifiers, asData(item)),
+        );
+    }
+    return resources;
+  }
+  const lists = listIdentifiers.map((identifier) => identifier.target);
   const length = Math.max(...lists.map((name) => asList(values[name]).length));
   const dataList = Array.isArray(data) ? data : [];
   const resources: object[] = [];
@@ -108,6 +132,14 @@ function dataAt(response: unknown, path: string): unknown {
     return withoutMetadata(response);
   }
   return searchPath(response, path);
+}
+
+/** A member of one list item: a plain name is read directly, anything else as JMESPath. */
+function memberAt(item: unknown, path: string): unknown {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(path)) return searchPath(item, path);
+  return typeof item === 'object' && item !== null
+    ? (item as Record<string, unknown>)[path]
+    : undefined;
 }
 
 function asList(value: unknown): readonly unknown[] {

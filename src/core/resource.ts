@@ -286,7 +286,9 @@ export abstract class Resource<
     if (data === null || data === undefined || typeof data !== 'object') {
       throw new ResourceNotFoundError(this.#type, this.#publicIdentifiers());
     }
-    this.#data = data as TData;
+    // A multiselect path (`{Size: ContentLength}`) gives null for members the response lacks,
+    // where v3 data leaves them out (attributes are typed `T | undefined`).
+    this.#data = (load.path === '@' ? data : withoutNullMembers(data)) as TData;
     return this.#data;
   }
 
@@ -331,6 +333,11 @@ function identifierPlan(model: ServiceModel, type: string): IdentifierPlan[] {
     plans.set(resource, plan);
   }
   return plan;
+}
+
+function withoutNullMembers(data: object): object {
+  if (Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
 }
 
 function checkIdentifier(

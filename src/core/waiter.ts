@@ -41,9 +41,10 @@ export function checkWaiterOptions(
       `${label}: minDelay (${minDelay}) must not exceed maxDelay (${maxDelay})`,
     );
   }
-  if (minDelay !== undefined && minDelay > maxWaitTime) {
+  // The v3 waiter refuses maxWaitTime <= minDelay (with a plain Error).
+  if (minDelay !== undefined && minDelay >= maxWaitTime) {
     throw new ParamValidationError(
-      `${label}: minDelay (${minDelay}) must not exceed maxWaitTime (${maxWaitTime})`,
+      `${label}: minDelay (${minDelay}) must be less than maxWaitTime (${maxWaitTime})`,
     );
   }
   return checked;
@@ -70,12 +71,27 @@ export async function runWaiter(
   if (abortSignal) config.abortSignal = abortSignal;
   const waiter = model.waiter(waiterName) as unknown as (c: object, i: Params) => Promise<object>;
   try {
-    await waiter(config, params);
+    try {
+      await waiter(config, params);
+    } catch (error) {
+      // Each v3 waiter has its own default minDelay (5 s for S3, 15 s for EC2 instances) and
+      // rejects, before any request, a maxWaitTime or maxDelay that does not exceed it. When
+      // the caller left minDelay to the default, poll sooner instead of failing.
+      if (minDelay !== undefined || !isWaiterConfigError(error)) throw error;
+      await waiter(
+        { ...config, minDelay: Math.min(maxWaitTime / 2, maxDelay ?? Infinity) },
+        params,
+      );
+    }
   } catch (error) {
     if (abortSignal?.aborted)
       throw new AbortError(`${waiterName} wait was aborted`, { cause: error });
     throw error;
   }
+}
+
+function isWaiterConfigError(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('WaiterConfiguration.');
 }
 
 function guardedClient(client: object, abortSignal: AbortSignal): object {

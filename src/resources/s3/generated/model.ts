@@ -49,7 +49,6 @@ import {
   UploadPartCopyCommand,
   paginateListBuckets,
   paginateListObjectsV2,
-  paginateListParts,
   waitUntilBucketExists,
   waitUntilBucketNotExists,
   waitUntilObjectExists,
@@ -1569,6 +1568,9 @@ const definition: ServiceModelDefinition = {
           },
           paging: {
             limitKey: 'MaxParts',
+            inputTokens: ['PartNumberMarker'],
+            outputTokens: ['NextPartNumberMarker'],
+            moreResults: 'IsTruncated',
           },
         },
       },
@@ -2048,7 +2050,7 @@ const definition: ServiceModelDefinition = {
             },
           ],
         },
-        path: '{Key: $Key, Size: ContentLength, ETag: ETag, LastModified: LastModified, StorageClass: StorageClass}',
+        path: "{Key: $Key, Size: ContentLength, ETag: ETag, LastModified: LastModified, StorageClass: StorageClass || 'STANDARD'}",
       },
       actions: {
         CopyFrom: {
@@ -2504,7 +2506,6 @@ export const s3Model = new ServiceModel(
     paginators: {
       ListBuckets: paginateListBuckets,
       ListObjectsV2: paginateListObjectsV2,
-      ListParts: paginateListParts,
     },
     waiters: {
       BucketExists: waitUntilBucketExists,

@@ -203,12 +203,18 @@ export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload>
    */
   get parts(): CollectionManager<
     MultipartUploadPartCollection<
-      ActionParams<sdk.ListPartsCommandInput, 'MaxParts' | 'Bucket' | 'Key' | 'UploadId'>
+      ActionParams<
+        sdk.ListPartsCommandInput,
+        'MaxParts' | 'PartNumberMarker' | 'Bucket' | 'Key' | 'UploadId'
+      >
     >
   > {
     return this.$collection('Parts', MultipartUploadPartCollection) as CollectionManager<
       MultipartUploadPartCollection<
-        ActionParams<sdk.ListPartsCommandInput, 'MaxParts' | 'Bucket' | 'Key' | 'UploadId'>
+        ActionParams<
+          sdk.ListPartsCommandInput,
+          'MaxParts' | 'PartNumberMarker' | 'Bucket' | 'Key' | 'UploadId'
+        >
       >
     >;
   }
