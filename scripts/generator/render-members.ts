@@ -115,8 +115,9 @@ export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasD
       `The ${cls} ${args.length ? `with the given ${args.map((a) => `\`${a.name}\``).join(' and ')}` : `of this ${owner.varName}`}. Sends no request.`,
       ...example([`const ${ctx.varOf(target.type)} = ${owner.varName}.${name}(${exampleValues});`]),
     ]),
-    `  ${name}(${args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${cls} {`,
-    `    return this.$subResource('${name}', [${args.map((a) => a.name).join(', ')}]) as ${cls};`,
+    // A rest tuple, so plain-JavaScript callers who pass too many arguments hear about it.
+    `  ${name}(...args: [${args.map((a) => `${a.name}: ${a.type}`).join(', ')}]): ${cls} {`,
+    `    return this.$subResource('${name}', args) as ${cls};`,
     '  }',
   ].join('\n');
 }

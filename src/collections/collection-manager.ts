@@ -101,6 +101,18 @@ export class CollectionManager<C extends Collection<object, object>> implements 
   }
 
   /**
+   * The first item, if any, with a request for just one.
+   *
+   * @example
+   * ```ts
+   * const any = await bucket.objects.first();
+   * ```
+   */
+  first(options?: RequestOptions): Promise<CollectionItem<C> | undefined> {
+    return this.all().first(options) as Promise<CollectionItem<C> | undefined>;
+  }
+
+  /**
    * `for await (const item of bucket.objects)`.
    *
    * @example

@@ -203,7 +203,8 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   async first(options?: RequestOptions): Promise<R | undefined> {
-    const [item] = await this.limit(1).toArray(options);
+    // limit(1), unless a smaller limit (0) is already set.
+    const [item] = await this.limit(Math.min(this.#state.limit ?? 1, 1)).toArray(options);
     return item;
   }
 

@@ -168,6 +168,10 @@ function checkReferences(definition: ServiceModelDefinition, file: string): void
     const own = identifiersOf(name);
     checkContainer(path, resource as Container, own);
     checkParams(`${path}.load.request.params`, resource.load?.request.params, own);
+    for (const variable of resource.load?.path.match(/\$[A-Za-z_]\w*/g) ?? []) {
+      if (!own.includes(variable.slice(1)))
+        throw new DefinitionError(file, `${path}.load.path`, `'${variable}' names no identifier`);
+    }
     checkParams(`${path}.exists.request.params`, resource.exists?.request.params, own);
     for (const [action, entry] of Object.entries(resource.batchActions ?? {}))
       checkParams(`${path}.batchActions.${action}.request.params`, entry.request.params, own);

@@ -66,7 +66,7 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
    * const bucket = bucketAcl.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -72,7 +72,7 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
    * const bucket = bucketCors.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -98,7 +98,7 @@ export class BucketLifecycleConfiguration extends Resource<
    * const bucket = bucketLifecycleConfiguration.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

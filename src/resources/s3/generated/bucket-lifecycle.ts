@@ -98,7 +98,7 @@ export class BucketLifecycle extends Resource<
    * const bucket = bucketLifecycle.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

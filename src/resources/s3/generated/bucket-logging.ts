@@ -57,7 +57,7 @@ export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOu
    * const bucket = bucketLogging.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

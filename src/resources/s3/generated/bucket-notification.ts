@@ -104,7 +104,7 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
    * const bucket = bucketNotification.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -72,7 +72,7 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
    * const bucket = bucketPolicy.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

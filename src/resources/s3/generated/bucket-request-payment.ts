@@ -62,7 +62,7 @@ export class BucketRequestPayment extends Resource<
    * const bucket = bucketRequestPayment.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -72,7 +72,7 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
    * const bucket = bucketTagging.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

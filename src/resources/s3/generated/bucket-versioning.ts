@@ -104,7 +104,7 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
    * const bucket = bucketVersioning.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -107,7 +107,7 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
    * const bucket = bucketWebsite.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 }

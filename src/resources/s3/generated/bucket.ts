@@ -154,8 +154,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketAcl = bucket.Acl();
    * ```
    */
-  Acl(): BucketAcl {
-    return this.$subResource('Acl', []) as BucketAcl;
+  Acl(...args: []): BucketAcl {
+    return this.$subResource('Acl', args) as BucketAcl;
   }
 
   /**
@@ -165,8 +165,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketCors = bucket.Cors();
    * ```
    */
-  Cors(): BucketCors {
-    return this.$subResource('Cors', []) as BucketCors;
+  Cors(...args: []): BucketCors {
+    return this.$subResource('Cors', args) as BucketCors;
   }
 
   /**
@@ -176,8 +176,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLifecycle = bucket.Lifecycle();
    * ```
    */
-  Lifecycle(): BucketLifecycle {
-    return this.$subResource('Lifecycle', []) as BucketLifecycle;
+  Lifecycle(...args: []): BucketLifecycle {
+    return this.$subResource('Lifecycle', args) as BucketLifecycle;
   }
 
   /**
@@ -187,8 +187,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLifecycleConfiguration = bucket.LifecycleConfiguration();
    * ```
    */
-  LifecycleConfiguration(): BucketLifecycleConfiguration {
-    return this.$subResource('LifecycleConfiguration', []) as BucketLifecycleConfiguration;
+  LifecycleConfiguration(...args: []): BucketLifecycleConfiguration {
+    return this.$subResource('LifecycleConfiguration', args) as BucketLifecycleConfiguration;
   }
 
   /**
@@ -198,8 +198,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLogging = bucket.Logging();
    * ```
    */
-  Logging(): BucketLogging {
-    return this.$subResource('Logging', []) as BucketLogging;
+  Logging(...args: []): BucketLogging {
+    return this.$subResource('Logging', args) as BucketLogging;
   }
 
   /**
@@ -209,8 +209,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketNotification = bucket.Notification();
    * ```
    */
-  Notification(): BucketNotification {
-    return this.$subResource('Notification', []) as BucketNotification;
+  Notification(...args: []): BucketNotification {
+    return this.$subResource('Notification', args) as BucketNotification;
   }
 
   /**
@@ -220,8 +220,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const object = bucket.Object('key');
    * ```
    */
-  Object(key: string): S3Object {
-    return this.$subResource('Object', [key]) as S3Object;
+  Object(...args: [key: string]): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 
   /**
@@ -231,8 +231,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketPolicy = bucket.Policy();
    * ```
    */
-  Policy(): BucketPolicy {
-    return this.$subResource('Policy', []) as BucketPolicy;
+  Policy(...args: []): BucketPolicy {
+    return this.$subResource('Policy', args) as BucketPolicy;
   }
 
   /**
@@ -242,8 +242,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketRequestPayment = bucket.RequestPayment();
    * ```
    */
-  RequestPayment(): BucketRequestPayment {
-    return this.$subResource('RequestPayment', []) as BucketRequestPayment;
+  RequestPayment(...args: []): BucketRequestPayment {
+    return this.$subResource('RequestPayment', args) as BucketRequestPayment;
   }
 
   /**
@@ -253,8 +253,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketTagging = bucket.Tagging();
    * ```
    */
-  Tagging(): BucketTagging {
-    return this.$subResource('Tagging', []) as BucketTagging;
+  Tagging(...args: []): BucketTagging {
+    return this.$subResource('Tagging', args) as BucketTagging;
   }
 
   /**
@@ -264,8 +264,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketVersioning = bucket.Versioning();
    * ```
    */
-  Versioning(): BucketVersioning {
-    return this.$subResource('Versioning', []) as BucketVersioning;
+  Versioning(...args: []): BucketVersioning {
+    return this.$subResource('Versioning', args) as BucketVersioning;
   }
 
   /**
@@ -275,8 +275,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketWebsite = bucket.Website();
    * ```
    */
-  Website(): BucketWebsite {
-    return this.$subResource('Website', []) as BucketWebsite;
+  Website(...args: []): BucketWebsite {
+    return this.$subResource('Website', args) as BucketWebsite;
   }
 
   /**

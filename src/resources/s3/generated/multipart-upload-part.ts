@@ -222,7 +222,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
    * const multipartUpload = multipartUploadPart.MultipartUpload();
    * ```
    */
-  MultipartUpload(): MultipartUpload {
-    return this.$subResource('MultipartUpload', []) as MultipartUpload;
+  MultipartUpload(...args: []): MultipartUpload {
+    return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 }

@@ -179,8 +179,8 @@ export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload>
    * const object = multipartUpload.Object();
    * ```
    */
-  Object(): S3Object {
-    return this.$subResource('Object', []) as S3Object;
+  Object(...args: []): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 
   /**
@@ -190,8 +190,8 @@ export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload>
    * const multipartUploadPart = multipartUpload.Part(1);
    * ```
    */
-  Part(partNumber: number): MultipartUploadPart {
-    return this.$subResource('Part', [partNumber]) as MultipartUploadPart;
+  Part(...args: [partNumber: number]): MultipartUploadPart {
+    return this.$subResource('Part', args) as MultipartUploadPart;
   }
 
   /**

@@ -82,7 +82,7 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
    * const object = objectAcl.Object();
    * ```
    */
-  Object(): S3Object {
-    return this.$subResource('Object', []) as S3Object;
+  Object(...args: []): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 }

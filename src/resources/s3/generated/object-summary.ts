@@ -218,8 +218,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const objectAcl = objectSummary.Acl();
    * ```
    */
-  Acl(): ObjectAcl {
-    return this.$subResource('Acl', []) as ObjectAcl;
+  Acl(...args: []): ObjectAcl {
+    return this.$subResource('Acl', args) as ObjectAcl;
   }
 
   /**
@@ -229,8 +229,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const bucket = objectSummary.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 
   /**
@@ -240,8 +240,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const multipartUpload = objectSummary.MultipartUpload('id');
    * ```
    */
-  MultipartUpload(id: string): MultipartUpload {
-    return this.$subResource('MultipartUpload', [id]) as MultipartUpload;
+  MultipartUpload(...args: [id: string]): MultipartUpload {
+    return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
   /**
@@ -251,8 +251,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const object = objectSummary.Object();
    * ```
    */
-  Object(): S3Object {
-    return this.$subResource('Object', []) as S3Object;
+  Object(...args: []): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 
   /**
@@ -262,8 +262,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const objectVersion = objectSummary.Version('id');
    * ```
    */
-  Version(id: string): ObjectVersion {
-    return this.$subResource('Version', [id]) as ObjectVersion;
+  Version(...args: [id: string]): ObjectVersion {
+    return this.$subResource('Version', args) as ObjectVersion;
   }
 
   /**

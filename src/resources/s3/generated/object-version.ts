@@ -192,7 +192,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
    * const object = objectVersion.Object();
    * ```
    */
-  Object(): S3Object {
-    return this.$subResource('Object', []) as S3Object;
+  Object(...args: []): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 }

@@ -676,8 +676,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const objectAcl = object.Acl();
    * ```
    */
-  Acl(): ObjectAcl {
-    return this.$subResource('Acl', []) as ObjectAcl;
+  Acl(...args: []): ObjectAcl {
+    return this.$subResource('Acl', args) as ObjectAcl;
   }
 
   /**
@@ -687,8 +687,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const bucket = object.Bucket();
    * ```
    */
-  Bucket(): Bucket {
-    return this.$subResource('Bucket', []) as Bucket;
+  Bucket(...args: []): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 
   /**
@@ -698,8 +698,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const multipartUpload = object.MultipartUpload('id');
    * ```
    */
-  MultipartUpload(id: string): MultipartUpload {
-    return this.$subResource('MultipartUpload', [id]) as MultipartUpload;
+  MultipartUpload(...args: [id: string]): MultipartUpload {
+    return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
   /**
@@ -709,8 +709,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const objectVersion = object.Version('id');
    * ```
    */
-  Version(id: string): ObjectVersion {
-    return this.$subResource('Version', [id]) as ObjectVersion;
+  Version(...args: [id: string]): ObjectVersion {
+    return this.$subResource('Version', args) as ObjectVersion;
   }
 
   /**

@@ -74,8 +74,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucket = s3.Bucket('name');
    * ```
    */
-  Bucket(name: string): Bucket {
-    return this.$subResource('Bucket', [name]) as Bucket;
+  Bucket(...args: [name: string]): Bucket {
+    return this.$subResource('Bucket', args) as Bucket;
   }
 
   /**
@@ -85,8 +85,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketAcl = s3.BucketAcl('bucketName');
    * ```
    */
-  BucketAcl(bucketName: string): BucketAcl {
-    return this.$subResource('BucketAcl', [bucketName]) as BucketAcl;
+  BucketAcl(...args: [bucketName: string]): BucketAcl {
+    return this.$subResource('BucketAcl', args) as BucketAcl;
   }
 
   /**
@@ -96,8 +96,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketCors = s3.BucketCors('bucketName');
    * ```
    */
-  BucketCors(bucketName: string): BucketCors {
-    return this.$subResource('BucketCors', [bucketName]) as BucketCors;
+  BucketCors(...args: [bucketName: string]): BucketCors {
+    return this.$subResource('BucketCors', args) as BucketCors;
   }
 
   /**
@@ -107,8 +107,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLifecycle = s3.BucketLifecycle('bucketName');
    * ```
    */
-  BucketLifecycle(bucketName: string): BucketLifecycle {
-    return this.$subResource('BucketLifecycle', [bucketName]) as BucketLifecycle;
+  BucketLifecycle(...args: [bucketName: string]): BucketLifecycle {
+    return this.$subResource('BucketLifecycle', args) as BucketLifecycle;
   }
 
   /**
@@ -118,10 +118,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLifecycleConfiguration = s3.BucketLifecycleConfiguration('bucketName');
    * ```
    */
-  BucketLifecycleConfiguration(bucketName: string): BucketLifecycleConfiguration {
-    return this.$subResource('BucketLifecycleConfiguration', [
-      bucketName,
-    ]) as BucketLifecycleConfiguration;
+  BucketLifecycleConfiguration(...args: [bucketName: string]): BucketLifecycleConfiguration {
+    return this.$subResource('BucketLifecycleConfiguration', args) as BucketLifecycleConfiguration;
   }
 
   /**
@@ -131,8 +129,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLogging = s3.BucketLogging('bucketName');
    * ```
    */
-  BucketLogging(bucketName: string): BucketLogging {
-    return this.$subResource('BucketLogging', [bucketName]) as BucketLogging;
+  BucketLogging(...args: [bucketName: string]): BucketLogging {
+    return this.$subResource('BucketLogging', args) as BucketLogging;
   }
 
   /**
@@ -142,8 +140,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketNotification = s3.BucketNotification('bucketName');
    * ```
    */
-  BucketNotification(bucketName: string): BucketNotification {
-    return this.$subResource('BucketNotification', [bucketName]) as BucketNotification;
+  BucketNotification(...args: [bucketName: string]): BucketNotification {
+    return this.$subResource('BucketNotification', args) as BucketNotification;
   }
 
   /**
@@ -153,8 +151,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketPolicy = s3.BucketPolicy('bucketName');
    * ```
    */
-  BucketPolicy(bucketName: string): BucketPolicy {
-    return this.$subResource('BucketPolicy', [bucketName]) as BucketPolicy;
+  BucketPolicy(...args: [bucketName: string]): BucketPolicy {
+    return this.$subResource('BucketPolicy', args) as BucketPolicy;
   }
 
   /**
@@ -164,8 +162,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketRequestPayment = s3.BucketRequestPayment('bucketName');
    * ```
    */
-  BucketRequestPayment(bucketName: string): BucketRequestPayment {
-    return this.$subResource('BucketRequestPayment', [bucketName]) as BucketRequestPayment;
+  BucketRequestPayment(...args: [bucketName: string]): BucketRequestPayment {
+    return this.$subResource('BucketRequestPayment', args) as BucketRequestPayment;
   }
 
   /**
@@ -175,8 +173,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketTagging = s3.BucketTagging('bucketName');
    * ```
    */
-  BucketTagging(bucketName: string): BucketTagging {
-    return this.$subResource('BucketTagging', [bucketName]) as BucketTagging;
+  BucketTagging(...args: [bucketName: string]): BucketTagging {
+    return this.$subResource('BucketTagging', args) as BucketTagging;
   }
 
   /**
@@ -186,8 +184,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketVersioning = s3.BucketVersioning('bucketName');
    * ```
    */
-  BucketVersioning(bucketName: string): BucketVersioning {
-    return this.$subResource('BucketVersioning', [bucketName]) as BucketVersioning;
+  BucketVersioning(...args: [bucketName: string]): BucketVersioning {
+    return this.$subResource('BucketVersioning', args) as BucketVersioning;
   }
 
   /**
@@ -197,8 +195,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketWebsite = s3.BucketWebsite('bucketName');
    * ```
    */
-  BucketWebsite(bucketName: string): BucketWebsite {
-    return this.$subResource('BucketWebsite', [bucketName]) as BucketWebsite;
+  BucketWebsite(...args: [bucketName: string]): BucketWebsite {
+    return this.$subResource('BucketWebsite', args) as BucketWebsite;
   }
 
   /**
@@ -208,8 +206,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const multipartUpload = s3.MultipartUpload('bucketName', 'objectKey', 'id');
    * ```
    */
-  MultipartUpload(bucketName: string, objectKey: string, id: string): MultipartUpload {
-    return this.$subResource('MultipartUpload', [bucketName, objectKey, id]) as MultipartUpload;
+  MultipartUpload(...args: [bucketName: string, objectKey: string, id: string]): MultipartUpload {
+    return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
   /**
@@ -220,17 +218,9 @@ export class S3 extends ServiceResource<S3Client> {
    * ```
    */
   MultipartUploadPart(
-    bucketName: string,
-    objectKey: string,
-    multipartUploadId: string,
-    partNumber: number,
+    ...args: [bucketName: string, objectKey: string, multipartUploadId: string, partNumber: number]
   ): MultipartUploadPart {
-    return this.$subResource('MultipartUploadPart', [
-      bucketName,
-      objectKey,
-      multipartUploadId,
-      partNumber,
-    ]) as MultipartUploadPart;
+    return this.$subResource('MultipartUploadPart', args) as MultipartUploadPart;
   }
 
   /**
@@ -240,8 +230,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const object = s3.Object('bucketName', 'key');
    * ```
    */
-  Object(bucketName: string, key: string): S3Object {
-    return this.$subResource('Object', [bucketName, key]) as S3Object;
+  Object(...args: [bucketName: string, key: string]): S3Object {
+    return this.$subResource('Object', args) as S3Object;
   }
 
   /**
@@ -251,8 +241,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectAcl = s3.ObjectAcl('bucketName', 'objectKey');
    * ```
    */
-  ObjectAcl(bucketName: string, objectKey: string): ObjectAcl {
-    return this.$subResource('ObjectAcl', [bucketName, objectKey]) as ObjectAcl;
+  ObjectAcl(...args: [bucketName: string, objectKey: string]): ObjectAcl {
+    return this.$subResource('ObjectAcl', args) as ObjectAcl;
   }
 
   /**
@@ -262,8 +252,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectSummary = s3.ObjectSummary('bucketName', 'key');
    * ```
    */
-  ObjectSummary(bucketName: string, key: string): ObjectSummary {
-    return this.$subResource('ObjectSummary', [bucketName, key]) as ObjectSummary;
+  ObjectSummary(...args: [bucketName: string, key: string]): ObjectSummary {
+    return this.$subResource('ObjectSummary', args) as ObjectSummary;
   }
 
   /**
@@ -273,8 +263,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectVersion = s3.ObjectVersion('bucketName', 'objectKey', 'id');
    * ```
    */
-  ObjectVersion(bucketName: string, objectKey: string, id: string): ObjectVersion {
-    return this.$subResource('ObjectVersion', [bucketName, objectKey, id]) as ObjectVersion;
+  ObjectVersion(...args: [bucketName: string, objectKey: string, id: string]): ObjectVersion {
+    return this.$subResource('ObjectVersion', args) as ObjectVersion;
   }
 
   /**

@@ -1,0 +1,258 @@
+/**
+ * Runs the examples of the user docs against moto, so what the docs show is what works.
+ *
+ * An example is a ```ts block in docs/s3.md or docs/concepts.md whose first line is
+ * `// example: <name>`. Examples never import: each is the body of an async function whose
+ * parameters are the names of SCOPE below —
+ *   s3        new S3({ client: s3Client() }) on the emulator
+ *   bucket    a fresh bucket per example, holding SEED_OBJECTS
+ *   tmp       a fresh temporary directory per example
+ *   endpoint  the emulator's URL, for examples that build their own client
+ *   console   records instead of printing (examples may log freely)
+ *   assert    node:assert/strict
+ *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
+ *   and a few Node helpers (join, readFile, writeFile, createReadStream, createWriteStream,
+ *   Readable, pipeline).
+ * Each example is type-checked against exactly these names (strict, like the repo), then
+ * compiled with esbuild and run. A block may shadow a scope name (`const s3 = new S3(...)`).
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import assert from 'node:assert/strict';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { transform } from 'esbuild';
+import ts from 'typescript';
+import * as core from '../../src/index.js';
+import * as s3Exports from '../../src/resources/s3/index.js';
+import { S3, type Bucket } from '../../src/resources/s3/index.js';
+import { s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
+
+const root = resolve(__dirname, '..', '..');
+const DOCS = ['docs/concepts.md', 'docs/s3.md'];
+
+/** What every example's `bucket` holds (docs/s3.md lists it too). */
+const SEED_OBJECTS: Record<string, string> = {
+  'hello.txt': 'Hello, world!',
+  'logs/2026-01-01.log': 'GET /\nGET /about\n',
+  'logs/2026-01-02.log': 'GET /\n',
+  'logs/2026-01-03.log': 'GET /pricing\nPOST /signup\n',
+  'data/report.csv': 'id,name\n1,Ada\n2,Grace\n',
+};
+
+/** Names imported from modules: module specifier (as the type check sees it) -> values. */
+const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
+  '../../src/index.js': { ...core },
+  '../../src/resources/s3/index.js': { ...s3Exports },
+  '@aws-sdk/client-s3': { S3Client },
+  'node:path': { join },
+  'node:fs/promises': { readFile, writeFile },
+  'node:fs': { createReadStream, createWriteStream },
+  'node:stream': { Readable },
+  'node:stream/promises': { pipeline },
+};
+
+/** Names made per example, with their types for the type check. */
+const LOCAL_SCOPE = {
+  s3: 'S3',
+  bucket: 'Bucket',
+  tmp: 'string',
+  endpoint: 'string',
+  console: "Pick<Console, 'log' | 'error'>",
+} as const;
+
+interface Example {
+  name: string;
+  doc: string;
+  /** 1-based line of the block's first code line in the doc. */
+  line: number;
+  code: string;
+}
+
+function extractExamples(doc: string): Example[] {
+  const lines = readFileSync(join(root, doc), 'utf8').split('\n');
+  const examples: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^```ts\s*$/.test(lines[i] ?? '')) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !/^```\s*$/.test(lines[end] ?? '')) end++;
+    const match = /^\/\/ example: ([\w-]+)\s*$/.exec(lines[start] ?? '');
+    if (match?.[1]) {
+      examples.push({
+        name: match[1],
+        doc,
+        line: start + 1,
+        code: lines.slice(start, end).join('\n'),
+      });
+    }
+    i = end;
+  }
+  return examples;
+}
+
+const examples = DOCS.flatMap(extractExamples);
+
+/** The module-level names every example sees, deduplicated (first module wins). */
+function moduleNames(): Array<[specifier: string, names: string[]]> {
+  const seen = new Set<string>(Object.keys(LOCAL_SCOPE));
+  return Object.entries(MODULE_SCOPE).map(([specifier, values]) => {
+    const names = Object.keys(values).filter((name) => !seen.has(name));
+    names.forEach((name) => seen.add(name));
+    return [specifier, names];
+  });
+}
+
+const scopeNames = [
+  ...Object.keys(LOCAL_SCOPE),
+  'assert',
+  ...moduleNames().flatMap(([, names]) => names),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Type check: each example as a virtual file under test/integration/.
+
+function prelude(): string {
+  const imports = moduleNames()
+    .filter(([, names]) => names.length > 0)
+    .map(([specifier, names]) => `import { ${names.join(', ')} } from '${specifier}';`);
+  const locals = Object.entries(LOCAL_SCOPE).map(
+    ([name, type]) => `declare const ${name}: ${type};`,
+  );
+  return [
+    "import assert from 'node:assert/strict';",
+    ...imports,
+    ...locals,
+    'export async function example(): Promise<void> {',
+    '{',
+  ].join('\n');
+}
+
+function virtualPath(example: Example): string {
+  return join(root, 'test', 'integration', `__docs_example_${example.name.replace(/-/g, '_')}.ts`);
+}
+
+/** Diagnostics per example name, as `doc:line message`. */
+function typeCheck(): Map<string, string[]> {
+  const head = prelude();
+  const headLines = head.split('\n').length;
+  const files = new Map(
+    examples.map((example) => [virtualPath(example), `${head}\n${example.code}\n}\n}\n`]),
+  );
+  const config = ts.readConfigFile(join(root, 'tsconfig.json'), (f) => ts.sys.readFile(f));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, {
+    noEmit: true,
+    // The prelude imports every scope name; an example uses a few.
+    noUnusedLocals: false,
+  });
+  const host = ts.createCompilerHost(parsed.options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (name) => files.get(resolve(name)) ?? readFile(name);
+  host.fileExists = (name) => files.has(resolve(name)) || fileExists(name);
+  const program = ts.createProgram({ rootNames: [...files.keys()], options: parsed.options, host });
+  const byName = new Map<string, string[]>(examples.map((e) => [e.name, []]));
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const example = examples.find((e) => virtualPath(e) === resolve(diagnostic.file?.fileName ?? ''));
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!example || !diagnostic.file || diagnostic.start === undefined) {
+      byName.set('(outside examples)', [...(byName.get('(outside examples)') ?? []), message]);
+      continue;
+    }
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    byName.get(example.name)?.push(`${example.doc}:${example.line + line - headLines} ${message}`);
+  }
+  return byName;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running: compile with esbuild, call with the scope values.
+
+type ExampleFunction = (...values: unknown[]) => Promise<void>;
+
+async function compile(example: Example): Promise<ExampleFunction> {
+  // The inner block lets an example shadow a scope name (`const s3 = new S3(...)`).
+  const source = `async function __example(${scopeNames.join(', ')}) {\n{\n${example.code}\n}\n}`;
+  const { code } = await transform(source, {
+    loader: 'ts',
+    sourcefile: `${example.doc}#${example.name}`,
+  });
+  return new Function(`${code}\nreturn __example;`)() as ExampleFunction;
+}
+
+async function seededBucket(s3: S3): Promise<Bucket> {
+  const bucket = await s3.createBucket({ Bucket: uniqueName('docs') });
+  await Promise.all(
+    Object.entries(SEED_OBJECTS).map(([Key, Body]) => bucket.putObject({ Key, Body })),
+  );
+  return bucket;
+}
+
+/** Best effort: empties and deletes `bucket` and any bucket an example named after it. */
+async function cleanUp(s3: S3, bucket: Bucket): Promise<void> {
+  for await (const made of s3.buckets.filter({ Prefix: bucket.name })) {
+    try {
+      for await (const upload of made.multipartUploads.all()) await upload.abort();
+      await made.objectVersions.all().delete();
+      await made.delete();
+    } catch {
+      // e.g. objects under an object-lock legal hold; moto forgets them at the end of the run.
+    }
+  }
+}
+
+async function run(example: Example): Promise<string[]> {
+  const client = s3Client();
+  const s3 = new S3({ client });
+  const bucket = await seededBucket(s3);
+  const tmp = await mkdtemp(join(tmpdir(), `docs-${example.name}-`));
+  const logged: string[] = [];
+  const record = (...args: unknown[]) => {
+    logged.push(args.map(String).join(' '));
+  };
+  const locals: Record<keyof typeof LOCAL_SCOPE, unknown> = {
+    s3,
+    bucket,
+    tmp,
+    endpoint: testEndpoint(),
+    console: { log: record, error: record },
+  };
+  const values: Record<string, unknown> = { ...locals, assert };
+  for (const [specifier, names] of moduleNames()) {
+    for (const name of names) values[name] = MODULE_SCOPE[specifier]?.[name];
+  }
+  try {
+    const fn = await compile(example);
+    await fn(...scopeNames.map((name) => values[name]));
+    return logged;
+  } catch (error) {
+    const where = `${example.doc}:${example.line}`;
+    throw new Error(`example "${example.name}" (${where}) failed: ${String(error)}`, {
+      cause: error,
+    });
+  } finally {
+    await cleanUp(s3, bucket);
+    await rm(tmp, { recursive: true, force: true });
+    client.destroy();
+  }
+}
+
+describe('docs examples', () => {
+  it('finds the examples, each with a unique name', () => {
+    const s3Examples = examples.filter((e) => e.doc === 'docs/s3.md');
+    expect(s3Examples.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
+  });
+
+  it('type-check in strict mode against the documented scope', () => {
+    const failures = [...typeCheck()].filter(([, messages]) => messages.length > 0);
+    expect(Object.fromEntries(failures)).toEqual({});
+  }, 60_000);
+
+  it.each(examples.map((e) => [e.name, e] as const))('%s runs against the emulator', async (_name, example) => {
+    await run(example);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The built package (dist/, made by `npm run build`, which `npm test` runs before Jest), as
+ * a user's program loads it: in child `node` processes, outside Jest's module system.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(__dirname, '..', '..');
+const cjsS3 = join(root, 'dist', 'cjs', 'resources', 's3', 'index.js');
+const esmS3 = join(root, 'dist', 'esm', 'resources', 's3', 'index.js');
+const cjsRoot = join(root, 'dist', 'cjs', 'index.js');
+
+/** Runs `code` in a fresh node (CommonJS, or ESM with `esm`) and parses what it prints. */
+function runNode(code: string, options: { esm?: boolean; cwd?: string } = {}): unknown {
+  const args = options.esm ? ['--input-type=module', '-e', code] : ['-e', code];
+  const out = execFileSync(process.execPath, args, {
+    cwd: options.cwd ?? root,
+    encoding: 'utf8',
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  return JSON.parse(out) as unknown;
+}
+
+/** Node's answer, in the child, to "which npm packages are loaded?" (from require.cache). */
+const loadedPackages = `
+  Object.keys(require.cache).map((file) => {
+    const parts = file.split('/node_modules/');
+    if (parts.length < 2) return undefined;
+    const [scope, name] = parts[parts.length - 1].split('/');
+    return scope.startsWith('@') ? scope + '/' + name : scope;
+  }).filter((name, i, all) => name && all.indexOf(name) === i)`;
+
+beforeAll(() => {
+  for (const file of [cjsS3, esmS3, cjsRoot]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  }
+});
+
+describe('the built package', () => {
+  it('has every file its exports map names', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
+    const targets: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') targets.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(pkg.exports);
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        './dist/cjs/resources/s3/index.d.ts',
+        './dist/esm/resources/s3/index.js',
+      ]),
+    );
+    expect(targets.filter((target) => !existsSync(join(root, target)))).toEqual([]);
+  });
+
+  it('CommonJS: the s3 entry loads client-s3 only; lib-storage and the presigner load on use', () => {
+    const result = runNode(`
+      const s3 = require(${JSON.stringify(cjsS3)});
+      const atImport = ${loadedPackages};
+      const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+      const bucket = new s3.S3({ region: 'us-east-1', credentials }).Bucket('x');
+      const shared = bucket instanceof require(${JSON.stringify(cjsRoot)}).Resource;
+      bucket.Object('k').presignGet({ expiresIn: 60 }).then((url) => {
+        const afterPresign = ${loadedPackages};
+        console.log(JSON.stringify({ atImport, afterPresign, shared, json: bucket.toJSON(),
+          url: { path: new URL(url).pathname, signed: new URL(url).searchParams.has('X-Amz-Signature') } }));
+      });
+    `) as {
+      atImport: string[];
+      afterPresign: string[];
+      shared: boolean;
+      json: unknown;
+      url: { path: string; signed: boolean };
+    };
+    expect(result.atImport).toContain('@aws-sdk/client-s3');
+    expect(result.atImport.filter((name) => name.startsWith('@aws-sdk/client-'))).toEqual([
+      '@aws-sdk/client-s3',
+    ]);
+    expect(result.atImport).not.toContain('@aws-sdk/lib-storage');
+    expect(result.atImport).not.toContain('@aws-sdk/s3-request-presigner');
+    // The lazy load works from the build, too.
+    expect(result.afterPresign).toContain('@aws-sdk/s3-request-presigner');
+    expect(result.afterPresign).not.toContain('@aws-sdk/lib-storage');
+    expect(result.url).toEqual({ path: '/x/k', signed: true });
+    // One core: a resource from the s3 entry is a Resource of the root entry.
+    expect(result.shared).toBe(true);
+    expect(result.json).toEqual({ service: 's3', type: 'Bucket', identifiers: { name: 'x' } });
+  });
+
+  it('ES modules: the s3 entry imports and works', () => {
+    const result = runNode(
+      `
+      const { S3, Bucket } = await import(${JSON.stringify(pathToFileURL(esmS3).href)});
+      const bucket = new S3({ region: 'us-east-1' }).Bucket('x');
+      console.log(JSON.stringify({ json: bucket.toJSON(), isBucket: bucket instanceof Bucket,
+        key: bucket.Object('a/b').key }));
+    `,
+      { esm: true },
+    );
+    expect(result).toEqual({
+      json: { service: 's3', type: 'Bucket', identifiers: { name: 'x' } },
+      isBucket: true,
+      key: 'a/b',
+    });
+  });
+
+  describe('resolved by package name (node_modules/aws-resources → the repo)', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'aws-resources-consumer-'));
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(root, join(dir, 'node_modules', 'aws-resources'), 'dir');
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('require condition', () => {
+      const result = runNode(
+        `
+        const { S3 } = require('aws-resources/s3');
+        let hidden;
+        try { require.resolve('aws-resources/dist/cjs/index.js'); } catch (e) { hidden = e.code; }
+        console.log(JSON.stringify({
+          s3: require.resolve('aws-resources/s3'),
+          main: require.resolve('aws-resources'),
+          version: require('aws-resources/package.json').version,
+          hidden,
+          json: new S3({ region: 'us-east-1' }).Bucket('x').toJSON(),
+        }));
+      `,
+        { cwd: dir },
+      );
+      expect(result).toEqual({
+        s3: cjsS3,
+        main: cjsRoot,
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+        hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        json: { service: 's3', type: 'Bucket', identifiers: { name: 'x' } },
+      });
+    });
+
+    it('import condition', () => {
+      const result = runNode(
+        `
+        const { S3 } = await import('aws-resources/s3');
+        const root = await import('aws-resources');
+        console.log(JSON.stringify({
+          s3: import.meta.resolve('aws-resources/s3'),
+          main: import.meta.resolve('aws-resources'),
+          errors: typeof root.BatchActionError,
+          json: new S3({ region: 'us-east-1' }).Bucket('x').toJSON(),
+        }));
+      `,
+        { esm: true, cwd: dir },
+      );
+      expect(result).toEqual({
+        s3: pathToFileURL(esmS3).href,
+        main: pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href,
+        errors: 'function',
+        json: { service: 's3', type: 'Bucket', identifiers: { name: 'x' } },
+      });
+    });
+  });
+});
