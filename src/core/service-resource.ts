@@ -58,7 +58,14 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
     return { serviceName: this.$model.serviceName, client: this.$client };
   }
 
-  /** The service's name; never its client or credentials. */
+  /**
+   * The service's name; never its client or credentials.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(new S3()); // {"service":"s3"}
+   * ```
+   */
   toJSON(): { readonly service: string } {
     return { service: this.$model.serviceName };
   }

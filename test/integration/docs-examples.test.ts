@@ -8,7 +8,7 @@
  *   bucket    a fresh bucket per example, holding SEED_OBJECTS
  *   tmp       a fresh temporary directory per example
  *   endpoint  the emulator's URL, for examples that build their own client
- *   console   records instead of printing (examples may log freely)
+ *   console   records instead of printing (shown when the example fails)
  *   assert    node:assert/strict
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
  *   and a few Node helpers (join, readFile, writeFile, createReadStream, createWriteStream,
@@ -156,7 +156,9 @@ function typeCheck(): Map<string, string[]> {
   const program = ts.createProgram({ rootNames: [...files.keys()], options: parsed.options, host });
   const byName = new Map<string, string[]>(examples.map((e) => [e.name, []]));
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const example = examples.find((e) => virtualPath(e) === resolve(diagnostic.file?.fileName ?? ''));
+    const example = examples.find(
+      (e) => virtualPath(e) === resolve(diagnostic.file?.fileName ?? ''),
+    );
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     if (!example || !diagnostic.file || diagnostic.start === undefined) {
       byName.set('(outside examples)', [...(byName.get('(outside examples)') ?? []), message]);
@@ -204,7 +206,7 @@ async function cleanUp(s3: S3, bucket: Bucket): Promise<void> {
   }
 }
 
-async function run(example: Example): Promise<string[]> {
+async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
   const bucket = await seededBucket(s3);
@@ -227,10 +229,10 @@ async function run(example: Example): Promise<string[]> {
   try {
     const fn = await compile(example);
     await fn(...scopeNames.map((name) => values[name]));
-    return logged;
   } catch (error) {
     const where = `${example.doc}:${example.line}`;
-    throw new Error(`example "${example.name}" (${where}) failed: ${String(error)}`, {
+    const output = logged.length > 0 ? `\nits console output:\n${logged.join('\n')}` : '';
+    throw new Error(`example "${example.name}" (${where}) failed: ${String(error)}${output}`, {
       cause: error,
     });
   } finally {
@@ -252,7 +254,10 @@ describe('docs examples', () => {
     expect(Object.fromEntries(failures)).toEqual({});
   }, 60_000);
 
-  it.each(examples.map((e) => [e.name, e] as const))('%s runs against the emulator', async (_name, example) => {
-    await run(example);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    '%s runs against the emulator',
+    async (_name, example) => {
+      await run(example);
+    },
+  );
 });

@@ -110,6 +110,23 @@ describe('the built package', () => {
     });
   });
 
+  it('ES modules: lib-storage and the presigner load on first use', () => {
+    const result = runNode(
+      `
+      const { S3 } = await import(${JSON.stringify(pathToFileURL(esmS3).href)});
+      // Port 9 on loopback (discard) refuses connections: the upload loads lib-storage, then
+      // fails to connect, and no request leaves the machine.
+      const s3 = new S3({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true,
+        maxAttempts: 1, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+      const url = await s3.Object('bucket', 'key').presignGet({ expiresIn: 60 });
+      const upload = await s3.Object('bucket', 'key').uploadStream('data').catch((e) => e.code ?? e.message);
+      console.log(JSON.stringify({ signed: url.includes('X-Amz-Signature='), upload }));
+    `,
+      { esm: true },
+    );
+    expect(result).toEqual({ signed: true, upload: 'ECONNREFUSED' });
+  });
+
   describe('resolved by package name (node_modules/aws-resources → the repo)', () => {
     let dir: string;
     beforeAll(() => {

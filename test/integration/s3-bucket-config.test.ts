@@ -4,13 +4,7 @@
  * the library: factories, every action, lazy loads, reload, Bucket() and delete, with the
  * requests counted.
  */
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  GetBucketRequestPaymentCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetBucketRequestPaymentCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { ParamValidationError } from '../../src/index.js';
 import {
   Bucket,
@@ -25,45 +19,16 @@ import {
   BucketTagging,
   BucketVersioning,
   BucketWebsite,
-  S3,
 } from '../../src/resources/s3/index.js';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { uniqueName } from '../support/emulator.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-const created: string[] = [];
-
-beforeAll(() => {
-  client = s3Client();
-  counter = countRequests(client);
-  s3 = new S3({ client });
-});
-
-afterAll(async () => {
-  counter.remove();
-  for (const name of created) {
-    // moto writes access-log objects into a logging target at once.
-    await s3.Bucket(name).objects.all().delete();
-    await client.send(new DeleteBucketCommand({ Bucket: name }));
-  }
-  client.destroy();
-});
-
-beforeEach(() => counter.reset());
-
-/** A new, empty bucket for one test (tests share one moto with other workers). */
-async function newBucket(prefix: string): Promise<Bucket> {
-  const name = uniqueName(prefix);
-  await client.send(new CreateBucketCommand({ Bucket: name }));
-  created.push(name);
-  counter.reset();
-  return s3.Bucket(name);
-}
+// newBucket: a new, empty bucket for one test (tests share one moto with other workers).
+// Clean-up also empties logging targets, where moto writes access-log objects at once.
+const { client, counter, s3, newBucket } = useS3Fixture('config', { bucket: false });
 
 /** The v3 error the promise rejects with: an S3ServiceException with this name, HTTP 404. */
 async function expectNotFound(promise: Promise<unknown>, name: string): Promise<void> {

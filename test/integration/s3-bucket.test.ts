@@ -7,10 +7,9 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { uniqueName } from '../support/emulator.js';
+import { FAST_WAIT, useS3Fixture } from '../support/s3-fixture.js';
 import {
   Bucket,
   BucketAcl,
@@ -27,51 +26,15 @@ import {
   MultipartUpload,
   ObjectSummary,
   ObjectVersion,
-  S3,
   S3Object,
 } from '../../src/resources/s3/index.js';
 import { ResourceNotFoundError } from '../../src/index.js';
 
-// moto answers at once: poll fast so waiters that must retry stay quick.
-const FAST = { minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 5 };
-
 /** Any resource class, for toBeInstanceOf. */
 type ResourceClass = abstract new (...args: never[]) => object;
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-const made: Bucket[] = [];
-
-beforeAll(() => {
-  client = s3Client();
-  counter = countRequests(client);
-  s3 = new S3({ client });
-});
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  for (const bucket of made) {
-    if (!(await bucket.exists())) continue;
-    await bucket.objectVersions
-      .all()
-      .delete()
-      .catch(() => undefined);
-    await bucket.delete();
-  }
-  client.destroy();
-});
-
-/** A new, empty bucket made with the raw client, deleted after the file. */
-async function freshBucket(prefix: string): Promise<Bucket> {
-  const bucket = s3.Bucket(uniqueName(prefix));
-  await client.send(new CreateBucketCommand({ Bucket: bucket.name }));
-  made.push(bucket);
-  counter.reset();
-  return bucket;
-}
+// newBucket: a new, empty bucket made with the raw client, deleted after the file.
+const { client, counter, s3, newBucket, track } = useS3Fixture('bkt', { bucket: false });
 
 async function putRaw(bucket: Bucket, key: string, body = key): Promise<void> {
   await client.send(new PutObjectCommand({ Bucket: bucket.name, Key: key, Body: body }));
@@ -80,7 +43,7 @@ async function putRaw(bucket: Bucket, key: string, body = key): Promise<void> {
 describe('Bucket lifecycle', () => {
   it('create() sends CreateBucket with its name; exists() turns true (HeadBucket)', async () => {
     const bucket = s3.Bucket(uniqueName('bkt-create'));
-    made.push(bucket);
+    track(bucket.name);
     expect(await bucket.exists()).toBe(false);
     const output = await bucket.create();
     expect(output.$metadata.httpStatusCode).toBe(200);
@@ -93,7 +56,7 @@ describe('Bucket lifecycle', () => {
   });
 
   it('loads its attributes from ListBuckets, once', async () => {
-    const bucket = await freshBucket('bkt-load');
+    const bucket = await newBucket('bkt-load');
     expect(bucket.data).toBeUndefined();
     const created = await bucket.creationDate;
     expect(created).toBeInstanceOf(Date);
@@ -118,14 +81,14 @@ describe('Bucket lifecycle', () => {
   });
 
   it('delete() sends DeleteBucket; the bucket then does not exist', async () => {
-    const bucket = await freshBucket('bkt-delete');
+    const bucket = await newBucket('bkt-delete');
     await bucket.delete();
     expect(counter.inputs).toEqual([{ operation: 'DeleteBucket', input: { Bucket: bucket.name } }]);
     expect(await bucket.exists()).toBe(false);
   });
 
   it('delete() of a non-empty bucket passes the v3 BucketNotEmpty error through', async () => {
-    const bucket = await freshBucket('bkt-notempty');
+    const bucket = await newBucket('bkt-notempty');
     await putRaw(bucket, 'k');
     await expect(bucket.delete()).rejects.toMatchObject({
       name: 'BucketNotEmpty',
@@ -136,7 +99,7 @@ describe('Bucket lifecycle', () => {
 
 describe('Bucket object actions', () => {
   it('putObject() sends PutObject and returns the S3Object, without loading it', async () => {
-    const bucket = await freshBucket('bkt-put');
+    const bucket = await newBucket('bkt-put');
     const obj = await bucket.putObject({
       Key: 'dir/a.txt',
       Body: 'hello',
@@ -157,7 +120,7 @@ describe('Bucket object actions', () => {
   });
 
   it('deleteObjects() sends one DeleteObjects with the keys given', async () => {
-    const bucket = await freshBucket('bkt-delobjs');
+    const bucket = await newBucket('bkt-delobjs');
     await Promise.all(['a', 'b', 'c'].map((key) => putRaw(bucket, key)));
     counter.reset();
     const output = await bucket.deleteObjects({
@@ -175,8 +138,8 @@ describe('Bucket object actions', () => {
 describe('Bucket waiters', () => {
   it('waitUntilExists() polls HeadBucket until the bucket appears', async () => {
     const bucket = s3.Bucket(uniqueName('bkt-wait'));
-    made.push(bucket);
-    const waiting = bucket.waitUntilExists(FAST);
+    track(bucket.name);
+    const waiting = bucket.waitUntilExists(FAST_WAIT);
     // Let the waiter see "not found" at least once before the bucket appears.
     await new Promise((resolve) => setTimeout(resolve, 150));
     await client.send(new CreateBucketCommand({ Bucket: bucket.name }));
@@ -188,14 +151,14 @@ describe('Bucket waiters', () => {
   });
 
   it('waitUntilExists() resolves on the first poll for an existing bucket', async () => {
-    const bucket = await freshBucket('bkt-wait-now');
-    await bucket.waitUntilExists(FAST);
+    const bucket = await newBucket('bkt-wait-now');
+    await bucket.waitUntilExists(FAST_WAIT);
     expect(counter.byOperation).toEqual({ HeadBucket: 1 });
   });
 
   it('waitUntilNotExists() resolves once the bucket is gone', async () => {
-    const bucket = await freshBucket('bkt-wait-gone');
-    const waiting = bucket.waitUntilNotExists(FAST);
+    const bucket = await newBucket('bkt-wait-gone');
+    const waiting = bucket.waitUntilNotExists(FAST_WAIT);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await client.send(new DeleteBucketCommand({ Bucket: bucket.name }));
     await expect(waiting).resolves.toBeUndefined();
@@ -250,7 +213,7 @@ describe('Bucket factories', () => {
   });
 
   it('sub-resources work against the service (Versioning, Acl)', async () => {
-    const bucket = await freshBucket('bkt-sub');
+    const bucket = await newBucket('bkt-sub');
     const versioning = bucket.Versioning();
     expect(await versioning.status).toBeUndefined();
     await versioning.enable();
@@ -267,7 +230,7 @@ describe('Bucket factories', () => {
 
 describe('Bucket collections', () => {
   it('objects lists ObjectSummary items in key order, with listing data', async () => {
-    const bucket = await freshBucket('bkt-objects');
+    const bucket = await newBucket('bkt-objects');
     const keys = ['b.txt', 'a.txt', 'dir/c.txt'];
     await Promise.all(keys.map((key) => putRaw(bucket, key, `body of ${key}`)));
     counter.reset();
@@ -285,7 +248,7 @@ describe('Bucket collections', () => {
   });
 
   it('objectVersions lists every version and delete marker as ObjectVersion', async () => {
-    const bucket = await freshBucket('bkt-versions');
+    const bucket = await newBucket('bkt-versions');
     await bucket.Versioning().enable();
     const first = await bucket.Object('k').put({ Body: 'one' });
     const second = await bucket.Object('k').put({ Body: 'two!' });
@@ -319,7 +282,7 @@ describe('Bucket collections', () => {
   });
 
   it('multipartUploads lists open uploads as MultipartUpload resources', async () => {
-    const bucket = await freshBucket('bkt-uploads');
+    const bucket = await newBucket('bkt-uploads');
     const one = await bucket.Object('x/one').initiateMultipartUpload();
     const two = await bucket.Object('x/two').initiateMultipartUpload();
     counter.reset();

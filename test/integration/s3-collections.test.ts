@@ -3,54 +3,36 @@
  * exit and cancellation, and batch delete with its partial-failure error.
  */
 import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  DeleteObjectCommand,
-  ListObjectVersionsCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
   type DeleteObjectsCommandOutput,
-  type S3Client,
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-s3';
 import type { InitializeMiddleware } from '@smithy/types';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
-import { Bucket, ObjectSummary, S3 } from '../../src/resources/s3/index.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
+import { Bucket, ObjectSummary } from '../../src/resources/s3/index.js';
 import { AbortError, BatchActionError, ParamValidationError } from '../../src/index.js';
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-/** The shared, read-only listing bucket: a/01..a/12, b/1..b/5, top1..top3 (20 objects). */
-let bucket: Bucket;
-const made: string[] = [];
+// bucket: the shared, read-only listing bucket, a/01..a/12, b/1..b/5, top1..top3 (20 objects).
+const { client, counter, bucket, newBucket: emptyBucket } = useS3Fixture('coll');
 
 const A_KEYS = Array.from({ length: 12 }, (_, i) => `a/${String(i + 1).padStart(2, '0')}`);
 const B_KEYS = ['b/1', 'b/2', 'b/3', 'b/4', 'b/5'];
 const TOP_KEYS = ['top1', 'top2', 'top3'];
 const ALL_KEYS = [...A_KEYS, ...B_KEYS, ...TOP_KEYS].sort();
 
-async function newBucket(prefix: string, keys: string[]): Promise<Bucket> {
-  const name = uniqueName(prefix);
-  await client.send(new CreateBucketCommand({ Bucket: name }));
-  made.push(name);
+async function putKeys(target: Bucket, keys: string[]): Promise<void> {
   await Promise.all(
-    keys.map((Key) => client.send(new PutObjectCommand({ Bucket: name, Key, Body: Key }))),
+    keys.map((Key) => client.send(new PutObjectCommand({ Bucket: target.name, Key, Body: Key }))),
   );
-  return s3.Bucket(name);
 }
 
-/** Deletes every version of every object, then the bucket, with the raw client. */
-async function removeBucket(name: string): Promise<void> {
-  const listed = await client.send(new ListObjectVersionsCommand({ Bucket: name }));
-  for (const v of [...(listed.Versions ?? []), ...(listed.DeleteMarkers ?? [])]) {
-    await client.send(
-      new DeleteObjectCommand({ Bucket: name, Key: v.Key, VersionId: v.VersionId }),
-    );
-  }
-  await client.send(new DeleteBucketCommand({ Bucket: name }));
+/** A new bucket holding these keys (each its own body), deleted after the file. */
+async function newBucket(prefix: string, keys: string[]): Promise<Bucket> {
+  const target = await emptyBucket(prefix);
+  await putKeys(target, keys);
+  return target;
 }
 
 function keysOf(items: ObjectSummary[]): string[] {
@@ -64,20 +46,7 @@ function maxKeysSent(): Array<number | undefined> {
     .map((i) => (i.input as { MaxKeys?: number }).MaxKeys);
 }
 
-beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  bucket = await newBucket('coll', ALL_KEYS);
-  counter = countRequests(client);
-});
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  for (const name of made) await removeBucket(name);
-  client.destroy();
-});
+beforeAll(() => putKeys(bucket, ALL_KEYS));
 
 describe('collection queries', () => {
   it('all() lists every object with one request; for await on the manager does too', async () => {
@@ -347,10 +316,8 @@ describe('batch delete', () => {
   });
 
   it('raises the real per-key failure of a version under legal hold', async () => {
-    const name = uniqueName('coll-lock');
-    await client.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: true }));
-    made.push(name);
-    const target = s3.Bucket(name);
+    const target = await emptyBucket('coll-lock', { ObjectLockEnabledForBucket: true });
+    const name = target.name;
     await target.putObject({ Key: 'free/1', Body: 'a' });
     const held = await client.send(
       new PutObjectCommand({

@@ -2,17 +2,9 @@
  * How failures surface against moto: bad identifiers and params fail before any request,
  * service errors are the v3 client's own, and an aborted signal sends nothing.
  */
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  DeleteObjectCommand,
-  PutObjectCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
-import { Bucket, S3 } from '../../src/resources/s3/index.js';
+import { PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { uniqueName } from '../support/emulator.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 import {
   AbortError,
   AwsResourcesError,
@@ -20,27 +12,10 @@ import {
   ParamValidationError,
 } from '../../src/index.js';
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucket: Bucket;
+const { client, counter, s3, bucket } = useS3Fixture('errors');
 
 beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  bucket = s3.Bucket(uniqueName('errors'));
-  await client.send(new CreateBucketCommand({ Bucket: bucket.name }));
   await client.send(new PutObjectCommand({ Bucket: bucket.name, Key: 'k', Body: 'x' }));
-  counter = countRequests(client);
-});
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  await client.send(new DeleteObjectCommand({ Bucket: bucket.name, Key: 'k' }));
-  await client.send(new DeleteBucketCommand({ Bucket: bucket.name }));
-  client.destroy();
 });
 
 /** What `fn` throws (synchronously or as a rejection). */

@@ -5,49 +5,23 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  CreateBucketCommand,
   ListMultipartUploadsCommand,
   type ListMultipartUploadsCommandOutput,
   PutObjectCommand,
   S3ServiceException,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { IdentifierError } from '../../src/index.js';
 import {
   type Bucket,
   MultipartUpload,
   MultipartUploadPart,
-  S3,
   S3Object,
 } from '../../src/resources/s3/index.js';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 
 const MiB = 1024 * 1024;
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucket: Bucket;
-
-beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  const name = uniqueName('multipart');
-  await client.send(new CreateBucketCommand({ Bucket: name }));
-  bucket = s3.Bucket(name);
-  counter = countRequests(client);
-});
-
-afterAll(async () => {
-  counter.remove();
-  for await (const upload of bucket.multipartUploads.all()) await upload.abort();
-  await bucket.objects.all().delete();
-  await bucket.delete();
-  client.destroy();
-});
-
-beforeEach(() => counter.reset());
+const { client, counter, s3, bucket, newBucket } = useS3Fixture('multipart');
 
 /** The inputs sent, without the Body and the checksum members the SDK's middleware adds. */
 function sentInputs(): object[] {
@@ -246,15 +220,10 @@ describe('bucket.multipartUploads', () => {
   const started: MultipartUpload[] = [];
 
   beforeAll(async () => {
-    uploadsBucket = await s3.createBucket({ Bucket: uniqueName('multipart-uploads') });
+    uploadsBucket = await newBucket('multipart-uploads');
     // Five uploads in progress, two of them for the same key (told apart by UploadIdMarker).
     for (const key of ['u/a', 'u/b', 'u/b', 'u/c', 'u/d'])
       started.push(await uploadsBucket.Object(key).initiateMultipartUpload());
-  });
-
-  afterAll(async () => {
-    for await (const upload of uploadsBucket.multipartUploads.all()) await upload.abort();
-    await uploadsBucket.delete();
   });
 
   it('all() lists the uploads in progress with their data, in one request', async () => {

@@ -2,43 +2,20 @@
  * ObjectAcl against moto, through the library: both factories, the lazy load of owner and
  * grants, put (canned and full policy), reload, Object() and a missing object.
  */
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  DeleteObjectCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { ObjectAcl, S3, S3Object } from '../../src/resources/s3/index.js';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { S3ServiceException } from '@aws-sdk/client-s3';
+import { ObjectAcl, S3Object } from '../../src/resources/s3/index.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucketName: string;
+const { counter, s3, bucket } = useS3Fixture('object-acl');
+const bucketName = bucket.name;
 const KEY = 'docs/report.txt';
 
 beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  bucketName = uniqueName('object-acl');
-  await client.send(new CreateBucketCommand({ Bucket: bucketName }));
-  await s3.Bucket(bucketName).putObject({ Key: KEY, Body: 'quarterly numbers' });
-  counter = countRequests(client);
+  await bucket.putObject({ Key: KEY, Body: 'quarterly numbers' });
 });
-
-afterAll(async () => {
-  counter.remove();
-  await client.send(new DeleteObjectCommand({ Bucket: bucketName, Key: KEY }));
-  await client.send(new DeleteBucketCommand({ Bucket: bucketName }));
-  client.destroy();
-});
-
-beforeEach(() => counter.reset());
 
 /** Each grant as [grantee URI or ID, permission]. */
 function permissions(

@@ -5,53 +5,22 @@
 import { inspect } from 'node:util';
 import {
   AbortMultipartUploadCommand,
-  CreateBucketCommand,
-  DeleteBucketCommand,
   DeleteObjectCommand,
-  ListObjectsV2Command,
   PutObjectCommand,
   S3ServiceException,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { FAST_WAIT, useS3Fixture } from '../support/s3-fixture.js';
 import {
   Bucket,
   MultipartUpload,
   ObjectAcl,
   ObjectSummary,
   ObjectVersion,
-  S3,
   S3Object,
 } from '../../src/resources/s3/index.js';
 import { AwsResourcesError } from '../../src/index.js';
 
-const FAST = { minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 5 };
-
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucket: Bucket;
-
-beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  bucket = s3.Bucket(uniqueName('obj'));
-  await client.send(new CreateBucketCommand({ Bucket: bucket.name }));
-  counter = countRequests(client);
-});
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  const { Contents = [] } = await client.send(new ListObjectsV2Command({ Bucket: bucket.name }));
-  for (const { Key } of Contents) {
-    await client.send(new DeleteObjectCommand({ Bucket: bucket.name, Key }));
-  }
-  await client.send(new DeleteBucketCommand({ Bucket: bucket.name }));
-  client.destroy();
-});
+const { client, counter, s3, bucket } = useS3Fixture('obj');
 
 async function putRaw(key: string, body: string, extra: object = {}): Promise<void> {
   await client.send(new PutObjectCommand({ Bucket: bucket.name, Key: key, Body: body, ...extra }));
@@ -261,7 +230,7 @@ describe('S3Object actions', () => {
 describe('S3Object waiters', () => {
   it('waitUntilExists() polls HeadObject until the object appears', async () => {
     const obj = bucket.Object('wait/appears');
-    const waiting = obj.waitUntilExists(FAST);
+    const waiting = obj.waitUntilExists(FAST_WAIT);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await client.send(new PutObjectCommand({ Bucket: bucket.name, Key: obj.key, Body: 'x' }));
     await expect(waiting).resolves.toBeUndefined();
@@ -275,7 +244,7 @@ describe('S3Object waiters', () => {
   it('waitUntilNotExists() resolves once the object is deleted', async () => {
     await putRaw('wait/goes', 'x');
     const obj = bucket.Object('wait/goes');
-    const waiting = obj.waitUntilNotExists(FAST);
+    const waiting = obj.waitUntilNotExists(FAST_WAIT);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await client.send(new DeleteObjectCommand({ Bucket: bucket.name, Key: obj.key }));
     await expect(waiting).resolves.toBeUndefined();

@@ -2,29 +2,16 @@
  * The request counts the design promises, measured on the wire with countRequests: lazy
  * loads, shared first reads, listing and deleting 2,500 objects in the fewest calls.
  */
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
-import { Bucket, ObjectSummary, S3 } from '../../src/resources/s3/index.js';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { useS3Fixture } from '../support/s3-fixture.js';
+import { ObjectSummary } from '../../src/resources/s3/index.js';
 
 const COUNT = 2500;
 const KEYS = Array.from({ length: COUNT }, (_, i) => `obj/${String(i).padStart(5, '0')}`);
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucket: Bucket;
+const { client, counter, s3, bucket } = useS3Fixture('counts');
 
 beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  bucket = s3.Bucket(uniqueName('counts'));
-  await client.send(new CreateBucketCommand({ Bucket: bucket.name }));
   // moto serves ~150 requests/s whatever the concurrency; batches keep sockets bounded.
   for (let i = 0; i < KEYS.length; i += 100) {
     await Promise.all(
@@ -33,21 +20,7 @@ beforeAll(async () => {
       ),
     );
   }
-  counter = countRequests(client);
 }, 60_000);
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  // The last test empties the bucket; clean up with the library only if it did not.
-  await bucket.objects
-    .all()
-    .delete()
-    .catch(() => undefined);
-  await client.send(new DeleteBucketCommand({ Bucket: bucket.name }));
-  client.destroy();
-});
 
 describe('request counts', () => {
   it('constructing resources and collections sends 0 requests', () => {

@@ -3,9 +3,10 @@
  * service-level factory (which must build the right class and send nothing).
  */
 import { inspect } from 'node:util';
-import { DeleteBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { clientConfig, s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { clientConfig, uniqueName } from '../support/emulator.js';
+import { countRequests } from '../support/request-counter.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 import {
   Bucket,
   BucketAcl,
@@ -31,29 +32,13 @@ import {
 /** Any resource class, for toBeInstanceOf. */
 type ResourceClass = abstract new (...args: never[]) => object;
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-const made: string[] = [];
+const { client, counter, s3, track } = useS3Fixture('svc', { bucket: false });
 
-beforeAll(() => {
-  client = s3Client();
-  counter = countRequests(client);
-  s3 = new S3({ client });
-});
-
-beforeEach(() => counter.reset());
-
-afterAll(async () => {
-  counter.remove();
-  for (const name of made) await client.send(new DeleteBucketCommand({ Bucket: name }));
-  client.destroy();
-});
-
+/** A bucket made through the library (counted), deleted after the file. */
 async function createBucket(prefix: string): Promise<Bucket> {
   const name = uniqueName(prefix);
   const bucket = await s3.createBucket({ Bucket: name });
-  made.push(name);
+  track(name);
   return bucket;
 }
 
@@ -82,7 +67,7 @@ describe('S3 service entry', () => {
   it('createBucket sends one CreateBucket and returns the Bucket it made', async () => {
     const name = uniqueName('svc-create');
     const bucket = await s3.createBucket({ Bucket: name });
-    made.push(name);
+    track(name);
 
     expect(bucket).toBeInstanceOf(Bucket);
     expect(bucket.name).toBe(name);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
-  CreateBucketCommand,
   GetObjectCommand,
   type GetObjectCommandOutput,
   HeadObjectCommand,
@@ -16,10 +15,8 @@ import {
   GetObjectTaggingCommand,
   PutObjectCommand,
   type PutObjectCommandInput,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 import { copyObject } from '../../src/resources/s3/transfers/copy.js';
 import { downloadFile, downloadStream } from '../../src/resources/s3/transfers/download.js';
 import { readableBody, withReadableBody } from '../../src/resources/s3/transfers/object-body.js';
@@ -29,9 +26,9 @@ import { uploadFile, uploadStream } from '../../src/resources/s3/transfers/uploa
 
 const MiB = 1024 * 1024;
 
-let client: S3Client;
-let counter: RequestCounter;
-let bucket: string;
+const fixture = useS3Fixture('transfers');
+const { client, counter } = fixture;
+const bucket = fixture.bucket.name;
 let dir: string;
 
 async function getBytes(key: string): Promise<Buffer> {
@@ -92,20 +89,12 @@ function failNth(operation: string, n: number): () => void {
 }
 
 beforeAll(async () => {
-  client = s3Client();
-  counter = countRequests(client);
-  bucket = uniqueName('transfers');
-  await client.send(new CreateBucketCommand({ Bucket: bucket }));
   dir = await mkdtemp(join(tmpdir(), 's3-transfers-'));
 });
 
 afterAll(async () => {
-  counter?.remove();
-  client?.destroy();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-beforeEach(() => counter.reset());
 
 describe('uploadFile / uploadStream', () => {
   it('uploads a 12 MiB file in 5 MiB parts: 3 UploadPart, progress reaches the total', async () => {

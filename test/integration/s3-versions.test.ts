@@ -5,23 +5,17 @@
  * delete of versions — with every request counted.
  */
 import {
-  CreateBucketCommand,
   DeleteObjectCommand,
   ListObjectVersionsCommand,
   type ListObjectVersionsCommandOutput,
   PutObjectCommand,
   S3ServiceException,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { ResourceNotLoadableError } from '../../src/index.js';
-import { type Bucket, ObjectVersion, S3, S3Object } from '../../src/resources/s3/index.js';
-import { s3Client, uniqueName } from '../support/emulator.js';
-import { countRequests, type RequestCounter } from '../support/request-counter.js';
+import { ObjectVersion, S3Object } from '../../src/resources/s3/index.js';
+import { useS3Fixture } from '../support/s3-fixture.js';
 
-let client: S3Client;
-let counter: RequestCounter;
-let s3: S3;
-let bucket: Bucket;
+const { client, counter, s3, bucket } = useS3Fixture('versions', { versioned: true });
 
 /** What was written: version ids per key, oldest first; delete markers by key. */
 const written = new Map<string, string[]>();
@@ -80,28 +74,12 @@ function byKeyAndId<T extends { key?: string; id?: string }>(a: T, b: T): number
 }
 
 beforeAll(async () => {
-  client = s3Client();
-  s3 = new S3({ client });
-  const name = uniqueName('versions');
-  await client.send(new CreateBucketCommand({ Bucket: name }));
-  bucket = s3.Bucket(name);
-  await bucket.Versioning().enable();
   // docs/a.txt: three versions under a delete marker; docs/b.txt: one; other/c.txt: one.
   for (const body of ['a-one', 'a-two!', 'a-three']) await put('docs/a.txt', body);
   await deleteMarker('docs/a.txt');
   await put('docs/b.txt', 'b');
   await put('other/c.txt', 'c');
-  counter = countRequests(client);
 });
-
-afterAll(async () => {
-  counter.remove();
-  await bucket.objectVersions.all().delete();
-  await bucket.delete();
-  client.destroy();
-});
-
-beforeEach(() => counter.reset());
 
 describe('objectVersions listing', () => {
   it('all() yields versions and delete markers with the listing data, in one request', async () => {

@@ -16,7 +16,8 @@ type RequestPresigner = typeof import('@aws-sdk/s3-request-presigner');
  * `require()` call it cannot convert (this one never runs there).
  */
 const commonJsRequire: NodeJS.Require | undefined =
-  typeof require === 'function' ? require : undefined;
+  // `module` too: a bundled ESM build defines a `require` shim that only throws.
+  typeof module === 'object' && typeof require === 'function' ? require : undefined;
 
 /**
  * Loads `@aws-sdk/lib-storage` on first use (later calls get the cached module).

@@ -22,7 +22,6 @@ import {
   assertParams,
   assertPartSize,
   assertTransferOptions,
-  MIN_PART_SIZE,
   throwIfAborted,
   type ObjectTarget,
   type TransferOptions,
@@ -123,7 +122,8 @@ async function runUpload(
       firstFailure ??= { error };
     }),
     params: { ...options.params, Bucket: target.Bucket, Key: target.Key, Body: body },
-    partSize: options.partSize ?? MIN_PART_SIZE,
+    // Unset, lib-storage picks 5 MiB raised to fit 10,000 parts when the size is known.
+    partSize: options.partSize,
     queueSize: options.concurrency ?? 4,
     leavePartsOnError: false,
     // No abortController on purpose: lib-storage's own abort settles `done()` at once,
