@@ -24,7 +24,7 @@ const definitionsDir = join(root, 'resource-definitions');
 export async function generateService(definitionFile: string): Promise<Map<string, string>> {
   const definition = loadDefinition(definitionFile);
   const sdk = new SdkTypes(definition.service.package, root);
-  const ctx = new GenContext(definition, sdk, relative(root, definitionFile));
+  const ctx = new GenContext(definition, sdk, relative(root, definitionFile), root);
   const dir = join(root, 'src', 'resources', definition.service.name, 'generated');
   const files = new Map<string, string>();
   for (const type of Object.keys(definition.resources))

@@ -1,6 +1,7 @@
 import type { ParamDefinition, ServiceModelDefinition } from '../../src/core/definition-types.js';
+import { requestsOf } from '../../src/core/requests-of.js';
 import { camelCase } from '../../src/core/naming.js';
-import type { SdkMember, SdkTypes } from './sdk-types.js';
+import { SdkTypes, type SdkMember } from './sdk-types.js';
 
 /** `BucketAcl` → `bucket-acl`. */
 export function kebabCase(name: string): string {
@@ -11,11 +12,62 @@ export function kebabCase(name: string): string {
 
 /** What every renderer needs to know about the service being generated. */
 export class GenContext {
+  /** The package of each operation the definition names. */
+  readonly #packages = new Map<string, string>();
+  readonly #sdks = new Map<string, SdkTypes>();
+
   constructor(
     readonly definition: ServiceModelDefinition,
     readonly sdk: SdkTypes,
     readonly sourceFile: string,
-  ) {}
+    private readonly root: string,
+  ) {
+    this.#sdks.set(definition.service.package, sdk);
+    for (const request of requestsOf(definition)) {
+      const packageName = request.package ?? definition.service.package;
+      const known = this.#packages.get(request.operation);
+      if (known && known !== packageName) {
+        throw new Error(
+          `operation ${request.operation} is named with two packages: ${known} and ${packageName}`,
+        );
+      }
+      this.#packages.set(request.operation, packageName);
+    }
+  }
+
+  /** The package an operation's command comes from. */
+  packageOf(operation: string): string {
+    return this.#packages.get(operation) ?? this.definition.service.package;
+  }
+
+  /** The types of a package (read once). */
+  sdkOf(packageName: string): SdkTypes {
+    let sdk = this.#sdks.get(packageName);
+    if (!sdk) this.#sdks.set(packageName, (sdk = new SdkTypes(packageName, this.root)));
+    return sdk;
+  }
+
+  /** The namespace generated code imports a package's types as: `sdk` for the service's own. */
+  namespaceOf(packageName: string): string {
+    if (packageName === this.definition.service.package) return 'sdk';
+    return camelCase(packageName.split('/').pop() ?? packageName).replace(
+      /-(\w)/g,
+      (_, c: string) => c.toUpperCase(),
+    );
+  }
+
+  /** Every package the definition's operations come from, the service's own first. */
+  get packages(): string[] {
+    return [
+      this.definition.service.package,
+      ...new Set([...this.#packages.values()].filter((p) => p !== this.definition.service.package)),
+    ];
+  }
+
+  /** `sdk.PutObjectCommandInput`, or `libDynamodb.QueryCommandInput` for another package. */
+  commandType(operation: string, suffix: 'Input' | 'Output'): string {
+    return `${this.namespaceOf(this.packageOf(operation))}.${operation}Command${suffix}`;
+  }
 
   get serviceVar(): string {
     return this.definition.service.name;
@@ -46,7 +98,7 @@ export class GenContext {
 
   /** The members of `<operation>CommandInput`. */
   inputMembers(operation: string): SdkMember[] {
-    return this.sdk.members(`${operation}CommandInput`);
+    return this.sdkOf(this.packageOf(operation)).members(`${operation}CommandInput`);
   }
 
   /**
@@ -74,7 +126,7 @@ export class GenContext {
     const required = members.filter(
       (m) => !m.optional && !filled.has(m.name) && !partly.has(m.name),
     );
-    const input = `sdk.${operation}CommandInput`;
+    const input = this.commandType(operation, 'Input');
     const quote = (names: Set<string>) => [...names].map((n) => `'${n}'`).join(' | ');
     const text =
       filled.size === 0 && partly.size === 0

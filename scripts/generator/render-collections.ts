@@ -9,7 +9,8 @@ export function collectedTypes(ctx: GenContext): string[] {
   const types = new Set<string>();
   const containers = [ctx.definition.service, ...Object.values(ctx.definition.resources)];
   for (const container of containers) {
-    for (const hasMany of Object.values(container.hasMany ?? {})) types.add(hasMany.resource.type);
+    for (const hasMany of Object.values(container.hasMany ?? {}))
+      if (hasMany.resource) types.add(hasMany.resource.type);
   }
   return Object.keys(ctx.definition.resources).filter((type) => types.has(type));
 }
@@ -25,7 +26,7 @@ function listing(ctx: GenContext, type: string): string {
   ];
   for (const [owner, container] of owners) {
     for (const [name, hasMany] of Object.entries(container.hasMany ?? {})) {
-      if (hasMany.resource.type === type) return `${owner}.${camelCase(name)}`;
+      if (hasMany.resource?.type === type) return `${owner}.${camelCase(name)}`;
     }
   }
   return 'collection';
@@ -38,6 +39,7 @@ export function renderCollections(ctx: GenContext): string {
     uses: new Set(),
     collections: new Set(),
     taken: new Map(),
+    core: new Set(),
   };
   const classes = collectedTypes(ctx).map((type) => {
     owner.uses.add(type);
@@ -63,8 +65,8 @@ export function renderCollections(ctx: GenContext): string {
               `const outputs = await ${listing(ctx, type)}.all().${method}(${exampleArgs(params.required)});`,
             ]),
           ]),
-          `  ${method}(params${optional}: ${params.text}, options?: RequestOptions): Promise<sdk.${op}CommandOutput[]> {`,
-          `    return this.$batch('${name}', params, options) as Promise<sdk.${op}CommandOutput[]>;`,
+          `  ${method}(params${optional}: ${params.text}, options?: RequestOptions): Promise<${ctx.commandType(op, 'Output')}[]> {`,
+          `    return this.$batch('${name}', params, options) as Promise<${ctx.commandType(op, 'Output')}[]>;`,
           '  }',
         ].join('\n');
       },
@@ -84,10 +86,6 @@ export function renderCollections(ctx: GenContext): string {
     ].join('\n');
   });
   const body = classes.join('\n\n');
-  const core = ['Collection'];
-  if (body.includes('RequestOptions')) core.push('type RequestOptions');
-  if (body.includes('ActionParams<')) core.push('type ActionParams');
-  const imports = renderImports(ctx, undefined, owner, core);
-  if (!body.includes('sdk.')) imports.shift();
+  const imports = renderImports(ctx, undefined, owner, body, ['Collection']);
   return [HEADER(ctx.sourceFile), ...imports, '', body, ''].join('\n');
 }

@@ -19,6 +19,8 @@ export interface Owner {
   readonly collections: Set<string>;
   /** Member names already taken (to catch clashes). */
   readonly taken: Map<string, string>;
+  /** Core names this class needs beyond the usual (`type Collection`). */
+  readonly core: Set<string>;
 }
 
 export function claim(owner: Owner, name: string, what: string): void {
@@ -47,7 +49,7 @@ export function renderAction(
   claim(owner, method, `action ${name}`);
   const op = action.request.operation;
   const params = ctx.paramsType(op, action.request.params);
-  let result = `sdk.${op}CommandOutput`;
+  let result = ctx.commandType(op, 'Output');
   let resultNote = `the \`${op}\` output`;
   let resultVar = 'output';
   if (action.resource) {
@@ -135,21 +137,34 @@ export function renderHasMany(
   const getter = camelCase(name);
   claim(owner, getter, `collection ${name}`);
   const op = hasMany.request.operation;
-  const type = hasMany.resource.type;
-  const collection = collectionClassOf(ctx, type);
-  owner.collections.add(collection);
   const omit = [hasMany.paging?.limitKey, ...(hasMany.paging?.inputTokens ?? [])].filter(
     (n): n is string => !!n,
   );
   const params = ctx.paramsType(op, hasMany.request.params, omit);
-  const manager = `CollectionManager<${collection}<${params.text}>>`;
+  let collection: string;
+  let what: string;
+  if (hasMany.resource) {
+    const type = hasMany.resource.type;
+    collection = `${collectionClassOf(ctx, type)}<${params.text}>`;
+    owner.collections.add(collectionClassOf(ctx, type));
+    what = `The ${ctx.classOf(type)} resources of this ${owner.varName}`;
+  } else {
+    // A collection of the response's plain items (`Items[]`): typed from the output member.
+    const member = /^[A-Za-z0-9_]+/.exec(hasMany.items ?? '')?.[0] ?? 'Items';
+    collection = `Collection<NonNullable<${ctx.commandType(op, 'Output')}['${member}']>[number], ${params.text}>`;
+    owner.core.add('Collection');
+    what = `The \`${member}\` of this ${owner.varName}`;
+  }
+  const manager = `CollectionManager<${collection}>`;
   return [
     doc([
-      `The ${ctx.classOf(type)} resources of this ${owner.varName}, listed with \`${op}\` (lazy: nothing is sent until iterated).${filledNote(hasMany.request.params)}`,
+      `${what}, listed with \`${op}\` (lazy: nothing is sent until iterated).${filledNote(hasMany.request.params)}`,
       ...example([`for await (const item of ${owner.varName}.${getter}.all()) console.log(item);`]),
     ]),
     `  get ${getter}(): ${manager} {`,
-    `    return this.$collection('${name}', ${collection}) as ${manager};`,
+    hasMany.resource
+      ? `    return this.$collection('${name}', ${collectionClassOf(ctx, hasMany.resource.type)}) as ${manager};`
+      : `    return this.$collection('${name}', Collection) as unknown as ${manager};`,
     '  }',
   ].join('\n');
 }
@@ -165,7 +180,11 @@ export function renderContainer(
     ...Object.entries(container.actions ?? {})
       .filter(([n]) => !handWritten.includes(n))
       .map(([n, a]) => renderAction(ctx, owner, n, a)),
-    ...Object.entries(container.has ?? {}).map(([n, h]) => renderHas(ctx, owner, n, h)),
-    ...Object.entries(container.hasMany ?? {}).map(([n, h]) => renderHasMany(ctx, owner, n, h)),
+    ...Object.entries(container.has ?? {})
+      .filter(([n]) => !handWritten.includes(n))
+      .map(([n, h]) => renderHas(ctx, owner, n, h)),
+    ...Object.entries(container.hasMany ?? {})
+      .filter(([n]) => !handWritten.includes(n))
+      .map(([n, h]) => renderHasMany(ctx, owner, n, h)),
   ];
 }

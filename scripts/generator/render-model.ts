@@ -31,41 +31,45 @@ function operations(definition: ServiceModelDefinition): {
 export function renderModel(ctx: GenContext): string {
   const { definition, sdk } = ctx;
   const { all, listed } = operations(definition);
-  const commands = [...all].sort().map((op) => {
-    if (!sdk.hasValue(`${op}Command`))
-      throw new Error(`${definition.service.package} has no ${op}Command`);
-    return [op, `${op}Command`];
-  });
-  const paginators = [...listed].sort().flatMap((op) => {
-    if (!sdk.hasValue(`paginate${op}`))
+  // Each value comes from the package of its operation; names are unique per package.
+  const imports = new Map<string, string[]>();
+  const take = (packageName: string, name: string): string => {
+    if (!ctx.sdkOf(packageName).hasValue(name)) throw new Error(`${packageName} has no ${name}`);
+    imports.set(packageName, [...(imports.get(packageName) ?? []), name]);
+    return name;
+  };
+  const commands = [...all].sort().map((op) => [op, take(ctx.packageOf(op), `${op}Command`)]);
+  const paginators = [...listed].sort().map((op) => {
+    if (!ctx.sdkOf(ctx.packageOf(op)).hasValue(`paginate${op}`))
       throw new Error(`${op} has no v3 paginator: give its paging inputTokens`);
-    return [[op, `paginate${op}`]];
+    return [op, take(ctx.packageOf(op), `paginate${op}`)];
   });
   const waiterNames = new Set<string>();
   for (const resource of Object.values(definition.resources)) {
     for (const waiter of Object.values(resource.waiters ?? {})) waiterNames.add(waiter.waiterName);
   }
-  const waiters = [...waiterNames].sort().map((name) => {
-    if (!sdk.hasValue(`waitUntil${name}`))
-      throw new Error(`${definition.service.package} has no waitUntil${name}`);
-    return [name, `waitUntil${name}`];
-  });
+  const waiters = [...waiterNames]
+    .sort()
+    .map((name) => [name, take(definition.service.package, `waitUntil${name}`)]);
   for (const [type, resource] of Object.entries(definition.resources)) {
     if (resource.shape && !sdk.hasType(resource.shape))
       throw new Error(`${type}: no type '${resource.shape}' in the package`);
   }
-  const values = [...commands, ...paginators, ...waiters].map(([, v]) => v);
   const types = Object.keys(definition.resources);
   const classImports = types
     .map((type) => `import { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`)
     .sort();
+  const adapter = definition.service.clientAdapter;
+  if (adapter) classImports.push(`import { clientAdapter } from '../${adapter}.js';`);
   const entries = (pairs: string[][]) => pairs.map(([k, v]) => `    ${k}: ${v},`).join('\n');
   const { $schema: _schema, ...embedded } = definition as ServiceModelDefinition & {
     $schema?: string;
   };
   return [
     HEADER(ctx.sourceFile),
-    `import { ${values.join(', ')} } from '${definition.service.package}';`,
+    ...[...imports].map(
+      ([packageName, names]) => `import { ${names.join(', ')} } from '${packageName}';`,
+    ),
     `import { ServiceModel, type ServiceModelDefinition } from '../../../core/index.js';`,
     ...classImports,
     '',
@@ -80,6 +84,7 @@ export function renderModel(ctx: GenContext): string {
     `    waiters: {\n${entries(waiters)}\n    },`,
     '  },',
     `  {\n${types.map((type) => `    ${type}: ${ctx.classOf(type)},`).join('\n')}\n  },`,
+    ...(adapter ? ['  clientAdapter,'] : []),
     ');',
     '',
   ].join('\n');

@@ -10,18 +10,22 @@ export function renderService(ctx: GenContext): string {
     uses: new Set(),
     collections: new Set(),
     taken: new Map(),
+    core: new Set(),
   };
   for (const member of ['meta', 'toJSON', 'constructor'])
     owner.taken.set(member, 'a member of every service');
   const body = renderContainer(ctx, owner, service).join('\n\n');
-  const core = ['ServiceResource', 'resolveClient', 'type ServiceOptions'];
-  if (body.includes('RequestOptions')) core.push('type RequestOptions');
-  if (body.includes('ActionParams<')) core.push('type ActionParams');
-  if (body.includes('CollectionManager<')) core.push('type CollectionManager');
   const client = service.client;
   return [
     HEADER(ctx.sourceFile),
-    ...renderImports(ctx, undefined, owner, core, [client]),
+    ...renderImports(
+      ctx,
+      undefined,
+      owner,
+      body,
+      ['ServiceResource', 'resolveClient', 'type ServiceOptions'],
+      [client],
+    ),
     `import { ${ctx.serviceVar}Model } from './model.js';`,
     '',
     doc(

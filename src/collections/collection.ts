@@ -137,15 +137,7 @@ export class Collection<R extends object, P extends object = object> implements 
       pageSizeNow,
     );
     for await (const response of responses) {
-      const built = buildResources(definition.resource, {
-        model,
-        client,
-        identifiers: context.identifiers,
-        data: context.data,
-        params,
-        response,
-      });
-      let items = (Array.isArray(built) ? built : built ? [built] : []) as R[];
+      let items = this.#itemsOf(response, context, params);
       if (remaining !== undefined) {
         if (items.length > remaining) items = items.slice(0, remaining);
         remaining -= items.length;
@@ -249,8 +241,26 @@ export class Collection<R extends object, P extends object = object> implements 
     return responses;
   }
 
+  /** The items of one response: resources built from it, or its plain items. */
+  #itemsOf(response: object, context: ParamContext, params: Params): R[] {
+    const { definition, model, client } = this.#source;
+    if (!definition.resource) {
+      const items = searchPath(response, definition.items ?? '@');
+      return (Array.isArray(items) ? items : []) as R[];
+    }
+    const built = buildResources(definition.resource, {
+      model,
+      client,
+      identifiers: context.identifiers,
+      data: context.data,
+      params,
+      response,
+    });
+    return (Array.isArray(built) ? built : built ? [built] : []) as R[];
+  }
+
   #batchDefinition(name: string): BatchActionDefinition {
-    const type = this.#source.definition.resource.type;
+    const type = this.#source.definition.resource?.type ?? '';
     const resource: ResourceDefinition = this.#source.model.resource(type);
     const definition = resource.batchActions?.[name];
     if (!definition)

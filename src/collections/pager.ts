@@ -32,7 +32,8 @@ export function requestPages(
 function applyPageSize(request: PageRequest, pageSizeNow: () => number | undefined): void {
   const key = request.paging?.limitKey;
   const size = pageSizeNow();
-  if (key && size !== undefined) request.params[key] = size;
+  if (key && size !== undefined)
+    request.params[key] = Math.max(size, request.paging?.minPageSize ?? 0);
 }
 
 async function* viaPaginator(
@@ -50,7 +51,7 @@ async function* viaPaginator(
   // The v3 paginator reads the page size from this same input object before each request
   // (a size in the input wins over its config), so updating it between pages is enough.
   const pages = paginate(
-    { client: request.client },
+    { client: request.model.clientFor(request.client, request.operation) },
     request.params,
     ...(abortSignal ? [{ abortSignal }] : []),
   );

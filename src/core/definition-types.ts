@@ -24,6 +24,11 @@ export interface ParamDefinition {
 /** One operation call. */
 export interface RequestDefinition {
   readonly operation: string;
+  /**
+   * The package whose command sends it, when not the service's (DynamoDB's item operations
+   * come from `@aws-sdk/lib-dynamodb`). An operation name stands for one package only.
+   */
+  readonly package?: string;
   readonly params?: readonly ParamDefinition[];
 }
 
@@ -63,6 +68,8 @@ export interface BatchActionDefinition {
 export interface WaiterDefinition {
   readonly waiterName: string;
   readonly params?: readonly ParamDefinition[];
+  /** JMESPath of the resource's data in the waiter's last response, which then becomes its data. */
+  readonly path?: string;
 }
 
 /** A sub-resource or reference. */
@@ -80,12 +87,16 @@ export interface PagingDefinition {
   readonly outputTokens?: readonly string[];
   /** Response member (JMESPath) that says whether more pages follow. */
   readonly moreResults?: string;
+  /** The least page size the service accepts (EC2: 5); smaller limits ask for this many. */
+  readonly minPageSize?: number;
 }
 
-/** A collection. */
+/** A collection: of resources (`resource`), or of plain items (`items`, DynamoDB's query). */
 export interface HasManyDefinition {
   readonly request: RequestDefinition;
-  readonly resource: ResourceTargetDefinition;
+  readonly resource?: ResourceTargetDefinition;
+  /** JMESPath of the plain items in each response, for collections of data, not resources. */
+  readonly items?: string;
   readonly paging?: PagingDefinition;
 }
 
@@ -130,6 +141,11 @@ export interface ServiceDefinition extends ContainerDefinition {
   readonly package: string;
   readonly client: string;
   readonly notFoundErrors?: readonly string[];
+  /**
+   * A hand-written module beside the generated folder exporting `clientAdapter(client,
+   * packageName)`: the client that sends an operation of another package.
+   */
+  readonly clientAdapter?: string;
 }
 
 /** A whole definition file. */

@@ -50,5 +50,8 @@ export async function sendOperation(
   throwIfAborted(options.abortSignal);
   const Command = model.command(operation) as unknown as new (input: Params) => object;
   const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
-  return (client as SendingClient).send(new Command(params), sendOptions);
+  return (model.clientFor(client, operation) as SendingClient).send(
+    new Command(params),
+    sendOptions,
+  );
 }

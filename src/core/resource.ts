@@ -264,7 +264,18 @@ export abstract class Resource<
       identifiers: this.#identifiers,
       data: this.#data,
     });
-    await runWaiter(this.$model, this.$client, definition.waiterName, params, checked);
+    const result = await runWaiter(
+      this.$model,
+      this.$client,
+      definition.waiterName,
+      params,
+      checked,
+    );
+    if (definition.path) {
+      // The waiter's last response describes the resource: keep it, as boto3 does.
+      const data = searchPath((result as { reason?: unknown }).reason, definition.path);
+      if (typeof data === 'object' && data !== null) this.#data = data as TData;
+    }
   }
 
   async #fetch(options: RequestOptions | undefined): Promise<TData> {

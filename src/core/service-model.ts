@@ -1,5 +1,6 @@
 import type { ResourceDefinition, ServiceModelDefinition } from './definition-types.js';
 import { DefinitionError } from './errors.js';
+import { requestsOf } from './requests-of.js';
 
 /** A v3 command class, as the engine sees it. */
 export type CommandClass = abstract new (input: never) => object;
@@ -21,6 +22,9 @@ export interface OperationRegistry {
   readonly waiters: Readonly<Record<string, WaiterFunction>>;
 }
 
+/** Gives the client that sends operations of another package (see `clientAdapter`). */
+export type ClientAdapter = (client: never, packageName: string) => object;
+
 /**
  * A constructor of a resource class, as the engine calls it. Resource classes are made by
  * the engine only (through factories, actions and collections), never with `new` by users.
@@ -39,11 +43,36 @@ export type ResourceClass = new (
  * @internal
  */
 export class ServiceModel {
+  readonly #packages = new Map<string, string>();
+  readonly #adapted = new WeakMap<object, Map<string, object>>();
+
   constructor(
     readonly definition: ServiceModelDefinition,
     readonly registry: OperationRegistry,
     readonly classes: Readonly<Record<string, ResourceClass>>,
-  ) {}
+    readonly clientAdapter?: ClientAdapter,
+  ) {
+    for (const request of requestsOf(definition)) {
+      if (request.package) this.#packages.set(request.operation, request.package);
+    }
+  }
+
+  /**
+   * The client that sends `operation`: the service's own, or for an operation of another
+   * package what the adapter makes of it (once per client).
+   */
+  clientFor(client: object, operation: string): object {
+    const packageName = this.#packages.get(operation);
+    if (!packageName || !this.clientAdapter) return client;
+    let adapted = this.#adapted.get(client);
+    if (!adapted) this.#adapted.set(client, (adapted = new Map()));
+    let sending = adapted.get(packageName);
+    if (!sending) {
+      sending = (this.clientAdapter as (c: object, p: string) => object)(client, packageName);
+      adapted.set(packageName, sending);
+    }
+    return sending;
+  }
 
   /** The service's import name (`s3`). */
   get serviceName(): string {

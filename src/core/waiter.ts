@@ -60,7 +60,7 @@ export async function runWaiter(
   waiterName: string,
   params: Params,
   options: WaiterOptions,
-): Promise<void> {
+): Promise<object> {
   throwIfAborted(options.abortSignal);
   const { abortSignal, maxWaitTime = DEFAULT_MAX_WAIT_TIME, minDelay, maxDelay } = options;
   const waiterClient = abortSignal ? guardedClient(client, abortSignal) : client;
@@ -72,13 +72,13 @@ export async function runWaiter(
   const waiter = model.waiter(waiterName) as unknown as (c: object, i: Params) => Promise<object>;
   try {
     try {
-      await waiter(config, params);
+      return await waiter(config, params);
     } catch (error) {
       // Each v3 waiter has its own default minDelay (5 s for S3, 15 s for EC2 instances) and
       // rejects, before any request, a maxWaitTime or maxDelay that does not exceed it. When
       // the caller left minDelay to the default, poll sooner instead of failing.
       if (minDelay !== undefined || !isWaiterConfigError(error)) throw error;
-      await waiter(
+      return await waiter(
         { ...config, minDelay: Math.min(maxWaitTime / 2, maxDelay ?? Infinity) },
         params,
       );
