@@ -49,14 +49,28 @@ const serviceEntries = walk(join(src, 'resources'), (name) => name === 'index.ts
 );
 const entryPoints = [coreEntry, join(src, 'index.ts'), ...serviceEntries].filter(existsSync);
 
+/** True for files of the engine (src/core, src/collections), which only the core bundle holds. */
+function isEngineFile(file) {
+  return [join(src, 'core'), join(src, 'collections')].some((dir) => file.startsWith(dir + '/'));
+}
+
 /** Resolves imports of the core from other bundles to the core bundle, as an external. */
 function sharedCore(outRoot, entry) {
   return {
     name: 'shared-core',
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /core\/index\.js$/ }, (args) => {
+      pluginBuild.onResolve({ filter: /^\./ }, (args) => {
         const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-        if (target !== coreEntry || entry === coreEntry) return undefined;
+        if (entry === coreEntry || !isEngineFile(target)) return undefined;
+        if (target !== coreEntry) {
+          // Any other engine file would be copied into this bundle, with its own classes.
+          const file = relative(root, args.importer);
+          return {
+            errors: [
+              { text: `${file} imports ${args.path}: import the engine from core/index.js` },
+            ],
+          };
+        }
         const from = dirname(join(outRoot, relative(src, entry)));
         let path = relative(from, join(outRoot, 'core', 'index.js'));
         if (!path.startsWith('.')) path = `./${path}`;

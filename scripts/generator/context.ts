@@ -10,6 +10,17 @@ export function kebabCase(name: string): string {
     .toLowerCase();
 }
 
+/** Words a doc example cannot use as a variable name. */
+const RESERVED_WORDS = new Set([
+  'function',
+  'class',
+  'default',
+  'delete',
+  'new',
+  'import',
+  'export',
+]);
+
 /** What every renderer needs to know about the service being generated. */
 export class GenContext {
   /** The package of each operation the definition names. */
@@ -93,7 +104,9 @@ export class GenContext {
 
   /** The variable name examples use for a resource of this type. */
   varOf(type: string): string {
-    return camelCase(type);
+    // `const function = ...` would not compile: a reserved word takes the class name (`lambdaFunction`).
+    const name = camelCase(type);
+    return RESERVED_WORDS.has(name) ? camelCase(this.classOf(type)) : name;
   }
 
   /** The members of `<operation>CommandInput`. */

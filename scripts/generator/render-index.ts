@@ -8,7 +8,12 @@ export function renderIndex(ctx: GenContext): string {
   const types = Object.keys(ctx.definition.resources);
   const lines = [
     HEADER(ctx.sourceFile),
-    `export { ${ctx.definition.service.className} } from './service.js';`,
+    ...(ctx.definition.service.customized
+      ? [
+          `export { ${ctx.definition.service.className} } from '../service.js';`,
+          `export { ${ctx.definition.service.className}Base } from './service.js';`,
+        ]
+      : [`export { ${ctx.definition.service.className} } from './service.js';`]),
     ...types.map((type) => {
       const base = ctx.definition.resources[type]?.customized
         ? `, ${ctx.generatedClassOf(type)}`

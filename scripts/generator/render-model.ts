@@ -39,10 +39,16 @@ export function renderModel(ctx: GenContext): string {
     return name;
   };
   const commands = [...all].sort().map((op) => [op, take(ctx.packageOf(op), `${op}Command`)]);
-  const paginators = [...listed].sort().map((op) => {
+  // An operation without a paginator and without a token in its input (EC2's
+  // DescribeAddresses) answers in one response: the engine sends it once.
+  const unpaged = (op: string) =>
+    !ctx.sdkOf(ctx.packageOf(op)).hasValue(`paginate${op}`) &&
+    !ctx.inputMembers(op).some((member) => /(Token|Marker)$/.test(member.name));
+  const paginators = [...listed].sort().flatMap((op) => {
+    if (unpaged(op)) return [];
     if (!ctx.sdkOf(ctx.packageOf(op)).hasValue(`paginate${op}`))
       throw new Error(`${op} has no v3 paginator: give its paging inputTokens`);
-    return [op, take(ctx.packageOf(op), `paginate${op}`)];
+    return [[op, take(ctx.packageOf(op), `paginate${op}`)]];
   });
   const waiterNames = new Set<string>();
   for (const resource of Object.values(definition.resources)) {

@@ -54,7 +54,8 @@ export function renderImports(
   if (owner.collections.size)
     lines.push(`import { ${[...owner.collections].sort().join(', ')} } from './collections.js';`);
   for (const type of [...owner.uses].sort()) {
-    if (type === self) continue;
+    // A customised class's own final class (`Table`, made by `update()`) is another module.
+    if (type === self && ctx.generatedClassOf(type) === ctx.classOf(type)) continue;
     lines.push(`import type { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`);
   }
   return lines;
@@ -75,11 +76,15 @@ function renderAttributes(
   const loads = resource.load
     ? `loads with \`${resource.load.request.operation}\` on first read`
     : 'from the listing that made it';
+  const others = otherMemberNames(resource);
   return ctx.sdk
     .members(resource.shape)
     .filter((member) => !skip.has(member.name))
     .map((member) => {
-      const getter = camelCase(member.name);
+      // boto3's rule: an attribute whose name another member takes gets a suffix
+      // (`instance.networkInterfaces` is the reference, `networkInterfacesAttribute` the data).
+      const plain = camelCase(member.name);
+      const getter = others.has(plain) ? `${plain}Attribute` : plain;
       claim(owner, getter, `attribute ${member.name}`);
       const valueType = `sdk.${resource.shape}['${member.name}']`;
       return [
@@ -92,6 +97,19 @@ function renderAttributes(
         '  }',
       ].join('\n');
     });
+}
+
+/** The member names a resource's actions, references, collections and waiters take. */
+function otherMemberNames(resource: ResourceDefinition): Set<string> {
+  const names = new Set<string>();
+  for (const name of Object.keys(resource.actions ?? {})) names.add(camelCase(name));
+  for (const [name, has] of Object.entries(resource.has ?? {})) {
+    const reference = has.resource.identifiers.some((identifier) => identifier.source === 'data');
+    names.add(reference ? camelCase(name) : name);
+  }
+  for (const name of Object.keys(resource.hasMany ?? {})) names.add(camelCase(name));
+  for (const name of Object.keys(resource.waiters ?? {})) names.add(`waitUntil${name}`);
+  return names;
 }
 
 function renderWaiters(

@@ -14,8 +14,10 @@ export function renderService(ctx: GenContext): string {
   };
   for (const member of ['meta', 'toJSON', 'constructor'])
     owner.taken.set(member, 'a member of every service');
-  const body = renderContainer(ctx, owner, service).join('\n\n');
+  const body = renderContainer(ctx, owner, service, service.handWritten).join('\n\n');
   const client = service.client;
+  // A customised service is generated as `<Class>Base`, extended in `../service.ts`.
+  const cls = service.customized ? `${service.className}Base` : service.className;
   return [
     HEADER(ctx.sourceFile),
     ...renderImports(
@@ -30,7 +32,9 @@ export function renderService(ctx: GenContext): string {
     '',
     doc(
       [
-        `The entry to ${service.className}: its actions, resource factories and collections.`,
+        service.customized
+          ? `The generated part of {@link ${service.className}}; the hand-written class extends it.`
+          : `The entry to ${service.className}: its actions, resource factories and collections.`,
         '',
         ...example([
           `const ${ctx.serviceVar} = new ${service.className}({ region: 'us-east-1' }); // or new ${service.className}({ client })`,
@@ -38,7 +42,7 @@ export function renderService(ctx: GenContext): string {
       ],
       '',
     ),
-    `export class ${service.className} extends ServiceResource<${client}> {`,
+    `export ${service.customized ? 'abstract ' : ''}class ${cls} extends ServiceResource<${client}> {`,
     doc([
       `@param options - a v3 \`${client}\` (\`{ client }\`), or the config to make one with`,
       ...example([

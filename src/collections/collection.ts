@@ -106,6 +106,16 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
+    for await (const { items } of this.$responses(options)) if (items.length > 0) yield items;
+  }
+
+  /**
+   * @internal Each raw response with the items it gives after the limit, one request at a
+   * time (for customisations that expose a raw page, such as DynamoDB's `query().page()`).
+   */
+  protected async *$responses(
+    options?: RequestOptions,
+  ): AsyncGenerator<{ readonly response: object; readonly items: R[] }, void, undefined> {
     const { definition, model, client, label } = this.#source;
     const checked = checkRequestOptions(options, `${label}.pages`);
     const context = await this.#source.context(checked);
@@ -142,7 +152,7 @@ export class Collection<R extends object, P extends object = object> implements 
         if (items.length > remaining) items = items.slice(0, remaining);
         remaining -= items.length;
       }
-      if (items.length > 0) yield items;
+      yield { response, items };
       if (remaining === 0) return;
     }
   }

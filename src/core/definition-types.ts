@@ -105,6 +105,8 @@ export interface IdentifierDefinition {
   readonly name: string;
   readonly type?: 'string' | 'integer';
   readonly memberName?: string;
+  /** The empty string is a valid value (an EC2 tag's value); otherwise it is refused. */
+  readonly allowEmpty?: boolean;
 }
 
 /** How a resource loads its attributes. */
@@ -146,6 +148,10 @@ export interface ServiceDefinition extends ContainerDefinition {
    * packageName)`: the client that sends an operation of another package.
    */
   readonly clientAdapter?: string;
+  /** The generated class is `<className>Base`, extended by hand in `src/resources/<name>/service.ts`. */
+  readonly customized?: boolean;
+  /** Members (definition names) the hand-written service class implements instead of the generator. */
+  readonly handWritten?: readonly string[];
 }
 
 /** A whole definition file. */

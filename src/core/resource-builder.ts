@@ -20,10 +20,20 @@ export interface BuildSources {
   readonly inputs?: readonly unknown[];
 }
 
-/** True when the target produces a list of resources (a response path projects a list). */
+/**
+ * True when the target produces a list of resources: a response, request or data path of an
+ * identifier projects a list (`Instances[].InstanceId`, `Tags[].Key`, `Routes[].DestinationCidrBlock`).
+ */
 export function isPlural(target: ResourceTargetDefinition): boolean {
-  return target.identifiers.some(
-    (identifier) => identifier.source === 'response' && isListPath(identifier.path ?? ''),
+  return target.identifiers.some(isListIdentifier);
+}
+
+function isListIdentifier(identifier: ResourceTargetDefinition['identifiers'][number]): boolean {
+  return (
+    (identifier.source === 'response' ||
+      identifier.source === 'requestParameter' ||
+      identifier.source === 'data') &&
+    isListPath(identifier.path ?? '')
   );
 }
 
@@ -46,17 +56,25 @@ export function buildResources(
       () => sources.inputs?.[inputIndex++],
     );
   }
-  const data = target.path === undefined ? undefined : dataAt(sources.response, target.path);
+  // A target's path is into the response; for a reference (`has`), into the owner's data.
+  const data =
+    target.path === undefined
+      ? undefined
+      : dataAt(sources.response !== undefined ? sources.response : sources.data, target.path);
 
   if (!isPlural(target)) {
-    if (Object.values(values).some((value) => value === undefined || value === null))
-      return undefined;
+    // A reference whose identifier is empty in the data refers to nothing (EC2 gives an
+    // instance without a placement group `Placement.GroupName: ''`).
+    const absent = target.identifiers.some((identifier) => {
+      const value = values[identifier.target];
+      if (value === undefined || value === null) return true;
+      return identifier.source === 'data' && value === '';
+    });
+    if (absent) return undefined;
     return sources.model.create(target.type, sources.client, values, asData(data));
   }
 
-  const listIdentifiers = target.identifiers.filter(
-    (identifier) => identifier.source === 'response' && isListPath(identifier.path ?? ''),
-  );
+  const listIdentifiers = target.identifiers.filter(isListIdentifier);
   const itemPrefix = `${target.path ?? ''}.`;
   if (
     Array.isArray(data) &&

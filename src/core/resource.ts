@@ -373,6 +373,7 @@ function checkIdentifier(
   if (typeof value !== 'string') {
     throw new IdentifierError(type, name, `must be a string, got ${typeof value}`);
   }
-  if (value.length === 0) throw new IdentifierError(type, name, 'must not be empty');
+  if (value.length === 0 && !definition.allowEmpty)
+    throw new IdentifierError(type, name, 'must not be empty');
   return value;
 }
