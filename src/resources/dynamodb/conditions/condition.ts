@@ -1,0 +1,232 @@
+/**
+ * Conditions as immutable trees (boto3.dynamodb.conditions): built by `Key(...)` / `Attr(...)`,
+ * combined with and/or/not, turned into expression strings by `buildExpression`.
+ */
+import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import { ParamValidationError } from '../../../core/index.js';
+import type { PathSegment } from './path.js';
+
+/** Which builder made a path: `Key(...)` paths are allowed in key conditions, `Attr(...)` not. */
+export type PathBuilder = 'Key' | 'Attr';
+
+/** One side of a comparison, or a function argument. */
+export type OperandNode =
+  | {
+      readonly kind: 'path';
+      readonly builder: PathBuilder;
+      readonly path: string;
+      readonly segments: readonly PathSegment[];
+    }
+  | {
+      readonly kind: 'size';
+      readonly path: string;
+      readonly segments: readonly PathSegment[];
+    }
+  | { readonly kind: 'value'; readonly value: NativeAttributeValue };
+
+/** DynamoDB's comparators. */
+export type Comparator = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** DynamoDB's condition functions. */
+export type ConditionFunction =
+  'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains';
+
+/** The tree a condition is made of. */
+export type ConditionNode =
+  | {
+      readonly kind: 'compare';
+      readonly comparator: Comparator;
+      readonly left: OperandNode;
+      readonly right: OperandNode;
+    }
+  | {
+      readonly kind: 'between';
+      readonly subject: OperandNode;
+      readonly low: OperandNode;
+      readonly high: OperandNode;
+    }
+  | { readonly kind: 'in'; readonly subject: OperandNode; readonly values: readonly OperandNode[] }
+  | {
+      readonly kind: 'function';
+      readonly name: ConditionFunction;
+      readonly args: readonly OperandNode[];
+    }
+  | { readonly kind: 'and' | 'or'; readonly conditions: readonly ConditionNode[] }
+  | { readonly kind: 'not'; readonly condition: ConditionNode };
+
+/**
+ * A condition for a ConditionExpression or FilterExpression, made by `Attr(name)` (or
+ * `Key(name)`) and combined with {@link Condition.and}, {@link Condition.or},
+ * {@link Condition.not}. Immutable: combining makes a new condition.
+ *
+ * @example
+ * ```ts
+ * const c = Attr('age').gte(18).and(Attr('status').ne('banned'));
+ * await table.scan({ FilterExpression: c });
+ * ```
+ */
+export class Condition {
+  /**
+   * The condition's tree (what `buildExpression` renders).
+   *
+   * @internal
+   */
+  readonly node: ConditionNode;
+
+  /** @internal Conditions are made by `Key(...)` / `Attr(...)`, not with `new`. */
+  constructor(node: ConditionNode) {
+    this.node = node;
+  }
+
+  /**
+   * Both conditions hold: `(a AND b)`.
+   *
+   * @example
+   * ```ts
+   * Attr('a').eq(1).and(Attr('b').eq(2)); // (#n0 = :v0 AND #n1 = :v1)
+   * ```
+   */
+  and(other: Condition): Condition {
+    return new Condition(combine('and', [this, other]));
+  }
+
+  /**
+   * Either condition holds: `(a OR b)`.
+   *
+   * @example
+   * ```ts
+   * Attr('a').eq(1).or(Attr('b').eq(2)); // (#n0 = :v0 OR #n1 = :v1)
+   * ```
+   */
+  or(other: Condition): Condition {
+    return new Condition(combine('or', [this, other]));
+  }
+
+  /**
+   * The condition does not hold: `(NOT a)`.
+   *
+   * @example
+   * ```ts
+   * Attr('tags').contains('x').not(); // (NOT contains(#n0, :v0))
+   * ```
+   */
+  not(): Condition {
+    return new Condition({ kind: 'not', condition: this.node });
+  }
+}
+
+/**
+ * A condition allowed in a KeyConditionExpression: made by `Key(name)` and combined only with
+ * `and` (DynamoDB key conditions have no OR or NOT).
+ *
+ * @example
+ * ```ts
+ * const k = Key('pk').eq('user#1').and(Key('sk').beginsWith('order#'));
+ * await table.query({ KeyConditionExpression: k });
+ * ```
+ */
+export class KeyCondition extends Condition {
+  /** Keeps `Condition` from being assignable to `KeyCondition`. */
+  declare protected readonly keyConditionBrand: true;
+
+  /**
+   * Both conditions hold. With another key condition the result is still a key condition.
+   *
+   * @example
+   * ```ts
+   * Key('pk').eq('a').and(Key('sk').between(1, 9)); // (#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2)
+   * ```
+   */
+  override and(other: KeyCondition): KeyCondition;
+  override and(other: Condition): Condition;
+  override and(other: Condition): Condition {
+    const node = combine('and', [this, other]);
+    return other instanceof KeyCondition ? new KeyCondition(node) : new Condition(node);
+  }
+}
+
+/**
+ * All conditions hold: `(a AND b AND c)`. Key conditions stay key conditions.
+ *
+ * @example
+ * ```ts
+ * and(Attr('a').eq(1), Attr('b').eq(2), Attr('c').exists());
+ * ```
+ */
+export function and(...conditions: [KeyCondition, ...KeyCondition[]]): KeyCondition;
+export function and(...conditions: [Condition, ...Condition[]]): Condition;
+export function and(...conditions: Condition[]): Condition {
+  const [first] = checkConditions('and', conditions);
+  if (conditions.length === 1) return first!;
+  const node = combine('and', conditions);
+  return conditions.every((c) => c instanceof KeyCondition)
+    ? new KeyCondition(node)
+    : new Condition(node);
+}
+
+/**
+ * Any condition holds: `(a OR b OR c)`.
+ *
+ * @example
+ * ```ts
+ * or(Attr('status').eq('new'), Attr('status').eq('open'));
+ * ```
+ */
+export function or(...conditions: [Condition, ...Condition[]]): Condition {
+  const [first] = checkConditions('or', conditions);
+  if (conditions.length === 1) return first!;
+  return new Condition(combine('or', conditions));
+}
+
+/**
+ * The condition does not hold: `(NOT c)`.
+ *
+ * @example
+ * ```ts
+ * not(Attr('deleted').exists());
+ * ```
+ */
+export function not(condition: Condition): Condition {
+  return checkConditions('not', [condition])[0]!.not();
+}
+
+/** AND/OR are associative: `a.and(b).and(c)` flattens to one `(a AND b AND c)`. */
+function combine(kind: 'and' | 'or', conditions: readonly Condition[]): ConditionNode {
+  checkConditions(kind, conditions);
+  const flat: ConditionNode[] = [];
+  for (const { node } of conditions) {
+    if (node.kind === kind) flat.push(...node.conditions);
+    else flat.push(node);
+  }
+  return { kind, conditions: flat };
+}
+
+function checkConditions(kind: string, conditions: readonly Condition[]): readonly Condition[] {
+  if (conditions.length === 0) {
+    throw new ParamValidationError(`${kind}() needs at least one condition`);
+  }
+  for (const c of conditions) {
+    if (!(c instanceof Condition)) {
+      throw new ParamValidationError(
+        `${kind}() takes conditions made by Key(...) or Attr(...), got ${describe(c)}`,
+      );
+    }
+  }
+  return conditions;
+}
+
+/**
+ * A short description of a bad argument for error messages.
+ *
+ * @example
+ * ```ts
+ * describe(new Date()); // 'Date'
+ * describe('x');        // '"x"'
+ * ```
+ */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return value.constructor?.name ?? 'an object';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value === 'symbol' || typeof value === 'function' ? typeof value : String(value);
+}
