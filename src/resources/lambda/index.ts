@@ -1,0 +1,30 @@
+/**
+ * AWS Lambda resources, the model boto3 never had: `new Lambda()`, `LambdaFunction`
+ * (`lambda.Function(name)`), `FunctionVersion`, `Alias`, `Layer`, `LayerVersion`,
+ * `EventSourceMapping`, their collections and waiters, and a JSON `invoke`.
+ *
+ * @example
+ * ```ts
+ * import { Lambda } from 'aws-resources/lambda';
+ * const fn = new Lambda().Function('resize');
+ * const { payload } = await fn.invoke({ Payload: { width: 100 } });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export * from './generated/index.js';
+export {
+  FunctionInvocationError,
+  InvokePayloadError,
+  type InvokeOptions,
+  type InvokeParams,
+  type InvokePayload,
+  type InvokeResult,
+  type InvokeTarget,
+} from './invoke.js';
+export type { UpdateCodeParams } from './function.js';
+export type { QualifiedInvokeParams } from './function-version.js';
+export type { LayerContent, PublishLayerVersionParams } from './layer.js';
+export type { CreateFunctionCode, CreateFunctionParams, PublishLayerParams } from './service.js';
+export type { ZipSource } from './zip.js';
+export type { RequestOptions, WaiterOptions } from '../../core/index.js';

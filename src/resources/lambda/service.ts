@@ -1,0 +1,86 @@
+import type {
+  CreateFunctionCommandInput,
+  FunctionCode,
+  PublishLayerVersionCommandInput,
+} from '@aws-sdk/client-lambda';
+import type { RequestOptions } from '../../core/index.js';
+import type { LambdaFunction } from './function.js';
+import { LambdaBase } from './generated/service.js';
+import type { LayerVersion } from './generated/layer-version.js';
+import type { LayerContent } from './layer.js';
+import { withZipBytes, type ZipSource } from './zip.js';
+
+/** A function's code, with `ZipFile` as bytes or the path of a `.zip` file. */
+export type CreateFunctionCode = Omit<FunctionCode, 'ZipFile'> & {
+  /** The deployment package: its bytes, or the path of a `.zip` file. */
+  readonly ZipFile?: ZipSource;
+};
+
+/** The params of `createFunction`: the CreateFunction input, `Code.ZipFile` as bytes or a path. */
+export type CreateFunctionParams = Omit<CreateFunctionCommandInput, 'Code'> & {
+  readonly Code: CreateFunctionCode;
+};
+
+/** The params of `publishLayerVersion`: the PublishLayerVersion input, `Content.ZipFile` as bytes or a path. */
+export type PublishLayerParams = Omit<PublishLayerVersionCommandInput, 'Content'> & {
+  readonly Content: LayerContent;
+};
+
+/**
+ * The entry to AWS Lambda: `createFunction`, `publishLayerVersion`,
+ * `createEventSourceMapping`, the `Function`, `Layer` and `EventSourceMapping` factories and
+ * the `functions`, `layers` and `eventSourceMappings` collections.
+ *
+ * @example
+ * ```ts
+ * const lambda = new Lambda({ region: 'us-east-1' }); // or new Lambda({ client })
+ * const fn = await lambda.createFunction({
+ *   FunctionName: 'resize', Role: roleArn, Runtime: 'nodejs20.x', Handler: 'index.handler',
+ *   Code: { ZipFile: './dist/resize.zip' },
+ * });
+ * ```
+ */
+export class Lambda extends LambdaBase {
+  /**
+   * Sends `CreateFunction`. `Code.ZipFile` may be the package's bytes or a path to a `.zip`
+   * file, read before any request.
+   *
+   * @param params - the CreateFunction input
+   * @param options - `abortSignal` cancels the request
+   * @returns the new function, with the response as its data
+   * @example
+   * ```ts
+   * const fn = await lambda.createFunction({
+   *   FunctionName: 'resize', Role: roleArn, Runtime: 'nodejs20.x', Handler: 'index.handler',
+   *   Code: { ZipFile: './dist/resize.zip' },
+   * });
+   * ```
+   */
+  async createFunction(
+    params: CreateFunctionParams,
+    options?: RequestOptions,
+  ): Promise<LambdaFunction> {
+    const withBytes = await withZipBytes(params, 'Code', 'Lambda.createFunction');
+    return this.$action('CreateFunction', withBytes, options) as Promise<LambdaFunction>;
+  }
+
+  /**
+   * Sends `PublishLayerVersion`. `Content.ZipFile` may be bytes or a path to a `.zip` file,
+   * read before any request.
+   *
+   * @param params - the PublishLayerVersion input
+   * @param options - `abortSignal` cancels the request
+   * @returns the new layer version, with the response as its data
+   * @example
+   * ```ts
+   * const v = await lambda.publishLayerVersion({ LayerName: 'libs', Content: { ZipFile: './layer.zip' } });
+   * ```
+   */
+  async publishLayerVersion(
+    params: PublishLayerParams,
+    options?: RequestOptions,
+  ): Promise<LayerVersion> {
+    const withBytes = await withZipBytes(params, 'Content', 'Lambda.publishLayerVersion');
+    return this.$action('PublishLayerVersion', withBytes, options) as Promise<LayerVersion>;
+  }
+}
