@@ -10,6 +10,10 @@
  *   endpoint  the emulator's URL, for examples that build their own client
  *   console   records instead of printing (shown when the example fails)
  *   assert    node:assert/strict
+ *   dynamodb  (docs/dynamodb.md) new DynamoDB({ client: dynamodbClient() }) on the emulator
+ *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
+ *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
+ *             ARN, a tiny deployment package, a fresh function name
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
  *   and a few Node helpers (join, readFile, writeFile, createReadStream, createWriteStream,
  *   Readable, pipeline).
@@ -30,9 +34,30 @@ import * as core from '../../src/index.js';
 import * as s3Exports from '../../src/resources/s3/index.js';
 import { S3, type Bucket } from '../../src/resources/s3/index.js';
 import { s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import * as ec2Exports from '../../src/resources/ec2/index.js';
+import { ec2ExampleScope } from '../support/ec2.js';
+import * as lambdaExports from '../../src/resources/lambda/index.js';
+import { Lambda } from '../../src/resources/lambda/index.js';
+import { ensureRole, functionName, lambdaClient, tinyZip } from '../support/lambda.js';
+import {
+  DeleteTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
+import { DynamoDB } from '../../src/resources/dynamodb/index.js';
+import { dynamodbClient } from '../support/dynamodb.js';
 
 const root = resolve(__dirname, '..', '..');
-const DOCS = ['docs/concepts.md', 'docs/s3.md'];
+const DOCS = [
+  'docs/concepts.md',
+  'docs/s3.md',
+  'docs/lambda.md',
+  'docs/dynamodb.md',
+  'docs/ec2.md',
+];
 
 /** What every example's `bucket` holds (docs/s3.md lists it too). */
 const SEED_OBJECTS: Record<string, string> = {
@@ -47,6 +72,11 @@ const SEED_OBJECTS: Record<string, string> = {
 const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/index.js': { ...core },
   '../../src/resources/s3/index.js': { ...s3Exports },
+  '../../src/resources/ec2/index.js': { ...ec2Exports },
+  '@aws-sdk/client-ec2': { EC2Client },
+  '../../src/resources/lambda/index.js': { ...lambdaExports },
+  '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
+  '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand, TransactionCanceledException },
   '@aws-sdk/client-s3': { S3Client },
   'node:path': { join },
   'node:fs/promises': { readFile, writeFile },
@@ -62,6 +92,19 @@ const LOCAL_SCOPE = {
   tmp: 'string',
   endpoint: 'string',
   console: "Pick<Console, 'log' | 'error'>",
+  // docs/lambda.md: a Lambda on the emulator, an existing role, a tiny zip, a fresh name.
+  lambda: 'Lambda',
+  role: 'string',
+  zip: 'Uint8Array',
+  functionName: 'string',
+  // docs/dynamodb.md: a DynamoDB on the emulator and a fresh table keyed by id (S) + at (N).
+  dynamodb: 'DynamoDB',
+  table: 'Table',
+  // docs/ec2.md: an EC2 on the emulator, a fresh VPC and subnet, an AMI id (test/support/ec2.ts).
+  ec2: 'EC2',
+  vpc: 'Vpc',
+  subnet: 'Subnet',
+  ami: 'string',
 } as const;
 
 interface Example {
@@ -206,11 +249,54 @@ async function cleanUp(s3: S3, bucket: Bucket): Promise<void> {
   }
 }
 
+/** The Lambda names of the scope, made for docs/lambda.md examples only. */
+async function lambdaScope(example: Example) {
+  if (example.doc !== 'docs/lambda.md')
+    return { lambda: undefined, role: undefined, zip: undefined, functionName: undefined };
+  return {
+    lambda: new Lambda({ client: lambdaClient() }),
+    role: await ensureRole(),
+    zip: tinyZip(),
+    functionName: functionName(`docs-${example.name}`),
+  };
+}
+
+/** The DynamoDB names of the scope, for docs/dynamodb.md examples only: a fresh table each. */
+async function dynamodbScope(example: Example) {
+  if (example.doc !== 'docs/dynamodb.md') return { dynamodb: undefined, table: undefined };
+  const dynamodb = new DynamoDB({ client: dynamodbClient() });
+  const table = await dynamodb.createTable({
+    TableName: uniqueName(`docs-${example.name}`),
+    KeySchema: [
+      { AttributeName: 'id', KeyType: 'HASH' },
+      { AttributeName: 'at', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'id', AttributeType: 'S' },
+      { AttributeName: 'at', AttributeType: 'N' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
+  return { dynamodb, table };
+}
+
+/** Best effort: deletes the example's table and any table it made named after it. */
+async function dynamodbCleanUp(dynamodb: DynamoDB | undefined, tableName: string | undefined) {
+  if (!dynamodb || !tableName) return;
+  const client = dynamodb.meta.client;
+  for await (const made of dynamodb.tables.all()) {
+    if (!made.name.startsWith(tableName)) continue;
+    await client.send(new DeleteTableCommand({ TableName: made.name })).catch(() => undefined);
+  }
+  client.destroy();
+}
+
 async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
   const bucket = await seededBucket(s3);
   const tmp = await mkdtemp(join(tmpdir(), `docs-${example.name}-`));
+  const ec2Docs = example.doc === 'docs/ec2.md' ? await ec2ExampleScope() : undefined;
   const logged: string[] = [];
   const record = (...args: unknown[]) => {
     logged.push(args.map(String).join(' '));
@@ -221,6 +307,12 @@ async function run(example: Example): Promise<void> {
     tmp,
     endpoint: testEndpoint(),
     console: { log: record, error: record },
+    ec2: ec2Docs?.ec2,
+    vpc: ec2Docs?.vpc,
+    subnet: ec2Docs?.subnet,
+    ami: ec2Docs?.ami,
+    ...(await lambdaScope(example)),
+    ...(await dynamodbScope(example)),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -238,7 +330,12 @@ async function run(example: Example): Promise<void> {
   } finally {
     await cleanUp(s3, bucket);
     await rm(tmp, { recursive: true, force: true });
+    await ec2Docs?.cleanUp();
     client.destroy();
+    await dynamodbCleanUp(
+      locals.dynamodb as DynamoDB | undefined,
+      (locals.table as { name?: string } | undefined)?.name,
+    );
   }
 }
 
@@ -246,6 +343,7 @@ describe('docs examples', () => {
   it('finds the examples, each with a unique name', () => {
     const s3Examples = examples.filter((e) => e.doc === 'docs/s3.md');
     expect(s3Examples.length).toBeGreaterThanOrEqual(12);
+    expect(examples.filter((e) => e.doc === 'docs/dynamodb.md').length).toBeGreaterThanOrEqual(10);
     expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
   });
 

@@ -93,6 +93,97 @@ describe('the built package', () => {
     expect(result.json).toEqual({ service: 's3', type: 'Bucket', identifiers: { name: 'x' } });
   });
 
+  it('CommonJS and ES modules: the ec2 entry loads client-ec2 and no other client', () => {
+    const cjsEc2 = join(root, 'dist', 'cjs', 'resources', 'ec2', 'index.js');
+    const esmEc2 = join(root, 'dist', 'esm', 'resources', 'ec2', 'index.js');
+    const cjs = runNode(`
+      const { EC2 } = require(${JSON.stringify(cjsEc2)});
+      const instance = new EC2({ region: 'us-east-1' }).Instance('i-1');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: instance.toJSON() }));
+    `);
+    const json = { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-ec2'], json });
+    const esm = runNode(
+      `
+      const { EC2, Instance } = await import(${JSON.stringify(pathToFileURL(esmEc2).href)});
+      const instance = new EC2({ region: 'us-east-1' }).Instance('i-1');
+      console.log(JSON.stringify({ json: instance.toJSON(), isInstance: instance instanceof Instance }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isInstance: true });
+  });
+
+  it('CommonJS and ES modules: the lambda entry loads client-lambda and no other client', () => {
+    const cjsLambda = join(root, 'dist', 'cjs', 'resources', 'lambda', 'index.js');
+    const esmLambda = join(root, 'dist', 'esm', 'resources', 'lambda', 'index.js');
+    const cjs = runNode(`
+      const { Lambda } = require(${JSON.stringify(cjsLambda)});
+      const fn = new Lambda({ region: 'us-east-1' }).Function('resize');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: fn.toJSON() }));
+    `);
+    const json = { service: 'lambda', type: 'Function', identifiers: { name: 'resize' } };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-lambda'], json });
+    const esm = runNode(
+      `
+      const { Lambda, LambdaFunction, FunctionInvocationError } = await import(${JSON.stringify(pathToFileURL(esmLambda).href)});
+      const { AwsResourcesError } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href)});
+      const fn = new Lambda({ region: 'us-east-1' }).Function('resize');
+      console.log(JSON.stringify({ json: fn.toJSON(), isFunction: fn instanceof LambdaFunction,
+        sharedErrors: FunctionInvocationError.prototype instanceof AwsResourcesError }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isFunction: true, sharedErrors: true });
+  });
+
+  it('CommonJS and ES modules: the dynamodb entry loads client-dynamodb and no other client', () => {
+    const cjsDynamodb = join(root, 'dist', 'cjs', 'resources', 'dynamodb', 'index.js');
+    const esmDynamodb = join(root, 'dist', 'esm', 'resources', 'dynamodb', 'index.js');
+    // A bad value fails before any request (port 9 would refuse one), with the error class of
+    // the root entry: the service bundle shares the core's classes instead of copying them.
+    // (sharedErrors false means a module under src/resources/dynamodb imports a core module
+    // other than core/index.js, e.g. core/errors.js, which the bundle then copies.)
+    const cjs = runNode(`
+      const { DynamoDB, Key } = require(${JSON.stringify(cjsDynamodb)});
+      const root = require(${JSON.stringify(cjsRoot)});
+      const dynamodb = new DynamoDB({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', maxAttempts: 1,
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+      const table = dynamodb.Table('users');
+      const packages = ${loadedPackages};
+      const clients = packages.filter((name) => name.startsWith('@aws-sdk/client-'));
+      table.putItem({ Item: { id: 'u1', tags: new Set() } }).catch((e) => {
+        console.log(JSON.stringify({ clients, lib: packages.includes('@aws-sdk/lib-dynamodb'),
+          json: table.toJSON(), shared: table instanceof root.Resource,
+          sharedErrors: e instanceof root.ParamValidationError, error: e.name,
+          query: typeof table.query({ KeyConditionExpression: Key('id').eq('u1') }).page }));
+      });
+    `);
+    const json = { service: 'dynamodb', type: 'Table', identifiers: { name: 'users' } };
+    expect(cjs).toEqual({
+      clients: ['@aws-sdk/client-dynamodb'],
+      lib: true,
+      json,
+      shared: true,
+      sharedErrors: true,
+      error: 'ParamValidationError',
+      query: 'function',
+    });
+    const esm = runNode(
+      `
+      const { DynamoDB, Table, BatchWriteError } = await import(${JSON.stringify(pathToFileURL(esmDynamodb).href)});
+      const { BatchActionError } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href)});
+      const table = new DynamoDB({ region: 'us-east-1' }).Table('users');
+      console.log(JSON.stringify({ json: table.toJSON(), isTable: table instanceof Table,
+        sharedErrors: BatchWriteError.prototype instanceof BatchActionError }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isTable: true, sharedErrors: true });
+  });
+
   it('ES modules: the s3 entry imports and works', () => {
     const result = runNode(
       `
