@@ -8,39 +8,35 @@ interface CannedRequest {
   readonly query: Record<string, unknown>;
 }
 
-/** ListObjectsV2 pages of 1,000 keys, built once, served from memory. */
-function listPages(keys: number): Buffer[] {
-  const pages: Buffer[] = [];
-  for (let start = 0; start < keys; start += 1000) {
-    const end = Math.min(keys, start + 1000);
-    const items: string[] = [];
-    for (let k = start; k < end; k++) {
-      items.push(
-        `<Contents><Key>key-${k}</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>` +
-          `<ETag>"etag"</ETag><Size>${k}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
-      );
-    }
-    const more = end < keys;
-    pages.push(
-      Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bench</Name>` +
-          `<KeyCount>${end - start}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>${more}</IsTruncated>` +
-          items.join('') +
-          (more ? `<NextContinuationToken>${end}</NextContinuationToken>` : '') +
-          `</ListBucketResult>`,
-      ),
+/** The ListObjectsV2 page of 1,000 keys that starts at `start`. */
+function listPage(keys: number, start: number): Buffer {
+  const end = Math.min(keys, start + 1000);
+  const items: string[] = [];
+  for (let k = start; k < end; k++) {
+    items.push(
+      `<Contents><Key>key-${k}</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>` +
+        `<ETag>"etag"</ETag><Size>${k}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
     );
   }
-  return pages;
+  const more = end < keys;
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bench</Name>` +
+      `<KeyCount>${end - start}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>${more}</IsTruncated>` +
+      items.join('') +
+      (more ? `<NextContinuationToken>${end}</NextContinuationToken>` : '') +
+      `</ListBucketResult>`,
+  );
 }
 
 /**
  * An S3Client whose requests never leave the process: ListObjectsV2 answers `keys` keys in
  * pages of 1,000 and HeadObject answers a fixed object, so a benchmark measures the SDK and
- * the library, not a network or an emulator.
+ * the library, not a network or an emulator. Pages are built once up front, or with
+ * `onDemand` when asked for (so a memory benchmark does not hold the whole listing).
  */
-export function cannedS3Client(keys: number): S3Client {
-  const pages = listPages(keys);
+export function cannedS3Client(keys: number, onDemand = false): S3Client {
+  const pages: Buffer[] = [];
+  if (!onDemand) for (let start = 0; start < keys; start += 1000) pages.push(listPage(keys, start));
   const handle = async (request: CannedRequest) => {
     if (request.method === 'HEAD') {
       return {
@@ -55,8 +51,8 @@ export function cannedS3Client(keys: number): S3Client {
         },
       };
     }
-    const token = request.query['continuation-token'];
-    const page = pages[token ? Number(token) / 1000 : 0] ?? pages[0];
+    const start = Number(request.query['continuation-token'] ?? 0);
+    const page = pages[start / 1000] ?? listPage(keys, start);
     return {
       response: {
         statusCode: 200,

@@ -59,13 +59,13 @@ export function renderCollections(ctx: GenContext): string {
             `Sends one \`${op}\` per page of this collection, with every listed ${cls} in it.${failures}`,
             '',
             `@param params - the rest of the \`${op}\` input, sent with every page`,
-            '@param options - `abortSignal` stops before the next page',
+            '@param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page',
             '@returns the output of each request',
             ...example([
               `const outputs = await ${listing(ctx, type)}.all().${method}(${exampleArgs(params.required)});`,
             ]),
           ]),
-          `  ${method}(params${optional}: ${params.text}, options?: RequestOptions): Promise<${ctx.commandType(op, 'Output')}[]> {`,
+          `  ${method}(params${optional}: ${params.text}, options?: BatchActionOptions): Promise<${ctx.commandType(op, 'Output')}[]> {`,
           `    return this.$batch('${name}', params, options) as Promise<${ctx.commandType(op, 'Output')}[]>;`,
           '  }',
         ].join('\n');

@@ -21,6 +21,7 @@ export const HEADER = (source: string) =>
 /** Core names generated code may use as types, found in the rendered body. */
 const CORE_TYPES = [
   'RequestOptions',
+  'BatchActionOptions',
   'WaiterOptions',
   'ActionParams',
   'CollectionManager',

@@ -23,6 +23,12 @@ interface CollectionState {
   readonly pageSize?: number;
 }
 
+/** Options of a batch action (`bucket.objects.all().delete(params, options)`). */
+export interface BatchActionOptions extends RequestOptions {
+  /** Requests in flight at once (default 1); later pages are listed while earlier ones send. */
+  readonly concurrency?: number;
+}
+
 /** A constructor of a collection class, as managers and chains call it. */
 export type CollectionClass<C> = new (source: CollectionSource, state?: CollectionState) => C;
 
@@ -210,7 +216,12 @@ export class Collection<R extends object, P extends object = object> implements 
     return item;
   }
 
-  /** @internal Runs a batch action: one request per page, failures raised after the last page. */
+  /**
+   * @internal Runs a batch action: one request per page, failures raised after the last page.
+   * With `concurrency` > 1, the next pages are listed while up to that many requests are in
+   * flight; responses and failures keep page order, and the first error stops the listing
+   * and is thrown once the requests in flight have settled.
+   */
   protected async $batch(
     name: string,
     callerParams: object | undefined,
@@ -219,28 +230,49 @@ export class Collection<R extends object, P extends object = object> implements 
     const label = `${this.#source.label}.${camelCase(name)}`;
     const definition = this.#batchDefinition(name);
     const checked = checkRequestOptions(options, label);
+    const concurrency = checkConcurrency(options, label);
     const responses: unknown[] = [];
-    const failures: unknown[] = [];
-    for await (const page of this.pages(checked)) {
-      const params: Params = {};
-      page.forEach((item, index) => {
-        const context = (item as unknown as { [paramContextOf](): ParamContext })[paramContextOf]();
-        buildParams(definition.request.params, context, params, index);
-      });
-      const merged = mergeCallerParams(params, callerParams, label);
-      const response = await sendOperation(
-        this.#source.model,
-        this.#source.client,
-        definition.request.operation,
-        merged,
-        checked,
-      );
-      responses.push(response);
-      if (definition.errors) {
-        const failed = searchPath(response, definition.errors);
-        if (Array.isArray(failed)) failures.push(...(failed as unknown[]));
+    const failuresByPage: unknown[][] = [];
+    const inFlight = new Set<Promise<void>>();
+    let failed: { readonly error: unknown } | undefined;
+    try {
+      for await (const page of this.pages(checked)) {
+        const params: Params = {};
+        page.forEach((item, index) => {
+          const context = (item as unknown as { [paramContextOf](): ParamContext })[
+            paramContextOf
+          ]();
+          buildParams(definition.request.params, context, params, index);
+        });
+        const merged = mergeCallerParams(params, callerParams, label);
+        const at = responses.length;
+        responses.push(undefined);
+        const sending: Promise<void> = sendOperation(
+          this.#source.model,
+          this.#source.client,
+          definition.request.operation,
+          merged,
+          checked,
+        )
+          .then((response) => {
+            responses[at] = response;
+            const pageFailures = definition.errors && searchPath(response, definition.errors);
+            failuresByPage[at] = Array.isArray(pageFailures) ? (pageFailures as unknown[]) : [];
+          })
+          .catch((error: unknown) => {
+            failed ??= { error };
+          })
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        if (failed) break;
       }
+    } finally {
+      // Never leave a request running behind the caller's back, whatever stopped the listing.
+      await Promise.all(inFlight);
     }
+    if (failed) throw failed.error;
+    const failures = failuresByPage.flat();
     if (failures.length > 0) {
       throw new BatchActionError(
         `${label}: ${failures.length} item(s) failed`,
@@ -288,10 +320,21 @@ export class Collection<R extends object, P extends object = object> implements 
   }
 }
 
+/** A batch action's `concurrency` option: requests in flight at once (default 1). */
+function checkConcurrency(options: unknown, label: string): number {
+  const { concurrency = 1 } = (options ?? {}) as { concurrency?: unknown };
+  if (typeof concurrency !== 'number' || !Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new ParamValidationError(
+      `${label}: options.concurrency must be an integer ≥ 1, got ${String(concurrency)}`,
+    );
+  }
+  return concurrency;
+}
+
 function checkCount(count: number, least: number, label: string): number {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < least) {
     throw new ParamValidationError(
-      `${label}: expected an integer ≥ ${least}, got ${String(count)}`,
+      `${label}: expected an integer ≥ ${least}, got ${typeof count === 'string' ? JSON.stringify(count) : String(count)}`,
     );
   }
   return count;

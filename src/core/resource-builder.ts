@@ -46,9 +46,21 @@ export function buildResources(
   target: ResourceTargetDefinition,
   sources: BuildSources,
 ): object[] | object | undefined {
+  // A target's path is into the response; for a reference (`has`), into the owner's data.
+  const data =
+    target.path === undefined
+      ? undefined
+      : dataAt(sources.response !== undefined ? sources.response : sources.data, target.path);
+  const listIdentifiers = target.identifiers.filter(isListIdentifier);
+  const itemPrefix = `${target.path ?? ''}.`;
+  const perItem =
+    Array.isArray(data) &&
+    listIdentifiers.every((identifier) => identifier.path?.startsWith(itemPrefix));
   const values: Record<string, unknown> = {};
   let inputIndex = 0;
   for (const identifier of target.identifiers) {
+    // Read from each item below: projecting the whole list (`Contents[].Key`) is wasted work.
+    if (perItem && listIdentifiers.includes(identifier)) continue;
     values[identifier.target] = identifierValue(
       identifier.source,
       identifier,
@@ -56,11 +68,6 @@ export function buildResources(
       () => sources.inputs?.[inputIndex++],
     );
   }
-  // A target's path is into the response; for a reference (`has`), into the owner's data.
-  const data =
-    target.path === undefined
-      ? undefined
-      : dataAt(sources.response !== undefined ? sources.response : sources.data, target.path);
 
   if (!isPlural(target)) {
     // A reference whose identifier is empty in the data refers to nothing (EC2 gives an
@@ -74,22 +81,23 @@ export function buildResources(
     return sources.model.create(target.type, sources.client, values, asData(data));
   }
 
-  const listIdentifiers = target.identifiers.filter(isListIdentifier);
-  const itemPrefix = `${target.path ?? ''}.`;
-  if (
-    Array.isArray(data) &&
-    listIdentifiers.every((identifier) => identifier.path?.startsWith(itemPrefix))
-  ) {
+  if (perItem) {
     // Read each item's identifiers from the item itself: a projection (`Contents[].Key`)
     // drops items that lack the member, which would pair the rest with the wrong data.
     const resources: object[] = [];
-    for (const item of data) {
-      const identifiers: Record<string, unknown> = { ...values };
+    // Worked out once per response, not per item (a hot path of every listing).
+    const members = listIdentifiers.map((identifier) => ({
+      target: identifier.target,
+      read: memberReader((identifier.path ?? '').slice(itemPrefix.length)),
+    }));
+    for (const item of data as unknown[]) {
+      // Object.assign, not a spread: several times faster per item here (V8 20).
+      const identifiers: Record<string, unknown> = Object.assign({}, values);
       let complete = true;
-      for (const identifier of listIdentifiers) {
-        const value = memberAt(item, (identifier.path ?? '').slice(itemPrefix.length));
+      for (const { target: name, read } of members) {
+        const value = read(item);
         if (value === undefined || value === null) complete = false;
-        identifiers[identifier.target] = value;
+        identifiers[name] = value;
       }
       if (complete)
         resources.push(
@@ -103,7 +111,7 @@ export function buildResources(
   const dataList = Array.isArray(data) ? data : [];
   const resources: object[] = [];
   for (let i = 0; i < length; i++) {
-    const identifiers: Record<string, unknown> = { ...values };
+    const identifiers: Record<string, unknown> = Object.assign({}, values);
     let complete = true;
     for (const name of lists) {
       const value = asList(values[name])[i];
@@ -153,11 +161,10 @@ function dataAt(response: unknown, path: string): unknown {
 }
 
 /** A member of one list item: a plain name is read directly, anything else as JMESPath. */
-function memberAt(item: unknown, path: string): unknown {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(path)) return searchPath(item, path);
-  return typeof item === 'object' && item !== null
-    ? (item as Record<string, unknown>)[path]
-    : undefined;
+function memberReader(path: string): (item: unknown) => unknown {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(path)) return (item) => searchPath(item, path);
+  return (item) =>
+    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[path] : undefined;
 }
 
 function asList(value: unknown): readonly unknown[] {

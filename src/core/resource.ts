@@ -362,6 +362,10 @@ function checkIdentifier(
   definition: IdentifierDefinition,
   value: unknown,
 ): string | number {
+  // The common case first: no name to build for an error (a hot path of every listing).
+  if (typeof value === 'string' && definition.type !== 'integer') {
+    if (value.length > 0 || definition.allowEmpty) return value;
+  }
   const name = camelCase(definition.name);
   if (value === undefined || value === null) throw new IdentifierError(type, name, 'is missing');
   if (definition.type === 'integer') {

@@ -46,10 +46,11 @@ export function canonicalDecimal(text: string): string | undefined {
  */
 export function wrapNumber(text: string): number | NumberValue {
   const number = Number(text);
+  // String(number) === text is the common case and needs no canonical forms (a hot path).
   const exact =
     Number.isFinite(number) &&
     (!Number.isInteger(number) || Number.isSafeInteger(number)) &&
-    canonicalDecimal(text) === canonicalDecimal(String(number));
+    (String(number) === text || canonicalDecimal(text) === canonicalDecimal(String(number)));
   // -0 is not a DynamoDB number: '-0' reads as 0.
   return exact ? number + 0 : new NumberValue(text);
 }

@@ -50,7 +50,9 @@ export function unmarshallOutput(output: object, keyNodes: KeyNodes): object {
   return walk(output, keyNodes, '', { convert, input: false, label: '' }) as object;
 }
 
-function join(path: string, key: string | number): string {
+/** A member's path, for input errors; output walks never report one, so skip the work. */
+function join(path: string, key: string | number, how: Walk): string {
+  if (!how.input) return '';
   return path === '' ? String(key) : childPath(path, key);
 }
 
@@ -64,25 +66,32 @@ function walk(value: unknown, nodes: KeyNodes, path: string, how: Walk): unknown
   }
   const keys = Object.keys(nodes);
   // Every member is a value: an undefined one is converted too (and refused on input).
-  if (keys.length === 0) return each(value, path, (member, at) => how.convert(member, shown(at)));
+  if (keys.length === 0)
+    return each(value, path, how, (member, at) => how.convert(member, shown(at)));
   const named = nodes as Readonly<Record<string, KeyNodes>>;
   if (keys.length === 1 && keys[0] === '*') {
-    return each(value, path, (member, at) => walk(member, named['*']!, at, how));
+    return each(value, path, how, (member, at) => walk(member, named['*']!, at, how));
   }
   const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
   for (const key of keys) {
     const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined) define(copy, key, walk(member, named[key]!, join(path, key), how));
+    if (member !== undefined)
+      define(copy, key, walk(member, named[key]!, join(path, key, how), how));
   }
   return copy;
 }
 
 /** Maps every member of an array or object (own enumerable keys, `__proto__` included). */
-function each(value: object, path: string, map: (member: unknown, at: string) => unknown): unknown {
-  if (Array.isArray(value)) return value.map((member, i) => map(member, join(path, i)));
+function each(
+  value: object,
+  path: string,
+  how: Walk,
+  map: (member: unknown, at: string) => unknown,
+): unknown {
+  if (Array.isArray(value)) return value.map((member, i) => map(member, join(path, i, how)));
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    define(result, key, map((value as Record<string, unknown>)[key], join(path, key)));
+    define(result, key, map((value as Record<string, unknown>)[key], join(path, key, how)));
   }
   return result;
 }

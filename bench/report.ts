@@ -1,0 +1,147 @@
+/** The benchmark report: one markdown table, what each row measures, and why a target is missed. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { root } from './support/built.js';
+import { table } from './support/measure.js';
+
+export type Area =
+  'engine overhead' | 'memory' | 'cold start' | 'bundle size' | 'requests' | 'end to end';
+
+/** One row of the table. */
+export interface Row {
+  readonly area: Area;
+  readonly job: string;
+  /** The baseline's measurement, named (`raw v3: 1200 ms`, `boto3: 5`). */
+  readonly baseline: string;
+  readonly lib: string;
+  /** The comparison the target is about (a ratio, a difference, the API minimum). */
+  readonly result: string;
+  readonly target: string;
+  readonly met: boolean;
+  /** Tells rows of one area apart for the notes (memory: `peak` or `live`). */
+  readonly kind?: string;
+}
+
+/** What each area's rows measure. */
+const MEASURES: Record<Area, string> = {
+  'engine overhead':
+    'The same job through the raw v3 client and through the built library (dist/), every request answered in-process from canned responses (bench/support/canned-*.ts: no network, no emulator), so what remains is the SDK’s and the library’s own cost. CPU time of the process, median of alternating raw/library runs after a warm-up; both sides must yield the same result. S3: `for await` over `bucket.objects.all()` (an ObjectSummary per key) against the pages of `paginateListObjectsV2`. DynamoDB: `for await` over `table.query(...)` against lib-dynamodb’s `paginateQuery` pages. Lazy loads: `await s3.Object(b, k).contentLength` (one HeadObject each) against `client.send(new HeadObjectCommand(...))`.',
+  memory:
+    'A fresh child process per measurement (bench/memory-child.ts) iterates canned keys, each page made on demand so the process holds one page at a time. Peak RSS: `process.resourceUsage().maxRSS` (checked against sampled `memoryUsage().rss`). Live heap: `heapUsed` after a full `gc()` half-way through the iteration, i.e. what the iteration holds on to. Both as the large run minus the small one, for the library and (baseline) the raw paginator.',
+  'cold start':
+    'CPU time of `require()` of the built CommonJS entry point in a fresh node process against `require()` of the service’s v3 client alone; median of alternating runs. CPU time, because loading is synchronous and CPU-bound and CPU time does not grow when other processes share the machine.',
+  'bundle size':
+    'A small app per service (bench/bundle-size.ts), bundled by esbuild (`--bundle --minify --platform=node --main-fields=module,main`, ESM) and gzipped with zlib, written on aws-resources and on the raw client. The raw DynamoDB app uses lib-dynamodb too, as the library does, for native values.',
+  requests:
+    'HTTP requests sent for the job (per attempt: retries would count) on the same moto server: a v3 `finalizeRequest` middleware for aws-resources (test/support/request-counter.ts), botocore’s `before-send` event for boto3 resources (bench/boto3_requests.py). The API minimum is the fewest requests the API allows for the job.',
+  'end to end':
+    'Wall time of the same job on the same moto server (started by the bench on 127.0.0.1) in the same run: boto3 resources in one long-lived python process, aws-resources (built) in this one, both after a warm-up request per service. Median of runs that alternate which side goes first; the deletes run once each, on two buckets holding the same keys. Concurrency is used where the semantics allow, with the same bound on both sides where boto3 has one.',
+};
+
+/** Why a target is missed, per area (and kind); shown only for areas with a missed row. */
+const WHY_MISSED: Record<string, string> = {
+  'engine overhead':
+    'What the library does per item that the raw loop does not: it builds a resource object per key (identifiers checked, frozen) and hands items out one at a time through an async iterator (a resolved promise per item), where the raw loop walks each page’s array. Profiled with `node --cpu-prof`, that is a few tenths of a microsecond per key against the SDK’s several microseconds of XML parsing and deserialisation; the hot spots found (an object spread per item, a JMESPath projection over each page that was then discarded, a name built per identifier check, canonical number forms and error paths built per DynamoDB value) are fixed. The remainder is the cost of yielding resources, and the ratios move by a few hundredths between runs on this shared 2-core machine.',
+  'memory/peak':
+    'V8’s heap sizing, not the iteration: the raw paginator’s peak grows by a similar amount (the row’s baseline; both move by ±15 MB between runs). Under sustained allocation V8 grows its young generation to the maximum (16 MB semi-spaces) and lets old space fill with garbage before a full collection; a 10,000-key run is too short for either. The live-heap row shows what the iteration keeps: it stays flat from 10,000 to 1,000,000 keys.',
+  'memory/live': 'The iteration retains items: a collection must stream page by page.',
+  'cold start':
+    'The library’s own code loads on top of the client: the engine bundle (dist/cjs/core, with jmespath) and the service bundle (its resource model and generated classes; for DynamoDB also lib-dynamodb and util-dynamodb, which the raw client alone does not load). The ratio is closest to 1 for EC2, whose client is the heaviest.',
+  'bundle size':
+    'What an app on the library carries that one on the raw client does not: the engine (core + jmespath, roughly 40 KB minified), the service’s resource model and every generated class (a model registers them all, so a bundler cannot drop the unused ones), and every v3 command the model names (the raw app keeps only the commands it imports); the S3 entry also brings lib-storage for transfers. Reaching +10 KB would need per-resource entry points and lazily registered classes, a change of the build and the model, not a small edit.',
+  requests: 'A job sent more requests than the API needs or than boto3: a bug to fix.',
+  'end to end':
+    'moto serialises requests (about 100–170 per second on this machine, and concurrency does not raise that), so on jobs of many requests the server’s time dominates both sides and the ratio tends to 1: concurrency can only overlap the client’s work with the server’s. aws-resources leads where the client’s own cost shows (listing and deleting pages of keys, lazy reads) and where it sends less (`limit(10)` asks for 10 keys; boto3 asks for a page of 1,000 and drops the rest). Batch writes: both sides send the same requests, which moto answers one at a time. Uploads: lib-storage (which the library uses, as the design asks) re-chunks the file stream into part buffers and is slower than boto3’s s3transfer reading file ranges; raw lib-storage measures the same. Against real AWS, where requests run in parallel, concurrency would widen the lead on the paged jobs; this bench cannot show that.',
+};
+
+function packageVersion(name: string): string {
+  const file = join(root, 'node_modules', ...name.split('/'), 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** Machine, Node, package and tool versions, as lines of the report. */
+export function environment(smoke: boolean, boto3Version: string): string[] {
+  const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const sdk = [
+    '@aws-sdk/client-s3',
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/lib-dynamodb',
+    '@aws-sdk/client-ec2',
+    '@aws-sdk/client-lambda',
+    '@aws-sdk/lib-storage',
+  ].map((name) => `${name} ${packageVersion(name)}`);
+  let python = 'python3';
+  try {
+    python = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // only shown in the report
+  }
+  return [
+    `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}${smoke ? ' — **smoke sizes**' : ''}`,
+    `- Node ${process.version}; aws-resources ${own.version} (built dist/); esbuild ${packageVersion('esbuild')}`,
+    `- ${sdk.join(', ')}`,
+    `- ${python}, boto3 ${boto3Version}, moto ${motoVersion()} (server mode on 127.0.0.1)`,
+  ];
+}
+
+function motoVersion(): string {
+  try {
+    return execFileSync('python3', ['-c', 'import moto; print(moto.__version__)'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The whole report: environment, the table, what each row measures, missed targets. */
+export function reportMarkdown(rows: readonly Row[], env: readonly string[]): string {
+  const body = rows.map((row, i) => [
+    String(i + 1),
+    row.area,
+    row.job,
+    row.baseline,
+    row.lib,
+    row.result,
+    row.target,
+    row.met ? 'yes' : '**no**',
+  ]);
+  const areas = [...new Set(rows.map((row) => row.area))];
+  const missed = [
+    ...new Set(
+      rows
+        .filter((row) => !row.met)
+        .map((row) =>
+          WHY_MISSED[`${row.area}/${row.kind}`] ? `${row.area}/${row.kind}` : row.area,
+        ),
+    ),
+  ];
+  const rowsOf = (key: string) =>
+    rows
+      .map((row, i) => ({ row, n: i + 1 }))
+      .filter(({ row }) => !row.met && (row.area === key || `${row.area}/${row.kind}` === key))
+      .map(({ n }) => n)
+      .join(', ');
+  return [
+    '# Benchmarks',
+    '',
+    'aws-resources against the raw AWS SDK for JavaScript v3 and against boto3 resources; every comparison is measured in the same run. Produced by `npm run build && npm run bench -- --write` (bench/run.ts); `npm run bench -- --smoke` runs small sizes, as CI does.',
+    '',
+    ...env,
+    '',
+    table(['#', 'area', 'job', 'baseline', 'aws-resources', 'comparison', 'target', 'met'], body),
+    '',
+    '## What the rows measure',
+    '',
+    ...areas.map((area) => `- **${area}**: ${MEASURES[area]}`),
+    '',
+    '## Targets missed, and why',
+    '',
+    ...(missed.length === 0
+      ? ['Every target is met.']
+      : missed.map((key) => `- **${key}** (rows ${rowsOf(key)}): ${WHY_MISSED[key] ?? ''}`)),
+    '',
+  ].join('\n');
+}
