@@ -1,8 +1,16 @@
 /**
  * aws-resources: object-oriented, typed resources on the AWS SDK for JavaScript v3.
  * Services live in their own entry points (`aws-resources/s3`); this one holds what they
- * share: errors, collections and the engine's types.
+ * share: the `Session`, errors, collections and the engine's types.
  *
+ * @module aws-resources
  * @packageDocumentation
  */
 export * from './core/index.js';
+export {
+  Session,
+  type SessionClientConfig,
+  type SessionJSON,
+  type SessionOptions,
+} from './session.js';
+export type { SessionCredentials } from './session-credentials.js';

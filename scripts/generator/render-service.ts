@@ -12,7 +12,7 @@ export function renderService(ctx: GenContext): string {
     taken: new Map(),
     core: new Set(),
   };
-  for (const member of ['meta', 'toJSON', 'constructor'])
+  for (const member of ['meta', 'toJSON', 'restore', 'constructor'])
     owner.taken.set(member, 'a member of every service');
   const body = renderContainer(ctx, owner, service, service.handWritten).join('\n\n');
   const client = service.client;
@@ -44,13 +44,13 @@ export function renderService(ctx: GenContext): string {
     ),
     `export ${service.customized ? 'abstract ' : ''}class ${cls} extends ServiceResource<${client}> {`,
     doc([
-      `@param options - a v3 \`${client}\` (\`{ client }\`), or the config to make one with`,
+      `@param options - a v3 \`${client}\` (\`{ client }\`), a \`Session\`'s shared client (\`{ session }\`), or the config to make one with`,
       ...example([
         `const ${ctx.serviceVar} = new ${service.className}({ client: new ${client}({ region: 'eu-west-1' }) });`,
       ]),
     ]),
     `  constructor(options?: ServiceOptions<${client}, sdk.${client}Config>) {`,
-    `    super(${ctx.serviceVar}Model, resolveClient(options, (config) => new ${client}(config)));`,
+    `    super(${ctx.serviceVar}Model, resolveClient(options, ${client}));`,
     '  }',
     '',
     body,

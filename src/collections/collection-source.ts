@@ -5,9 +5,7 @@ import type { ServiceModel } from '../core/service-model.js';
 
 /**
  * What a collection lists from: the owner's model, client and identifiers, and the
- * collection's definition.
- *
- * @internal
+ * collection's definition. Engine API (public declarations name it, so not marked internal).
  */
 export interface CollectionSource {
   readonly model: ServiceModel;

@@ -7,6 +7,8 @@ export { Resource, type ResourceMeta, type ResourceJSON } from './resource.js';
 export {
   ServiceResource,
   resolveClient,
+  type ClientSource,
+  type RestoredType,
   type ServiceMeta,
   type ServiceOptions,
 } from './service-resource.js';
@@ -25,7 +27,7 @@ export {
   ResourceNotLoadableError,
 } from './errors.js';
 export type * from './definition-types.js';
-export { Collection } from '../collections/collection.js';
+export { Collection, type BatchActionOptions } from '../collections/collection.js';
 export {
   CollectionManager,
   type CollectionItem,

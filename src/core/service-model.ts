@@ -38,9 +38,8 @@ export type ResourceClass = new (
 
 /**
  * A service's definition with the v3 pieces and resource classes it names: what the engine
- * interprets at run time.
- *
- * @internal
+ * interprets at run time. Engine API for generated classes, not for application code (not
+ * marked internal: public declarations name it, and stripping it would break them).
  */
 export class ServiceModel {
   readonly #packages = new Map<string, string>();

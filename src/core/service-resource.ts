@@ -1,5 +1,8 @@
 import type { ServiceDefinition } from './definition-types.js';
+import { ParamValidationError } from './errors.js';
 import type { ParamContext } from './params.js';
+import { planRestore } from './restore.js';
+import type { Resource } from './resource.js';
 import { ResourceBase } from './resource-base.js';
 import type { ServiceModel } from './service-model.js';
 
@@ -12,11 +15,23 @@ export interface ServiceMeta<TClient extends object> {
 }
 
 /**
- * How a service entry gets its v3 client: an existing client, or the v3 client config to
- * make one with.
+ * What `{ session }` needs: one shared v3 client per client class (a `Session` from
+ * `aws-resources`). The engine only knows this shape, so it never imports the session.
+ */
+export interface ClientSource {
+  /** The v3 client of `clientClass` for this source, made on first use and then reused. */
+  clientFor<TClient extends object>(clientClass: new (config: never) => TClient): TClient;
+}
+
+/**
+ * How a service entry gets its v3 client: an existing client, a session's shared client, or
+ * the v3 client config to make one with.
  */
 export type ServiceOptions<TClient extends object, TConfig extends object> =
-  TConfig | { readonly client: TClient };
+  TConfig | { readonly client: TClient } | { readonly session: ClientSource };
+
+/** A resource class as `restore` takes it, to type (and check) what it rebuilds. */
+export type RestoredType<R extends Resource> = abstract new (...args: never) => R;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -70,6 +85,32 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
     return { service: this.$model.serviceName };
   }
 
+  /**
+   * Rebuilds a resource from its `toJSON()` value (or that value's JSON text) on this
+   * service's client. Checks the service, type and identifiers before anything; sends no
+   * request (the resource loads lazily, like one from a factory). Pass the class to get it
+   * typed: the JSON must then be of that type.
+   *
+   * @example
+   * ```ts
+   * const text = JSON.stringify(s3.Object('reports', 'a.txt'));
+   * const obj = new S3({ session }).restore(text, S3Object); // S3Object { bucketName, key }
+   * ```
+   */
+  restore<R extends Resource>(json: unknown, type: RestoredType<R>): R;
+  restore(json: unknown): Resource;
+  restore(json: unknown, type?: RestoredType<Resource>): Resource {
+    const label = `${this.$label}.restore`;
+    const plan = planRestore(this.$model, json, label);
+    const cls = this.$model.classes[plan.type] as unknown as RestoredType<Resource>;
+    if (type && cls !== type && !(cls.prototype instanceof type)) {
+      throw new ParamValidationError(
+        `${label}: expected a ${type.name}, the JSON is of type '${plan.type}'`,
+      );
+    }
+    return this.$model.create(plan.type, this.$client, plan.identifiers) as Resource;
+  }
+
   /** `S3 {}` in `console.log` and `util.inspect`. */
   [inspectSymbol](): string {
     return `${this.constructor.name} {}`;
@@ -77,14 +118,24 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
 }
 
 /**
- * Picks the client from service options: the given one, or a new one made from the config.
- *
- * @internal
+ * Picks the client from service options: the given one, the session's, or a new one made
+ * from the config. Engine API for generated classes (exported from core, so not marked internal).
  */
 export function resolveClient<TClient extends object, TConfig extends object>(
   options: ServiceOptions<TClient, TConfig> | undefined,
-  create: (config: TConfig) => TClient,
+  clientClass: new (config: TConfig) => TClient,
 ): TClient {
   if (options && 'client' in options && options.client) return options.client as TClient;
-  return create((options ?? {}) as TConfig);
+  if (options && 'session' in options && options.session) {
+    // The session's client is shared: config beside it would silently not apply.
+    const extra = Object.keys(options).filter((key) => key !== 'session');
+    if (extra.length > 0) {
+      throw new ParamValidationError(
+        `${clientClass.name} options: '${extra.join("', '")}' beside { session } would not ` +
+          'apply (the session shares one client): give client config to new Session({ clientConfig })',
+      );
+    }
+    return options.session.clientFor(clientClass);
+  }
+  return new clientClass((options ?? {}) as TConfig);
 }

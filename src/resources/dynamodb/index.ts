@@ -11,6 +11,7 @@
  * for await (const item of table.query({ KeyConditionExpression: Key('id').eq('u1') })) {}
  * ```
  *
+ * @module aws-resources/dynamodb
  * @packageDocumentation
  */
 export * from './generated/index.js';
@@ -22,4 +23,4 @@ export { ItemCollection, type ItemPage } from './item-collection.js';
 export { BatchGetError, BatchWriteError, type UnreadKey, type UnsentWrite } from './errors.js';
 export type { RetryOptions } from './retry.js';
 export type * from './params.js';
-export type { RequestOptions, WaiterOptions } from '../../core/index.js';
+export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

@@ -11,7 +11,8 @@
  * await ec2.instances.filter({ Filters: [{ Name: 'tag:env', Values: ['dev'] }] }).stop();
  * ```
  *
+ * @module aws-resources/ec2
  * @packageDocumentation
  */
 export * from './generated/index.js';
-export type { RequestOptions, WaiterOptions } from '../../core/index.js';
+export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

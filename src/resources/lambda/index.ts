@@ -10,6 +10,7 @@
  * const { payload } = await fn.invoke({ Payload: { width: 100 } });
  * ```
  *
+ * @module aws-resources/lambda
  * @packageDocumentation
  */
 export * from './generated/index.js';
@@ -27,4 +28,4 @@ export type { QualifiedInvokeParams } from './function-version.js';
 export type { LayerContent, PublishLayerVersionParams } from './layer.js';
 export type { CreateFunctionCode, CreateFunctionParams, PublishLayerParams } from './service.js';
 export type { ZipSource } from './zip.js';
-export type { RequestOptions, WaiterOptions } from '../../core/index.js';
+export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

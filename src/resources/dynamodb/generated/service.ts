@@ -24,17 +24,14 @@ import { dynamodbModel } from './model.js';
  */
 export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
   /**
-   * @param options - a v3 `DynamoDBClient` (`{ client }`), or the config to make one with
+   * @param options - a v3 `DynamoDBClient` (`{ client }`), a `Session`'s shared client (`{ session }`), or the config to make one with
    * @example
    * ```ts
    * const dynamodb = new DynamoDB({ client: new DynamoDBClient({ region: 'eu-west-1' }) });
    * ```
    */
   constructor(options?: ServiceOptions<DynamoDBClient, sdk.DynamoDBClientConfig>) {
-    super(
-      dynamodbModel,
-      resolveClient(options, (config) => new DynamoDBClient(config)),
-    );
+    super(dynamodbModel, resolveClient(options, DynamoDBClient));
   }
 
   /**

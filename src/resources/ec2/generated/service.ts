@@ -62,17 +62,14 @@ import { ec2Model } from './model.js';
  */
 export abstract class EC2Base extends ServiceResource<EC2Client> {
   /**
-   * @param options - a v3 `EC2Client` (`{ client }`), or the config to make one with
+   * @param options - a v3 `EC2Client` (`{ client }`), a `Session`'s shared client (`{ session }`), or the config to make one with
    * @example
    * ```ts
    * const ec2 = new EC2({ client: new EC2Client({ region: 'eu-west-1' }) });
    * ```
    */
   constructor(options?: ServiceOptions<EC2Client, sdk.EC2ClientConfig>) {
-    super(
-      ec2Model,
-      resolveClient(options, (config) => new EC2Client(config)),
-    );
+    super(ec2Model, resolveClient(options, EC2Client));
   }
 
   /**

@@ -32,17 +32,14 @@ import { lambdaModel } from './model.js';
  */
 export abstract class LambdaBase extends ServiceResource<LambdaClient> {
   /**
-   * @param options - a v3 `LambdaClient` (`{ client }`), or the config to make one with
+   * @param options - a v3 `LambdaClient` (`{ client }`), a `Session`'s shared client (`{ session }`), or the config to make one with
    * @example
    * ```ts
    * const lambda = new Lambda({ client: new LambdaClient({ region: 'eu-west-1' }) });
    * ```
    */
   constructor(options?: ServiceOptions<LambdaClient, sdk.LambdaClientConfig>) {
-    super(
-      lambdaModel,
-      resolveClient(options, (config) => new LambdaClient(config)),
-    );
+    super(lambdaModel, resolveClient(options, LambdaClient));
   }
 
   /**

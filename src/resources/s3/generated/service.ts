@@ -40,17 +40,14 @@ import { s3Model } from './model.js';
  */
 export class S3 extends ServiceResource<S3Client> {
   /**
-   * @param options - a v3 `S3Client` (`{ client }`), or the config to make one with
+   * @param options - a v3 `S3Client` (`{ client }`), a `Session`'s shared client (`{ session }`), or the config to make one with
    * @example
    * ```ts
    * const s3 = new S3({ client: new S3Client({ region: 'eu-west-1' }) });
    * ```
    */
   constructor(options?: ServiceOptions<S3Client, sdk.S3ClientConfig>) {
-    super(
-      s3Model,
-      resolveClient(options, (config) => new S3Client(config)),
-    );
+    super(s3Model, resolveClient(options, S3Client));
   }
 
   /**

@@ -1,0 +1,81 @@
+import { ParamValidationError } from './errors.js';
+import { camelCase } from './naming.js';
+import type { ServiceModel } from './service-model.js';
+
+/** What a resource's `toJSON()` gave, checked against a model and ready to rebuild. */
+export interface RestorePlan {
+  /** The resource type's name in the model (`Object`). */
+  readonly type: string;
+  /** The identifiers by definition name (`{ BucketName: 'b', Key: 'k' }`). */
+  readonly identifiers: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Checks a resource's serialized form (`{ service, type, identifiers }`, or its JSON text)
+ * against `model`: the service must match, the type must exist and the identifiers must be
+ * exactly the type's. Identifier values are checked by the resource's constructor.
+ *
+ * @internal
+ */
+export function planRestore(model: ServiceModel, json: unknown, label: string): RestorePlan {
+  const fail = (problem: string): never => {
+    throw new ParamValidationError(`${label}: ${problem}`);
+  };
+  let value = json;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch (error) {
+      fail(`the string is not JSON (${(error as Error).message})`);
+    }
+  }
+  if (!isPlainObject(value)) {
+    return fail(
+      `expected a resource's toJSON() value { service, type, identifiers }, got ${describe(value)}`,
+    );
+  }
+  const { service, type, identifiers } = value;
+  if (service !== model.serviceName) {
+    fail(`the resource is of service ${describe(service)}, not '${model.serviceName}'`);
+  }
+  const types = Object.keys(model.classes);
+  if (typeof type !== 'string' || !Object.hasOwn(model.classes, type)) {
+    fail(
+      `${describe(type)} is not a resource type of '${model.serviceName}' (one of ${types.join(', ')})`,
+    );
+  }
+  if (!isPlainObject(identifiers)) {
+    return fail(`'identifiers' must be an object, got ${describe(identifiers)}`);
+  }
+  const definitions = model.resource(type as string).identifiers ?? [];
+  const byProperty = new Map(definitions.map((d) => [camelCase(d.name), d.name]));
+  const expected = [...byProperty.keys()].join(', ') || 'none';
+  const unknown = Object.keys(identifiers).filter((name) => !byProperty.has(name));
+  if (unknown.length > 0) {
+    fail(
+      `${type as string} has no identifier '${unknown.join("', '")}' (its identifiers: ${expected})`,
+    );
+  }
+  const missing = [...byProperty.keys()].filter((name) => identifiers[name] === undefined);
+  if (missing.length > 0) {
+    fail(
+      `${type as string} identifier '${missing.join("', '")}' is missing (its identifiers: ${expected})`,
+    );
+  }
+  const byDefinition: Record<string, unknown> = {};
+  for (const [property, name] of byProperty) byDefinition[name] = identifiers[property];
+  return { type: type as string, identifiers: byDefinition };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short description of a bad value for an error message (never the whole value). */
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return `'${value.length > 60 ? `${value.slice(0, 60)}...` : value}'`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
