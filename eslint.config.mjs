@@ -44,6 +44,7 @@ export default defineConfig(
       '.venv/**',
       '.moto/**',
       '.scratch/**',
+      'docs/api/**',
       '**/*.d.ts',
     ],
   },

@@ -311,6 +311,9 @@ async function spawnOnce({ python, port, timeoutMs, detached, logFile }) {
     ? ['-m', 'moto.server', '-H', HOST, '-p', String(port)]
     : ['-c', MOTO_WATCHED, '-H', HOST, '-p', String(port)];
   const env = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
+  // moto's DynamoDB answers HTML 500s when AWS_PROFILE names a profile it cannot find.
+  delete env.AWS_PROFILE;
+  delete env.AWS_DEFAULT_PROFILE;
   const tail = tailBuffer();
   let child;
   let logFd;

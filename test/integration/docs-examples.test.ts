@@ -14,13 +14,16 @@
  *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
  *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
  *             ARN, a tiny deployment package, a fresh function name
+ *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
+ *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
  *   and a few Node helpers (join, readFile, writeFile, createReadStream, createWriteStream,
  *   Readable, pipeline).
  * Each example is type-checked against exactly these names (strict, like the repo), then
  * compiled with esbuild and run. A block may shadow a scope name (`const s3 = new S3(...)`).
  */
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListBucketsCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import assert from 'node:assert/strict';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -41,6 +44,7 @@ import * as lambdaExports from '../../src/resources/lambda/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import { ensureRole, functionName, lambdaClient, tinyZip } from '../support/lambda.js';
 import {
+  ConditionalCheckFailedException,
   DeleteTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -51,12 +55,28 @@ import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
 
 const root = resolve(__dirname, '..', '..');
+
+/**
+ * Guides that span services: an example there gets a service's scope names (a table, a VPC,
+ * a role, ...) when its code mentions one of them, so the others are not made for nothing.
+ */
+const CROSS_SERVICE_DOCS = ['docs/getting-started.md', 'docs/boto3.md', 'docs/testing.md'];
+
+/** Whether `example` gets the scope that `doc`'s examples always get. */
+function wants(example: Example, doc: string, names: string[]): boolean {
+  if (example.doc === doc) return true;
+  if (!CROSS_SERVICE_DOCS.includes(example.doc)) return false;
+  return names.some((name) => new RegExp(`\\b${name}\\b`).test(example.code));
+}
+
 const DOCS = [
   'docs/concepts.md',
   'docs/s3.md',
   'docs/lambda.md',
   'docs/dynamodb.md',
   'docs/ec2.md',
+  'docs/sessions.md',
+  ...CROSS_SERVICE_DOCS,
 ];
 
 /** What every example's `bucket` holds (docs/s3.md lists it too). */
@@ -76,8 +96,14 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
-  '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand, TransactionCanceledException },
-  '@aws-sdk/client-s3': { S3Client },
+  '@aws-sdk/client-dynamodb': {
+    DynamoDBClient,
+    GetItemCommand,
+    TransactionCanceledException,
+    ConditionalCheckFailedException,
+  },
+  '@aws-sdk/client-s3': { S3Client, NoSuchKey, ListBucketsCommand },
+  '@aws-sdk/client-iam': { IAMClient, CreateRoleCommand },
   'node:path': { join },
   'node:fs/promises': { readFile, writeFile },
   'node:fs': { createReadStream, createWriteStream },
@@ -251,7 +277,7 @@ async function cleanUp(s3: S3, bucket: Bucket): Promise<void> {
 
 /** The Lambda names of the scope, made for docs/lambda.md examples only. */
 async function lambdaScope(example: Example) {
-  if (example.doc !== 'docs/lambda.md')
+  if (!wants(example, 'docs/lambda.md', ['lambda', 'role', 'zip', 'functionName']))
     return { lambda: undefined, role: undefined, zip: undefined, functionName: undefined };
   return {
     lambda: new Lambda({ client: lambdaClient() }),
@@ -263,7 +289,8 @@ async function lambdaScope(example: Example) {
 
 /** The DynamoDB names of the scope, for docs/dynamodb.md examples only: a fresh table each. */
 async function dynamodbScope(example: Example) {
-  if (example.doc !== 'docs/dynamodb.md') return { dynamodb: undefined, table: undefined };
+  if (!wants(example, 'docs/dynamodb.md', ['dynamodb', 'table']))
+    return { dynamodb: undefined, table: undefined };
   const dynamodb = new DynamoDB({ client: dynamodbClient() });
   const table = await dynamodb.createTable({
     TableName: uniqueName(`docs-${example.name}`),
@@ -296,7 +323,9 @@ async function run(example: Example): Promise<void> {
   const s3 = new S3({ client });
   const bucket = await seededBucket(s3);
   const tmp = await mkdtemp(join(tmpdir(), `docs-${example.name}-`));
-  const ec2Docs = example.doc === 'docs/ec2.md' ? await ec2ExampleScope() : undefined;
+  const ec2Docs = wants(example, 'docs/ec2.md', ['ec2', 'vpc', 'subnet', 'ami'])
+    ? await ec2ExampleScope()
+    : undefined;
   const logged: string[] = [];
   const record = (...args: unknown[]) => {
     logged.push(args.map(String).join(' '));

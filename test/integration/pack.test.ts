@@ -1,0 +1,237 @@
+/**
+ * The package as npm ships it: `npm pack` of the built repo, installed into a fresh project,
+ * used by an ES module, a CommonJS module and a strict TypeScript program, and bundled for
+ * an S3-only app. Nothing here sends a request (the consumers only build resources).
+ *
+ * The install takes the tarball's dependencies (the @aws-sdk packages) from npm's cache
+ * (`--prefer-offline`): they are the repo's own dependencies, so `npm ci` put them there.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { assertBuilt, root } from '../support/scripts.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+let dir: string;
+let tarball: string;
+let files: string[];
+const timings: Record<string, number> = {};
+
+function timed<T>(label: string, work: () => T): T {
+  const started = Date.now();
+  try {
+    return work();
+  } finally {
+    timings[label] = Date.now() - started;
+  }
+}
+
+function node(file: string): unknown {
+  const out = execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', env });
+  return JSON.parse(out) as unknown;
+}
+
+/** What every consumer prints: each entry point's resource as JSON, and a shared error class. */
+const EXPECTED = {
+  s3: { service: 's3', type: 'Bucket', identifiers: { name: 'x' } },
+  ec2: { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } },
+  dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
+  lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
+  sharedErrors: true,
+};
+
+const CONSUMER_BODY = `
+const region = 'us-east-1';
+console.log(JSON.stringify({
+  s3: new S3({ region }).Bucket('x').toJSON(),
+  ec2: new EC2({ region }).Instance('i-1').toJSON(),
+  dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
+  lambda: new Lambda({ region }).Function('f').toJSON(),
+  sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
+}));
+`;
+
+beforeAll(() => {
+  assertBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'aws-resources-pack-'));
+  const packed = timed('npm pack', () =>
+    execFileSync(npm, ['pack', '--json', '--pack-destination', dir], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    }),
+  );
+  const [info] = JSON.parse(packed) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  if (!info) throw new Error(`npm pack printed no package: ${packed}`);
+  tarball = join(dir, info.filename);
+  files = info.files.map((f) => f.path);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'commonjs' }),
+  );
+  timed('npm install', () =>
+    execFileSync(
+      npm,
+      ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      { cwd: dir, encoding: 'utf8', env },
+    ),
+  );
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  console.log(`pack.test timings (ms): ${JSON.stringify(timings)}`);
+});
+
+describe('the packed package', () => {
+  it('ships the build, the definitions and the license, not the sources', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'dist/esm/index.js',
+        'dist/cjs/resources/s3/index.js',
+        'dist/cjs/resources/s3/index.d.ts',
+        'resource-definitions/s3.json',
+      ]),
+    );
+    expect(files.filter((f) => /^(src|test|scripts|docs|bench)\//.test(f))).toEqual([]);
+    const pkg = JSON.parse(
+      readFileSync(join(dir, 'node_modules/aws-resources/package.json'), 'utf8'),
+    );
+    expect(pkg.sideEffects).toBe(false);
+    expect(timings['npm install']).toBeLessThan(60_000);
+  });
+
+  it('works from an ES module', () => {
+    writeFileSync(
+      join(dir, 'consumer.mjs'),
+      `import { S3 } from 'aws-resources/s3';
+import { EC2 } from 'aws-resources/ec2';
+import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
+import { Lambda } from 'aws-resources/lambda';
+import { BatchActionError } from 'aws-resources';
+${CONSUMER_BODY}`,
+    );
+    expect(node('consumer.mjs')).toEqual(EXPECTED);
+  });
+
+  it('works from a CommonJS module', () => {
+    writeFileSync(
+      join(dir, 'consumer.cjs'),
+      `const { S3 } = require('aws-resources/s3');
+const { EC2 } = require('aws-resources/ec2');
+const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
+const { Lambda } = require('aws-resources/lambda');
+const { BatchActionError } = require('aws-resources');
+${CONSUMER_BODY}`,
+    );
+    expect(node('consumer.cjs')).toEqual(EXPECTED);
+  });
+
+  it('type-checks in a strict TypeScript project (NodeNext, both module kinds)', () => {
+    // Wrong uses that must not compile: were the types `any`, the @ts-expect-error lines
+    // would be unused, which is an error too.
+    const program = (imports: string) => `${imports}
+const bucket: Bucket = new S3({ region: 'us-east-1' }).Bucket('x');
+const key: string = bucket.Object('k').key;
+const table = new DynamoDB({ region: 'us-east-1' }).Table('t');
+const condition = Key('id').eq('u1');
+// @ts-expect-error identifiers are strings
+const wrong: number = bucket.name;
+// @ts-expect-error the bucket fills Bucket itself
+void bucket.putObject({ Bucket: 'other', Key: 'k' });
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name];
+`;
+    writeFileSync(
+      join(dir, 'consumer.ts'),
+      program(`import { S3, type Bucket } from 'aws-resources/s3';
+import { EC2 } from 'aws-resources/ec2';
+import { DynamoDB, Key } from 'aws-resources/dynamodb';
+import { Lambda } from 'aws-resources/lambda';`),
+    );
+    writeFileSync(
+      join(dir, 'consumer.mts'),
+      program(`import { S3, type Bucket } from 'aws-resources/s3';
+import { EC2 } from 'aws-resources/ec2';
+import { DynamoDB, Key } from 'aws-resources/dynamodb';
+import { Lambda } from 'aws-resources/lambda';
+import { AwsResourcesError } from 'aws-resources';
+export const base: typeof AwsResourcesError = AwsResourcesError;`),
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          noEmit: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          // A Node project has @types/node; this one borrows the repo's.
+          typeRoots: [join(root, 'node_modules', '@types')],
+          types: ['node'],
+        },
+        files: ['consumer.ts', 'consumer.mts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = timed('tsc', () => {
+      try {
+        return execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? error);
+      }
+    });
+    expect(result).toBe('');
+  }, 60_000);
+
+  it('bundles an S3-only app without the code of EC2, DynamoDB or Lambda', async () => {
+    writeFileSync(
+      join(dir, 's3-app.mjs'),
+      `import { S3 } from 'aws-resources/s3';
+console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON()));
+`,
+    );
+    const started = Date.now();
+    await build({
+      absWorkingDir: dir,
+      entryPoints: ['s3-app.mjs'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      outfile: 'bundle.mjs',
+      // The SDK's CommonJS parts call require(); give the ES module bundle one.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'silent',
+    });
+    timings.esbuild = Date.now() - started;
+    const bundle = readFileSync(join(dir, 'bundle.mjs'), 'utf8');
+    expect(bundle).toContain('ListObjectsV2Command'); // S3 is there
+    for (const other of [
+      'DescribeInstancesCommand',
+      'RunInstancesCommand',
+      'PutItemCommand',
+      'DynamoDBClient',
+      'InvokeCommand',
+      'LambdaClient',
+    ]) {
+      expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
+    }
+    expect(node('bundle.mjs')).toEqual(EXPECTED.s3);
+  }, 60_000);
+});
