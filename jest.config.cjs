@@ -3,7 +3,8 @@
  * (no type-check) because tsconfig.json sets isolatedModules; `npm run typecheck` type-checks.
  */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment, plus: an unhandled promise rejection fails the test file.
+  testEnvironment: '<rootDir>/test/support/strict-environment.cjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

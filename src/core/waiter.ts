@@ -31,7 +31,7 @@ export function checkWaiterOptions(
       (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
     ) {
       throw new ParamValidationError(
-        `${label}: ${key} must be a positive number of seconds, got ${String(value)}`,
+        `${label}: ${key} must be a positive number of seconds, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
       );
     }
   }

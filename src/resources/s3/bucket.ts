@@ -8,6 +8,11 @@ import {
   type DownloadOptions,
   type DownloadResult,
 } from './transfers/download.js';
+import {
+  downloadDirectory,
+  type DownloadDirectoryOptions,
+  type DownloadDirectoryResult,
+} from './transfers/download-directory.js';
 import type { ObjectSource } from './transfers/options.js';
 import {
   uploadFile,
@@ -92,6 +97,32 @@ export class Bucket extends BucketBase {
    */
   downloadStream(key: string, options?: DownloadOptions): Promise<Readable> {
     return downloadStream(this.$client, { Bucket: this.name, Key: key }, options);
+  }
+
+  /**
+   * Downloads the objects under `prefix` into the directory `dir`, each to the path its key
+   * names below it (atomically, `concurrency` at a time). Keys that would land outside `dir`
+   * (`../x`, `/etc/x`, `a/../../x`, or through a symbolic link) are refused and never written;
+   * they and any failed download are raised together at the end as a `BatchActionError`.
+   *
+   * @param dir - an existing directory
+   * @param options - `prefix`, `concurrency` (default 4), `abortSignal`
+   * @returns the files written, with their keys
+   * @example
+   * ```ts
+   * const { files } = await bucket.downloadDirectory('./backup', { prefix: 'logs/' });
+   * ```
+   */
+  downloadDirectory(
+    dir: string,
+    options?: DownloadDirectoryOptions,
+  ): Promise<DownloadDirectoryResult> {
+    const prefix = options?.prefix;
+    const listing = this.objects.filter(typeof prefix === 'string' ? { Prefix: prefix } : {});
+    const keys = async function* (abortSignal: AbortSignal | undefined) {
+      for await (const page of listing.pages({ abortSignal })) yield page.map((o) => o.key);
+    };
+    return downloadDirectory(this.$client, this.name, dir, keys, options);
   }
 
   /**

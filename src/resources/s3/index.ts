@@ -9,13 +9,20 @@
  * for await (const o of bucket.objects.filter({ Prefix: 'logs/' }).limit(10)) console.log(o.key);
  * ```
  *
+ * @module aws-resources/s3
  * @packageDocumentation
  */
 export * from './generated/index.js';
 export type { ObjectBody, GetObjectResult } from './transfers/object-body.js';
 export type { UploadOptions, UploadResult, UploadBody } from './transfers/upload.js';
 export type { DownloadOptions, DownloadResult } from './transfers/download.js';
+export type {
+  DownloadDirectoryOptions,
+  DownloadDirectoryResult,
+  DownloadedFile,
+  DirectoryDownloadFailure,
+} from './transfers/download-directory.js';
 export type { CopyOptions, CopyResult } from './transfers/copy.js';
 export type { PresignOptions } from './transfers/presign.js';
 export type { Progress, TransferOptions, ObjectSource, ObjectTarget } from './transfers/options.js';
-export type { RequestOptions, WaiterOptions } from '../../core/index.js';
+export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

@@ -19,7 +19,7 @@ export type PathSegment = { readonly name: string } | { readonly index: number }
 export function parsePath(path: string): readonly PathSegment[] {
   if (typeof path !== 'string' || path === '') {
     throw new ParamValidationError(
-      `an attribute name must be a non-empty string, got ${String(path)}`,
+      `an attribute name must be a non-empty string, got ${typeof path === 'string' ? '""' : String(path)}`,
     );
   }
   const segments: PathSegment[] = [];

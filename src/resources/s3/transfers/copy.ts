@@ -36,11 +36,12 @@ import {
   type ObjectTarget,
   type TransferOptions,
 } from './options.js';
+import { createMultipartUpload } from './stray-uploads.js';
 
 /** The largest object a single CopyObject may copy. */
 const COPY_OBJECT_LIMIT = 5 * GiB;
 
-/** Options of {@link copyObject}. */
+/** Options of {@link Bucket.copy} and {@link S3Object.copy}. */
 export interface CopyOptions extends TransferOptions {
   /** Objects larger than this many bytes are copied in parts. Default and maximum: 5 GiB. */
   multipartThreshold?: number;
@@ -224,7 +225,10 @@ async function multipartCopy(
   }
 
   // Never cancel CreateMultipartUpload mid-flight: the upload would exist with an id we never saw.
-  const { UploadId } = await client.send(new CreateMultipartUploadCommand(create));
+  const { UploadId } = await createMultipartUpload(
+    client,
+    new CreateMultipartUploadCommand(create),
+  );
   if (UploadId === undefined)
     throw new Error('copyObject: CreateMultipartUpload returned no UploadId');
 

@@ -28,7 +28,7 @@ import {
   type TransferOptions,
 } from './options.js';
 
-/** Options of {@link downloadFile} and {@link downloadStream}. */
+/** Options of {@link Bucket.downloadFile}, {@link Bucket.downloadStream} and their {@link S3Object} twins. */
 export interface DownloadOptions extends TransferOptions {
   /** Extra GetObject members: Range, IfMatch, SSECustomerKey, ResponseContentType, ... */
   params?: Omit<GetObjectCommandInput, 'Bucket' | 'Key' | 'VersionId'>;

@@ -27,8 +27,9 @@ import {
   type TransferOptions,
 } from './options.js';
 import { loadLibStorage } from './lazy.js';
+import { createMultipartUpload } from './stray-uploads.js';
 
-/** Options of {@link uploadFile} and {@link uploadStream}. */
+/** Options of {@link Bucket.uploadFile}, {@link Bucket.uploadStream} and their {@link S3Object} twins. */
 export interface UploadOptions extends TransferOptions {
   /**
    * Bytes per part, at least 5 MiB (the S3 minimum). A body of at most one part is sent
@@ -51,7 +52,7 @@ export interface UploadOptions extends TransferOptions {
  */
 export type UploadResult = CompleteMultipartUploadCommandOutput;
 
-/** The bodies {@link uploadStream} accepts. */
+/** The bodies {@link Bucket.uploadStream} and {@link S3Object.uploadStream} accept. */
 export type UploadBody = Readable | Uint8Array | string | Blob;
 
 type SendArguments = Parameters<S3Client['send']>;
@@ -71,6 +72,8 @@ function scopedClient(
 ): S3Client {
   const scoped = Object.create(client) as S3Client;
   const send = async (command: SendArguments[0], options?: SendArguments[1]) => {
+    if (command instanceof CreateMultipartUploadCommand)
+      return createMultipartUpload(client, command, options);
     if (neverCancelled(command)) return client.send(command, options);
     try {
       return await client.send(command, { ...options, abortSignal: controller.signal });
