@@ -2,7 +2,7 @@ import type { InvokeCommandInput, InvokeCommandOutput } from '@aws-sdk/client-la
 import { AwsResourcesError, ParamValidationError, type RequestOptions } from '../../core/index.js';
 
 /**
- * What `invoke` sends as the event: any value `JSON.stringify` accepts (objects, arrays,
+ * What `invoke` sends as the event: every value `JSON.stringify` accepts (objects, arrays,
  * strings, numbers, booleans, null), JSON-encoded; or bytes (`Uint8Array`, `Buffer`), sent as
  * they are. A string is a JSON value too: `'hi'` is sent as `"hi"`.
  */

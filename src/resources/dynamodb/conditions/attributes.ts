@@ -203,133 +203,10 @@ export class KeyAttribute extends Operand {
 }
 
 /**
- * The size of an attribute (`size(name)`), made by {@link ConditionAttribute.size}: compare
- * it with eq, ne, lt, lte, gt, gte, between, in.
- *
- * @example
- * ```ts
- * Attr('tags').size().gt(2); // size(#n0) > :v0
- * ```
+ * What conditions compare: an attribute (`Attr(name)`) or its size (`Attr(name).size()`).
+ * The examples show attributes; sizes compare the same way (`Attr('tags').size().gt(2)`).
  */
-export class SizeOperand extends Operand {
-  /** @internal use `Attr(name).size()` */
-  constructor(path: OperandNode & { kind: 'path' }) {
-    super({ kind: 'size', path: path.path, segments: path.segments });
-  }
-
-  /**
-   * `size(name) = value`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().eq(3); // size(#n0) = :v0
-   * ```
-   */
-  eq(value: ConditionOperand): Condition {
-    return new Condition(this.compare('eq', '=', value));
-  }
-
-  /**
-   * `size(name) <> value`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().ne(0); // size(#n0) <> :v0
-   * ```
-   */
-  ne(value: ConditionOperand): Condition {
-    return new Condition(this.compare('ne', '<>', value));
-  }
-
-  /**
-   * `size(name) < value`.
-   *
-   * @example
-   * ```ts
-   * Attr('name').size().lt(64); // size(#n0) < :v0
-   * ```
-   */
-  lt(value: ConditionOperand): Condition {
-    return new Condition(this.compare('lt', '<', value));
-  }
-
-  /**
-   * `size(name) <= value`.
-   *
-   * @example
-   * ```ts
-   * Attr('name').size().lte(64); // size(#n0) <= :v0
-   * ```
-   */
-  lte(value: ConditionOperand): Condition {
-    return new Condition(this.compare('lte', '<=', value));
-  }
-
-  /**
-   * `size(name) > value`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().gt(2); // size(#n0) > :v0
-   * ```
-   */
-  gt(value: ConditionOperand): Condition {
-    return new Condition(this.compare('gt', '>', value));
-  }
-
-  /**
-   * `size(name) >= value`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().gte(1); // size(#n0) >= :v0
-   * ```
-   */
-  gte(value: ConditionOperand): Condition {
-    return new Condition(this.compare('gte', '>=', value));
-  }
-
-  /**
-   * `size(name) BETWEEN low AND high`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().between(1, 5); // size(#n0) BETWEEN :v0 AND :v1
-   * ```
-   */
-  between(low: ConditionOperand, high: ConditionOperand): Condition {
-    return new Condition(this.betweenNode(low, high));
-  }
-
-  /**
-   * `size(name) IN (v1, v2, ...)`.
-   *
-   * @example
-   * ```ts
-   * Attr('tags').size().in([1, 2]); // size(#n0) IN (:v0, :v1)
-   * ```
-   */
-  in(values: readonly ConditionOperand[]): Condition {
-    return new Condition(this.inNode(values));
-  }
-}
-
-/**
- * Any attribute of an item, for ConditionExpression and FilterExpression (boto3's `Attr`).
- * Made by {@link Attr}. Not allowed in a KeyConditionExpression.
- *
- * @example
- * ```ts
- * const status: ConditionAttribute = Attr('status');
- * status.in(['new', 'open']).and(Attr('owner').exists());
- * ```
- */
-export class ConditionAttribute extends Operand {
-  /** @internal use `Attr(name)` */
-  constructor(name: string) {
-    super(pathOperand('Attr', name));
-  }
-
+export abstract class ComparableOperand extends Operand {
   /**
    * `name = value`.
    *
@@ -415,18 +292,6 @@ export class ConditionAttribute extends Operand {
   }
 
   /**
-   * `begins_with(name, prefix)`.
-   *
-   * @example
-   * ```ts
-   * Attr('email').beginsWith('admin@'); // begins_with(#n0, :v0)
-   * ```
-   */
-  beginsWith(prefix: string | Uint8Array): Condition {
-    return new Condition(this.call('begins_with', 'beginsWith', prefix));
-  }
-
-  /**
    * `name IN (v1, v2, ...)` (DynamoDB allows up to 100 values).
    *
    * @example
@@ -436,6 +301,51 @@ export class ConditionAttribute extends Operand {
    */
   in(values: readonly ConditionOperand[]): Condition {
     return new Condition(this.inNode(values));
+  }
+}
+
+/**
+ * The size of an attribute (`size(name)`), made by {@link ConditionAttribute.size}: compare
+ * it with eq, ne, lt, lte, gt, gte, between, in.
+ *
+ * @example
+ * ```ts
+ * Attr('tags').size().gt(2); // size(#n0) > :v0
+ * ```
+ */
+export class SizeOperand extends ComparableOperand {
+  /** @internal use `Attr(name).size()` */
+  constructor(path: OperandNode & { kind: 'path' }) {
+    super({ kind: 'size', path: path.path, segments: path.segments });
+  }
+}
+
+/**
+ * Any attribute of an item, for ConditionExpression and FilterExpression (boto3's `Attr`).
+ * Made by {@link Attr}. Not allowed in a KeyConditionExpression.
+ *
+ * @example
+ * ```ts
+ * const status: ConditionAttribute = Attr('status');
+ * status.in(['new', 'open']).and(Attr('owner').exists());
+ * ```
+ */
+export class ConditionAttribute extends ComparableOperand {
+  /** @internal use `Attr(name)` */
+  constructor(name: string) {
+    super(pathOperand('Attr', name));
+  }
+
+  /**
+   * `begins_with(name, prefix)`.
+   *
+   * @example
+   * ```ts
+   * Attr('email').beginsWith('admin@'); // begins_with(#n0, :v0)
+   * ```
+   */
+  beginsWith(prefix: string | Uint8Array): Condition {
+    return new Condition(this.call('begins_with', 'beginsWith', prefix));
   }
 
   /**
