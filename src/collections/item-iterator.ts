@@ -7,6 +7,7 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
   #page: readonly T[] = [];
   #index = 0;
   #done = false;
+  #waiting: Promise<void> | undefined;
 
   constructor(private readonly pages: AsyncGenerator<T[], void, undefined>) {}
 
@@ -15,6 +16,24 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T, undefined>> {
+    if (this.#waiting === undefined && this.#index < this.#page.length) {
+      return Promise.resolve({ done: false, value: this.#page[this.#index++] as T });
+    }
+    // A page is being fetched: calls made meanwhile (without awaiting) queue behind it, so
+    // each item is handed out once and in order.
+    const result = (this.#waiting ?? Promise.resolve()).then(() => this.#take());
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#waiting = settled;
+    void settled.then(() => {
+      if (this.#waiting === settled) this.#waiting = undefined;
+    });
+    return result;
+  }
+
+  #take(): Promise<IteratorResult<T, undefined>> {
     if (this.#index < this.#page.length) {
       return Promise.resolve({ done: false, value: this.#page[this.#index++] as T });
     }
