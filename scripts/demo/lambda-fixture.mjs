@@ -2,7 +2,6 @@
  * What creating a Lambda function on the emulator needs: an IAM role that exists there and
  * a deployment package (a zip whose index.handler returns its event).
  */
-import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import sharedZip from '../tiny-zip.cjs';
 
 const { tinyZip: zipOf } = sharedZip;
@@ -17,6 +16,9 @@ const TRUST = JSON.stringify({
 
 /** The ARN of the demo's role on the emulator `config` points at (made on first use). */
 export async function emulatorRole(config) {
+  // Loaded here, not at the top: on a fresh clone this module is imported before the demo's
+  // own install step has put node_modules in place.
+  const { CreateRoleCommand, GetRoleCommand, IAMClient } = await import('@aws-sdk/client-iam');
   const iam = new IAMClient(config);
   try {
     const { Role } = await iam.send(
