@@ -6,7 +6,37 @@
  * @module aws-resources
  * @packageDocumentation
  */
-export * from './core/index.js';
+export {
+  Resource,
+  type ResourceMeta,
+  type ResourceJSON,
+  ServiceResource,
+  resolveClient,
+  type ClientSource,
+  type RestoredType,
+  type ServiceMeta,
+  type ServiceOptions,
+  ServiceModel,
+  type OperationRegistry,
+  type ResourceClass,
+  type RequestOptions,
+  type WaiterOptions,
+  type ActionParams,
+  AwsResourcesError,
+  AbortError,
+  BatchActionError,
+  DefinitionError,
+  IdentifierError,
+  ParamValidationError,
+  ResourceNotFoundError,
+  ResourceNotLoadableError,
+  Collection,
+  type BatchActionOptions,
+  CollectionManager,
+  type CollectionItem,
+  type CollectionParams,
+} from './core/index.js';
+export type * from './core/definition-types.js';
 export {
   Session,
   type SessionClientConfig,

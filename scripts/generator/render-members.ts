@@ -6,7 +6,7 @@ import type {
   ParamDefinition,
 } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
-import { isPlural } from '../../src/core/resource-builder.js';
+import { isPlural } from './compile-model.js';
 import { doc, example, exampleArgs, type GenContext } from './context.js';
 
 /** What a rendered member needs from the class it is rendered into. */

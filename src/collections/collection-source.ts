@@ -1,3 +1,4 @@
+import type { Path } from '../core/accessors.js';
 import type { HasManyDefinition } from '../core/definition-types.js';
 import type { ParamContext } from '../core/params.js';
 import type { RequestOptions } from '../core/request.js';
@@ -10,7 +11,7 @@ import type { ServiceModel } from '../core/service-model.js';
 export interface CollectionSource {
   readonly model: ServiceModel;
   readonly client: object;
-  readonly definition: HasManyDefinition;
+  readonly definition: HasManyDefinition<Path>;
   /** `Bucket.Objects`, for errors. */
   readonly label: string;
   /** The owner's identifiers and data (loaded first when the request needs data). */

@@ -1,3 +1,4 @@
+import { whole, type Path } from '../core/accessors.js';
 import type { BatchActionDefinition, ResourceDefinition } from '../core/definition-types.js';
 import { BatchActionError, DefinitionError, ParamValidationError } from '../core/errors.js';
 import { paramContextOf } from '../core/internal.js';
@@ -9,7 +10,6 @@ import {
   type Params,
 } from '../core/params.js';
 import { camelCase } from '../core/naming.js';
-import { searchPath } from '../core/path.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
 import type { CollectionSource } from './collection-source.js';
@@ -256,7 +256,7 @@ export class Collection<R extends object, P extends object = object> implements 
         )
           .then((response) => {
             responses[at] = response;
-            const pageFailures = definition.errors && searchPath(response, definition.errors);
+            const pageFailures = definition.errors?.(response, {});
             failuresByPage[at] = Array.isArray(pageFailures) ? (pageFailures as unknown[]) : [];
           })
           .catch((error: unknown) => {
@@ -287,7 +287,7 @@ export class Collection<R extends object, P extends object = object> implements 
   #itemsOf(response: object, context: ParamContext, params: Params): R[] {
     const { definition, model, client } = this.#source;
     if (!definition.resource) {
-      const items = searchPath(response, definition.items ?? '@');
+      const items = (definition.items ?? whole)(response, context.identifiers);
       return (Array.isArray(items) ? items : []) as R[];
     }
     const built = buildResources(definition.resource, {
@@ -301,9 +301,9 @@ export class Collection<R extends object, P extends object = object> implements 
     return (Array.isArray(built) ? built : built ? [built] : []) as R[];
   }
 
-  #batchDefinition(name: string): BatchActionDefinition {
+  #batchDefinition(name: string): BatchActionDefinition<Path> {
     const type = this.#source.definition.resource?.type ?? '';
-    const resource: ResourceDefinition = this.#source.model.resource(type);
+    const resource: ResourceDefinition<Path> = this.#source.model.resource(type);
     const definition = resource.batchActions?.[name];
     if (!definition)
       throw new DefinitionError(

@@ -1,7 +1,7 @@
+import type { Path } from '../core/accessors.js';
 import type { PagingDefinition } from '../core/definition-types.js';
 import type { Params } from '../core/params.js';
-import { searchPath } from '../core/path.js';
-import { sendOperation, throwIfAborted } from '../core/request.js';
+import { sendOperation } from '../core/request.js';
 import type { ServiceModel } from '../core/service-model.js';
 
 /** One paged listing: the operation, its params (owned and mutated here) and its paging. */
@@ -10,59 +10,18 @@ export interface PageRequest {
   readonly client: object;
   readonly operation: string;
   readonly params: Params;
-  readonly paging?: PagingDefinition;
+  readonly paging?: PagingDefinition<Path>;
   readonly abortSignal?: AbortSignal;
 }
 
 /**
  * Yields the raw response pages of a listing, one request at a time. Before each request the
- * page size is set to `pageSizeNow()`, so a limit shrinks the last request. Operations with
- * a v3 paginator go through it; others page on the definition's tokens.
+ * page size is set to `pageSizeNow()`, so a limit shrinks the last request. Pages follow the
+ * operation's tokens: the generator reads their names from the v3 paginator (or the
+ * definition names them), so every listing pages the same way, and an operation without
+ * tokens answers in one response.
  */
-export function requestPages(
-  request: PageRequest,
-  pageSizeNow: () => number | undefined,
-): AsyncGenerator<object> {
-  const paginate = request.paging?.inputTokens
-    ? undefined
-    : request.model.paginator(request.operation);
-  return paginate ? viaPaginator(request, pageSizeNow) : viaTokens(request, pageSizeNow);
-}
-
-function applyPageSize(request: PageRequest, pageSizeNow: () => number | undefined): void {
-  const key = request.paging?.limitKey;
-  const size = pageSizeNow();
-  if (key && size !== undefined)
-    request.params[key] = Math.max(size, request.paging?.minPageSize ?? 0);
-}
-
-async function* viaPaginator(
-  request: PageRequest,
-  pageSizeNow: () => number | undefined,
-): AsyncGenerator<object> {
-  const paginate = request.model.paginator(request.operation) as unknown as (
-    config: { client: object },
-    input: Params,
-    ...rest: object[]
-  ) => AsyncIterable<object>;
-  const { abortSignal } = request;
-  throwIfAborted(abortSignal);
-  applyPageSize(request, pageSizeNow);
-  // The v3 paginator reads the page size from this same input object before each request
-  // (a size in the input wins over its config), so updating it between pages is enough.
-  const pages = paginate(
-    { client: request.model.clientFor(request.client, request.operation) },
-    request.params,
-    ...(abortSignal ? [{ abortSignal }] : []),
-  );
-  for await (const page of pages) {
-    yield page;
-    throwIfAborted(abortSignal);
-    applyPageSize(request, pageSizeNow);
-  }
-}
-
-async function* viaTokens(
+export async function* requestPages(
   request: PageRequest,
   pageSizeNow: () => number | undefined,
 ): AsyncGenerator<object> {
@@ -70,7 +29,10 @@ async function* viaTokens(
   const inputTokens = paging.inputTokens ?? [];
   const outputTokens = paging.outputTokens ?? [];
   for (;;) {
-    applyPageSize(request, pageSizeNow);
+    const size = pageSizeNow();
+    if (paging.limitKey && size !== undefined) {
+      params[paging.limitKey] = Math.max(size, paging.minPageSize ?? 0);
+    }
     const page = (await sendOperation(
       request.model,
       request.client,
@@ -79,13 +41,18 @@ async function* viaTokens(
       request,
     )) as object;
     yield page;
-    if (paging.moreResults && !searchPath(page, paging.moreResults)) return;
-    const tokens = outputTokens.map((path) => searchPath(page, path));
-    if (tokens.every((token) => token === undefined || token === null)) return;
+    if (paging.moreResults && !paging.moreResults(page, {})) return;
+    const tokens = outputTokens.map((path) => path(page, {}));
+    if (tokens.every(isMissing)) return;
     inputTokens.forEach((name, i) => {
       const token = tokens[i];
-      if (token === undefined || token === null) delete params[name];
+      if (isMissing(token)) delete params[name];
       else params[name] = token;
     });
   }
+}
+
+/** A token that ends the listing: absent, or empty as some services send it. */
+function isMissing(token: unknown): boolean {
+  return token === undefined || token === null || token === '';
 }

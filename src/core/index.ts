@@ -27,6 +27,23 @@ export {
   ResourceNotLoadableError,
 } from './errors.js';
 export type * from './definition-types.js';
+/** @internal Helpers of the compiled paths in generated models. */
+export {
+  and,
+  equal,
+  field,
+  flatten,
+  index,
+  join,
+  multiselect,
+  or,
+  project,
+  select,
+  truthy,
+  whole,
+  type Path,
+  type PathVariables,
+} from './accessors.js';
 export { Collection, type BatchActionOptions } from '../collections/collection.js';
 export {
   CollectionManager,

@@ -1,6 +1,6 @@
+import { whole, type Path } from './accessors.js';
 import type { ParamDefinition } from './definition-types.js';
 import { ParamValidationError } from './errors.js';
-import { searchPath } from './path.js';
 
 /** A request's parameters, as built from a definition and merged with the caller's. */
 export type Params = Record<string, unknown>;
@@ -60,12 +60,12 @@ function child(node: Record<string, unknown>, name: string, create: () => unknow
 }
 
 /** The value one parameter definition stands for. */
-export function paramValue(param: ParamDefinition, context: ParamContext): unknown {
+export function paramValue(param: ParamDefinition<Path>, context: ParamContext): unknown {
   switch (param.source) {
     case 'identifier':
       return context.identifiers[param.name ?? ''];
     case 'data':
-      return searchPath(context.data, param.path ?? '@');
+      return (param.path ?? whole)(context.data, context.identifiers);
     case 'string':
     case 'integer':
     case 'boolean':
@@ -79,7 +79,7 @@ export function paramValue(param: ParamDefinition, context: ParamContext): unkno
 
 /** Builds the request parameters a definition declares. */
 export function buildParams(
-  definitions: readonly ParamDefinition[] | undefined,
+  definitions: readonly ParamDefinition<Path>[] | undefined,
   context: ParamContext,
   into: Params = {},
   each = 0,

@@ -1,6 +1,7 @@
 import { CollectionManager } from '../collections/collection-manager.js';
 import type { Collection, CollectionClass } from '../collections/collection.js';
 import type { CollectionSource } from '../collections/collection-source.js';
+import type { Path } from './accessors.js';
 import type { ContainerDefinition } from './definition-types.js';
 import { camelCase } from './naming.js';
 import { DefinitionError, ParamValidationError } from './errors.js';
@@ -34,7 +35,7 @@ export abstract class ResourceBase<TClient extends object> {
   }
 
   /** @internal This object's definition: the service entry or a resource. */
-  protected abstract get $definition(): ContainerDefinition;
+  protected abstract get $definition(): ContainerDefinition<Path>;
 
   /** @internal The name errors use for this object (`Bucket`, `S3`). */
   protected abstract get $label(): string;

@@ -1,8 +1,11 @@
+import { whole, type Path } from './accessors.js';
 import type { ResourceTargetDefinition } from './definition-types.js';
 import { DefinitionError } from './errors.js';
 import type { Params } from './params.js';
-import { isListPath, searchPath, withoutMetadata } from './path.js';
 import type { ServiceModel } from './service-model.js';
+
+type Target = ResourceTargetDefinition<Path>;
+type TargetIdentifier = Target['identifiers'][number];
 
 /** What the identifiers of produced resources may be drawn from. */
 export interface BuildSources {
@@ -21,41 +24,25 @@ export interface BuildSources {
 }
 
 /**
- * True when the target produces a list of resources: a response, request or data path of an
- * identifier projects a list (`Instances[].InstanceId`, `Tags[].Key`, `Routes[].DestinationCidrBlock`).
- */
-export function isPlural(target: ResourceTargetDefinition): boolean {
-  return target.identifiers.some(isListIdentifier);
-}
-
-function isListIdentifier(identifier: ResourceTargetDefinition['identifiers'][number]): boolean {
-  return (
-    (identifier.source === 'response' ||
-      identifier.source === 'requestParameter' ||
-      identifier.source === 'data') &&
-    isListPath(identifier.path ?? '')
-  );
-}
-
-/**
  * Builds the resources a target describes. Plural targets give an array, aligned with the
  * response's list; entries without identifiers are skipped. Single targets give one resource,
  * or undefined when an identifier has no value (a reference to nothing).
  */
 export function buildResources(
-  target: ResourceTargetDefinition,
+  target: Target,
   sources: BuildSources,
 ): object[] | object | undefined {
   // A target's path is into the response; for a reference (`has`), into the owner's data.
   const data =
     target.path === undefined
       ? undefined
-      : dataAt(sources.response !== undefined ? sources.response : sources.data, target.path);
-  const listIdentifiers = target.identifiers.filter(isListIdentifier);
-  const itemPrefix = `${target.path ?? ''}.`;
+      : target.path(
+          sources.response !== undefined ? sources.response : sources.data,
+          sources.identifiers,
+        );
+  const listIdentifiers = target.identifiers.filter((identifier) => identifier.list);
   const perItem =
-    Array.isArray(data) &&
-    listIdentifiers.every((identifier) => identifier.path?.startsWith(itemPrefix));
+    Array.isArray(data) && listIdentifiers.every((identifier) => identifier.item !== undefined);
   const values: Record<string, unknown> = {};
   let inputIndex = 0;
   for (const identifier of target.identifiers) {
@@ -69,7 +56,7 @@ export function buildResources(
     );
   }
 
-  if (!isPlural(target)) {
+  if (!target.plural) {
     // A reference whose identifier is empty in the data refers to nothing (EC2 gives an
     // instance without a placement group `Placement.GroupName: ''`).
     const absent = target.identifiers.some((identifier) => {
@@ -88,14 +75,14 @@ export function buildResources(
     // Worked out once per response, not per item (a hot path of every listing).
     const members = listIdentifiers.map((identifier) => ({
       target: identifier.target,
-      read: memberReader((identifier.path ?? '').slice(itemPrefix.length)),
+      read: identifier.item ?? whole,
     }));
     for (const item of data as unknown[]) {
       // Object.assign, not a spread: several times faster per item here (V8 20).
       const identifiers: Record<string, unknown> = Object.assign({}, values);
       let complete = true;
       for (const { target: name, read } of members) {
-        const value = read(item);
+        const value = read(item, sources.identifiers);
         if (value === undefined || value === null) complete = false;
         identifiers[name] = value;
       }
@@ -129,7 +116,7 @@ export function buildResources(
 
 function identifierValue(
   source: string,
-  identifier: { readonly name?: string; readonly path?: string; readonly target: string },
+  identifier: TargetIdentifier,
   sources: BuildSources,
   nextInput: () => unknown,
 ): unknown {
@@ -137,11 +124,11 @@ function identifierValue(
     case 'identifier':
       return sources.identifiers[identifier.name ?? ''];
     case 'data':
-      return searchPath(sources.data, identifier.path ?? '@');
+      return (identifier.path ?? whole)(sources.data, sources.identifiers);
     case 'requestParameter':
-      return searchPath(sources.params, identifier.path ?? '@');
+      return (identifier.path ?? whole)(sources.params, sources.identifiers);
     case 'response':
-      return dataAt(sources.response, identifier.path ?? '@');
+      return (identifier.path ?? whole)(sources.response, sources.identifiers);
     case 'input':
       return nextInput();
     default:
@@ -151,20 +138,6 @@ function identifierValue(
         `unknown source '${source}'`,
       );
   }
-}
-
-function dataAt(response: unknown, path: string): unknown {
-  if (path === '@' && typeof response === 'object' && response !== null) {
-    return withoutMetadata(response);
-  }
-  return searchPath(response, path);
-}
-
-/** A member of one list item: a plain name is read directly, anything else as JMESPath. */
-function memberReader(path: string): (item: unknown) => unknown {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(path)) return (item) => searchPath(item, path);
-  return (item) =>
-    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[path] : undefined;
 }
 
 function asList(value: unknown): readonly unknown[] {

@@ -1,9 +1,9 @@
+import { whole, type Path } from './accessors.js';
 import type { IdentifierDefinition, ResourceDefinition } from './definition-types.js';
 import { paramContextOf } from './internal.js';
 import { IdentifierError, ResourceNotFoundError, ResourceNotLoadableError } from './errors.js';
 import { camelCase } from './naming.js';
 import { buildParams, type ParamContext } from './params.js';
-import { searchPath, withoutMetadata } from './path.js';
 import { checkRequestOptions, sendOperation, type RequestOptions } from './request.js';
 import { ResourceBase } from './resource-base.js';
 import { buildResources } from './resource-builder.js';
@@ -77,7 +77,7 @@ export abstract class Resource<
   }
 
   /** @internal */
-  protected override get $definition(): ResourceDefinition {
+  protected override get $definition(): ResourceDefinition<Path> {
     return this.$model.resource(this.#type);
   }
 
@@ -273,7 +273,7 @@ export abstract class Resource<
     );
     if (definition.path) {
       // The waiter's last response describes the resource: keep it, as boto3 does.
-      const data = searchPath((result as { reason?: unknown }).reason, definition.path);
+      const data = definition.path((result as { reason?: unknown }).reason, this.#identifiers);
       if (typeof data === 'object' && data !== null) this.#data = data as TData;
     }
   }
@@ -295,16 +295,13 @@ export abstract class Resource<
       params,
       checked,
     );
-    const data =
-      load.path === '@'
-        ? withoutMetadata(response as object)
-        : searchPath(response, load.path, this.#identifiers);
+    const data = load.path(response, this.#identifiers);
     if (data === null || data === undefined || typeof data !== 'object') {
       throw new ResourceNotFoundError(this.#type, this.#publicIdentifiers());
     }
     // A multiselect path (`{Size: ContentLength}`) gives null for members the response lacks,
     // where v3 data leaves them out (attributes are typed `T | undefined`).
-    const fetched = (load.path === '@' ? data : withoutNullMembers(data)) as TData;
+    const fetched = (load.path === whole ? data : withoutNullMembers(data)) as TData;
     if (generation === this.#fetches) this.#data = fetched;
     return fetched;
   }

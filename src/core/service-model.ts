@@ -1,16 +1,10 @@
-import type { ResourceDefinition, ServiceModelDefinition } from './definition-types.js';
+import type { CompiledModel, ResourceDefinition } from './definition-types.js';
+import type { Path } from './accessors.js';
 import { DefinitionError } from './errors.js';
 import { requestsOf } from './requests-of.js';
 
 /** A v3 command class, as the engine sees it. */
 export type CommandClass = abstract new (input: never) => object;
-
-/** A v3 paginator function (`paginateListObjectsV2`), as the engine sees it. */
-export type PaginatorFunction = (
-  config: { client: never; pageSize?: number },
-  input: never,
-  ...rest: never[]
-) => AsyncIterable<object>;
 
 /** A v3 waiter function (`waitUntilBucketExists`), as the engine sees it. */
 export type WaiterFunction = (params: never, input: never) => Promise<object>;
@@ -18,7 +12,6 @@ export type WaiterFunction = (params: never, input: never) => Promise<object>;
 /** The v3 pieces a service's definition names, looked up by name at run time. */
 export interface OperationRegistry {
   readonly commands: Readonly<Record<string, CommandClass>>;
-  readonly paginators: Readonly<Record<string, PaginatorFunction>>;
   readonly waiters: Readonly<Record<string, WaiterFunction>>;
 }
 
@@ -46,7 +39,7 @@ export class ServiceModel {
   readonly #adapted = new WeakMap<object, Map<string, object>>();
 
   constructor(
-    readonly definition: ServiceModelDefinition,
+    readonly definition: CompiledModel,
     readonly registry: OperationRegistry,
     readonly classes: Readonly<Record<string, ResourceClass>>,
     readonly clientAdapter?: ClientAdapter,
@@ -79,7 +72,7 @@ export class ServiceModel {
   }
 
   /** The definition of one resource type. */
-  resource(name: string): ResourceDefinition {
+  resource(name: string): ResourceDefinition<Path> {
     const definition = this.definition.resources[name];
     if (!definition) throw this.#missing(`$.resources.${name}`, `no resource '${name}'`);
     return definition;
@@ -107,11 +100,6 @@ export class ServiceModel {
     const command = this.registry.commands[operation];
     if (!command) throw this.#missing('$', `operation '${operation}' is not in the registry`);
     return command;
-  }
-
-  /** The v3 paginator of an operation, if the SDK has one. */
-  paginator(operation: string): PaginatorFunction | undefined {
-    return this.registry.paginators[operation];
   }
 
   /** The v3 waiter function of a waiter name. */

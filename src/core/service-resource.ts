@@ -1,3 +1,4 @@
+import type { Path } from './accessors.js';
 import type { ServiceDefinition } from './definition-types.js';
 import { ParamValidationError } from './errors.js';
 import type { ParamContext } from './params.js';
@@ -46,7 +47,7 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
   }
 
   /** @internal */
-  protected override get $definition(): ServiceDefinition {
+  protected override get $definition(): ServiceDefinition<Path> {
     return this.$model.definition.service;
   }
 

@@ -1,5 +1,6 @@
 /** Building request params from a definition and merging the caller's params over them. */
 import { ParamValidationError } from '../../src/core/errors.js';
+import { field } from '../../src/core/accessors.js';
 import { buildParams, mergeCallerParams, setParam, type Params } from '../../src/core/params.js';
 
 describe('setParam', () => {
@@ -37,7 +38,7 @@ describe('buildParams', () => {
     const params = buildParams(
       [
         { target: 'Bucket', source: 'identifier', name: 'BucketName' },
-        { target: 'Owner.Id', source: 'data', path: 'Owner.ID' },
+        { target: 'Owner.Id', source: 'data', path: (data) => field(field(data, 'Owner'), 'ID') },
         { target: 'Config.Status', source: 'string', value: 'Enabled' },
         { target: 'Config.Days', source: 'integer', value: 7 },
         { target: 'Config.Quiet', source: 'boolean', value: false },

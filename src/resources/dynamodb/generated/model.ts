@@ -10,8 +10,6 @@ import {
   TransactGetCommand,
   TransactWriteCommand,
   UpdateCommand,
-  paginateQuery,
-  paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import {
   CreateTableCommand,
@@ -19,15 +17,14 @@ import {
   DescribeTableCommand,
   ListTablesCommand,
   UpdateTableCommand,
-  paginateListTables,
   waitUntilTableExists,
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
-import { ServiceModel, type ServiceModelDefinition } from '../../../core/index.js';
+import { field, flatten, ServiceModel, type CompiledModel } from '../../../core/index.js';
 import { Table } from '../table.js';
 import { clientAdapter } from '../document-client.js';
 
-const definition: ServiceModelDefinition = {
+const definition: CompiledModel = {
   service: {
     name: 'dynamodb',
     className: 'DynamoDB',
@@ -38,77 +35,47 @@ const definition: ServiceModelDefinition = {
     customized: true,
     handWritten: ['BatchGetItem', 'BatchWriteItem', 'TransactWrite'],
     actions: {
-      BatchGetItem: {
-        request: {
-          operation: 'BatchGet',
-          package: '@aws-sdk/lib-dynamodb',
-        },
-      },
-      BatchWriteItem: {
-        request: {
-          operation: 'BatchWrite',
-          package: '@aws-sdk/lib-dynamodb',
-        },
-      },
+      BatchGetItem: { request: { operation: 'BatchGet', package: '@aws-sdk/lib-dynamodb' } },
+      BatchWriteItem: { request: { operation: 'BatchWrite', package: '@aws-sdk/lib-dynamodb' } },
       CreateTable: {
-        request: {
-          operation: 'CreateTable',
-        },
+        request: { operation: 'CreateTable' },
         resource: {
           type: 'Table',
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'TableDescription.TableName',
+              path: (v) => field(field(v, 'TableDescription'), 'TableName'),
             },
           ],
-          path: 'TableDescription',
+          path: (v) => field(v, 'TableDescription'),
         },
       },
-      TransactGet: {
-        request: {
-          operation: 'TransactGet',
-          package: '@aws-sdk/lib-dynamodb',
-        },
-      },
-      TransactWrite: {
-        request: {
-          operation: 'TransactWrite',
-          package: '@aws-sdk/lib-dynamodb',
-        },
-      },
+      TransactGet: { request: { operation: 'TransactGet', package: '@aws-sdk/lib-dynamodb' } },
+      TransactWrite: { request: { operation: 'TransactWrite', package: '@aws-sdk/lib-dynamodb' } },
     },
     has: {
-      Table: {
-        resource: {
-          type: 'Table',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Table: { resource: { type: 'Table', identifiers: [{ target: 'Name', source: 'input' }] } },
     },
     hasMany: {
       Tables: {
-        request: {
-          operation: 'ListTables',
-        },
+        request: { operation: 'ListTables' },
         resource: {
           type: 'Table',
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'TableNames[]',
+              path: (v) => flatten(field(v, 'TableNames')),
+              list: true,
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'Limit',
+          inputTokens: ['ExclusiveStartTableName'],
+          outputTokens: [(v) => field(v, 'LastEvaluatedTableName')],
         },
       },
     },
@@ -117,112 +84,59 @@ const definition: ServiceModelDefinition = {
     Table: {
       customized: true,
       handWritten: ['PutItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan'],
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'TableName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'TableName' }],
       shape: 'TableDescription',
       load: {
         request: {
           operation: 'DescribeTable',
-          params: [
-            {
-              target: 'TableName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
         },
-        path: 'Table',
+        path: (v) => field(v, 'Table'),
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteTable',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
         },
         DeleteItem: {
           request: {
             operation: 'Delete',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
         },
         GetItem: {
           request: {
             operation: 'Get',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
         },
         PutItem: {
           request: {
             operation: 'Put',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
         },
         Update: {
           request: {
             operation: 'UpdateTable',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'Table',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
-            path: 'TableDescription',
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'Name' }],
+            path: (v) => field(v, 'TableDescription'),
           },
         },
         UpdateItem: {
           request: {
             operation: 'Update',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
         },
       },
@@ -231,58 +145,38 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'Query',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
-          items: 'Items[]',
+          items: (v) => flatten(field(v, 'Items')),
           paging: {
             limitKey: 'Limit',
+            inputTokens: ['ExclusiveStartKey'],
+            outputTokens: [(v) => field(v, 'LastEvaluatedKey')],
           },
         },
         Scan: {
           request: {
             operation: 'Scan',
             package: '@aws-sdk/lib-dynamodb',
-            params: [
-              {
-                target: 'TableName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
           },
-          items: 'Items[]',
+          items: (v) => flatten(field(v, 'Items')),
           paging: {
             limitKey: 'Limit',
+            inputTokens: ['ExclusiveStartKey'],
+            outputTokens: [(v) => field(v, 'LastEvaluatedKey')],
           },
         },
       },
       waiters: {
         Exists: {
           waiterName: 'TableExists',
-          params: [
-            {
-              target: 'TableName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
-          path: 'Table',
+          params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
+          path: (v) => field(v, 'Table'),
         },
         NotExists: {
           waiterName: 'TableNotExists',
-          params: [
-            {
-              target: 'TableName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
         },
       },
     },
@@ -309,11 +203,6 @@ export const dynamodbModel = new ServiceModel(
       TransactWrite: TransactWriteCommand,
       Update: UpdateCommand,
       UpdateTable: UpdateTableCommand,
-    },
-    paginators: {
-      ListTables: paginateListTables,
-      Query: paginateQuery,
-      Scan: paginateScan,
     },
     waiters: {
       TableExists: waitUntilTableExists,

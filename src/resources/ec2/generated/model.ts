@@ -110,19 +110,6 @@ import {
   TerminateInstancesCommand,
   UnassignPrivateIpAddressesCommand,
   UnmonitorInstancesCommand,
-  paginateDescribeDhcpOptions,
-  paginateDescribeImages,
-  paginateDescribeInstances,
-  paginateDescribeInternetGateways,
-  paginateDescribeNetworkAcls,
-  paginateDescribeNetworkInterfaces,
-  paginateDescribeRouteTables,
-  paginateDescribeSecurityGroups,
-  paginateDescribeSnapshots,
-  paginateDescribeSubnets,
-  paginateDescribeVolumes,
-  paginateDescribeVpcPeeringConnections,
-  paginateDescribeVpcs,
   waitUntilImageExists,
   waitUntilInstanceExists,
   waitUntilInstanceRunning,
@@ -133,7 +120,18 @@ import {
   waitUntilVpcExists,
   waitUntilVpcPeeringConnectionExists,
 } from '@aws-sdk/client-ec2';
-import { ServiceModel, type ServiceModelDefinition } from '../../../core/index.js';
+import {
+  field,
+  flatten,
+  index,
+  join,
+  multiselect,
+  or,
+  project,
+  whole,
+  ServiceModel,
+  type CompiledModel,
+} from '../../../core/index.js';
 import { ClassicAddress } from './classic-address.js';
 import { DhcpOptions } from './dhcp-options.js';
 import { Image } from './image.js';
@@ -157,7 +155,7 @@ import { Vpc } from './vpc.js';
 import { VpcAddress } from './vpc-address.js';
 import { VpcPeeringConnection } from './vpc-peering-connection.js';
 
-const definition: ServiceModelDefinition = {
+const definition: CompiledModel = {
   service: {
     name: 'ec2',
     className: 'EC2',
@@ -188,265 +186,185 @@ const definition: ServiceModelDefinition = {
     ],
     actions: {
       CreateDhcpOptions: {
-        request: {
-          operation: 'CreateDhcpOptions',
-        },
+        request: { operation: 'CreateDhcpOptions' },
         resource: {
           type: 'DhcpOptions',
-          path: 'DhcpOptions',
+          path: (v) => field(v, 'DhcpOptions'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'DhcpOptions.DhcpOptionsId',
+              path: (v) => field(field(v, 'DhcpOptions'), 'DhcpOptionsId'),
             },
           ],
         },
       },
       CreateInstances: {
-        request: {
-          operation: 'RunInstances',
-        },
+        request: { operation: 'RunInstances' },
         resource: {
           type: 'Instance',
-          path: 'Instances[]',
+          path: (v) => flatten(field(v, 'Instances')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Instances[].InstanceId',
+              path: (v) =>
+                project(flatten(field(v, 'Instances')), (v1: unknown) => field(v1, 'InstanceId')),
+              list: true,
+              item: (v) => field(v, 'InstanceId'),
             },
           ],
+          plural: true,
         },
       },
       CreateInternetGateway: {
-        request: {
-          operation: 'CreateInternetGateway',
-        },
+        request: { operation: 'CreateInternetGateway' },
         resource: {
           type: 'InternetGateway',
-          path: 'InternetGateway',
+          path: (v) => field(v, 'InternetGateway'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'InternetGateway.InternetGatewayId',
+              path: (v) => field(field(v, 'InternetGateway'), 'InternetGatewayId'),
             },
           ],
         },
       },
       CreateKeyPair: {
-        request: {
-          operation: 'CreateKeyPair',
-        },
+        request: { operation: 'CreateKeyPair' },
         resource: {
           type: 'KeyPair',
-          path: '@',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'response',
-              path: 'KeyName',
-            },
-          ],
+          path: whole,
+          identifiers: [{ target: 'Name', source: 'response', path: (v) => field(v, 'KeyName') }],
         },
       },
       CreateNetworkAcl: {
-        request: {
-          operation: 'CreateNetworkAcl',
-        },
+        request: { operation: 'CreateNetworkAcl' },
         resource: {
           type: 'NetworkAcl',
-          path: 'NetworkAcl',
+          path: (v) => field(v, 'NetworkAcl'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'NetworkAcl.NetworkAclId',
+              path: (v) => field(field(v, 'NetworkAcl'), 'NetworkAclId'),
             },
           ],
         },
       },
       CreateNetworkInterface: {
-        request: {
-          operation: 'CreateNetworkInterface',
-        },
+        request: { operation: 'CreateNetworkInterface' },
         resource: {
           type: 'NetworkInterface',
-          path: 'NetworkInterface',
+          path: (v) => field(v, 'NetworkInterface'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'NetworkInterface.NetworkInterfaceId',
+              path: (v) => field(field(v, 'NetworkInterface'), 'NetworkInterfaceId'),
             },
           ],
         },
       },
       CreatePlacementGroup: {
-        request: {
-          operation: 'CreatePlacementGroup',
-        },
+        request: { operation: 'CreatePlacementGroup' },
         resource: {
           type: 'PlacementGroup',
           identifiers: [
-            {
-              target: 'Name',
-              source: 'requestParameter',
-              path: 'GroupName',
-            },
+            { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'GroupName') },
           ],
         },
       },
       CreateRouteTable: {
-        request: {
-          operation: 'CreateRouteTable',
-        },
+        request: { operation: 'CreateRouteTable' },
         resource: {
           type: 'RouteTable',
-          path: 'RouteTable',
+          path: (v) => field(v, 'RouteTable'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'RouteTable.RouteTableId',
+              path: (v) => field(field(v, 'RouteTable'), 'RouteTableId'),
             },
           ],
         },
       },
       CreateSecurityGroup: {
-        request: {
-          operation: 'CreateSecurityGroup',
-        },
+        request: { operation: 'CreateSecurityGroup' },
         resource: {
           type: 'SecurityGroup',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'response',
-              path: 'GroupId',
-            },
-          ],
+          identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'GroupId') }],
         },
       },
       CreateSnapshot: {
-        request: {
-          operation: 'CreateSnapshot',
-        },
+        request: { operation: 'CreateSnapshot' },
         resource: {
           type: 'Snapshot',
-          path: '@',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'response',
-              path: 'SnapshotId',
-            },
-          ],
+          path: whole,
+          identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'SnapshotId') }],
         },
       },
       CreateSubnet: {
-        request: {
-          operation: 'CreateSubnet',
-        },
+        request: { operation: 'CreateSubnet' },
         resource: {
           type: 'Subnet',
-          path: 'Subnet',
+          path: (v) => field(v, 'Subnet'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Subnet.SubnetId',
+              path: (v) => field(field(v, 'Subnet'), 'SubnetId'),
             },
           ],
         },
       },
-      CreateTags: {
-        request: {
-          operation: 'CreateTags',
-        },
-      },
+      CreateTags: { request: { operation: 'CreateTags' } },
       CreateVolume: {
-        request: {
-          operation: 'CreateVolume',
-        },
+        request: { operation: 'CreateVolume' },
         resource: {
           type: 'Volume',
-          path: '@',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'response',
-              path: 'VolumeId',
-            },
-          ],
+          path: whole,
+          identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'VolumeId') }],
         },
       },
       CreateVpc: {
-        request: {
-          operation: 'CreateVpc',
-        },
+        request: { operation: 'CreateVpc' },
         resource: {
           type: 'Vpc',
-          path: 'Vpc',
+          path: (v) => field(v, 'Vpc'),
           identifiers: [
-            {
-              target: 'Id',
-              source: 'response',
-              path: 'Vpc.VpcId',
-            },
+            { target: 'Id', source: 'response', path: (v) => field(field(v, 'Vpc'), 'VpcId') },
           ],
         },
       },
       CreateVpcPeeringConnection: {
-        request: {
-          operation: 'CreateVpcPeeringConnection',
-        },
+        request: { operation: 'CreateVpcPeeringConnection' },
         resource: {
           type: 'VpcPeeringConnection',
-          path: 'VpcPeeringConnection',
+          path: (v) => field(v, 'VpcPeeringConnection'),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'VpcPeeringConnection.VpcPeeringConnectionId',
+              path: (v) => field(field(v, 'VpcPeeringConnection'), 'VpcPeeringConnectionId'),
             },
           ],
         },
       },
-      DisassociateRouteTable: {
-        request: {
-          operation: 'DisassociateRouteTable',
-        },
-      },
+      DisassociateRouteTable: { request: { operation: 'DisassociateRouteTable' } },
       ImportKeyPair: {
-        request: {
-          operation: 'ImportKeyPair',
-        },
+        request: { operation: 'ImportKeyPair' },
         resource: {
           type: 'KeyPairInfo',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'response',
-              path: 'KeyName',
-            },
-          ],
+          identifiers: [{ target: 'Name', source: 'response', path: (v) => field(v, 'KeyName') }],
         },
       },
       RegisterImage: {
-        request: {
-          operation: 'RegisterImage',
-        },
+        request: { operation: 'RegisterImage' },
         resource: {
           type: 'Image',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'response',
-              path: 'ImageId',
-            },
-          ],
+          identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'ImageId') }],
         },
       },
     },
@@ -454,244 +372,84 @@ const definition: ServiceModelDefinition = {
       ClassicAddress: {
         resource: {
           type: 'ClassicAddress',
-          identifiers: [
-            {
-              target: 'PublicIp',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'PublicIp', source: 'input' }],
         },
       },
       DhcpOptions: {
-        resource: {
-          type: 'DhcpOptions',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'DhcpOptions', identifiers: [{ target: 'Id', source: 'input' }] },
       },
-      Image: {
-        resource: {
-          type: 'Image',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Image: { resource: { type: 'Image', identifiers: [{ target: 'Id', source: 'input' }] } },
       Instance: {
-        resource: {
-          type: 'Instance',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'Instance', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       InternetGateway: {
-        resource: {
-          type: 'InternetGateway',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'InternetGateway', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       KeyPair: {
-        resource: {
-          type: 'KeyPairInfo',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'KeyPairInfo', identifiers: [{ target: 'Name', source: 'input' }] },
       },
       NetworkAcl: {
-        resource: {
-          type: 'NetworkAcl',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'NetworkAcl', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       NetworkInterface: {
-        resource: {
-          type: 'NetworkInterface',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'NetworkInterface', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       NetworkInterfaceAssociation: {
         resource: {
           type: 'NetworkInterfaceAssociation',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'Id', source: 'input' }],
         },
       },
       PlacementGroup: {
-        resource: {
-          type: 'PlacementGroup',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'PlacementGroup', identifiers: [{ target: 'Name', source: 'input' }] },
       },
       Route: {
         resource: {
           type: 'Route',
           identifiers: [
-            {
-              target: 'RouteTableId',
-              source: 'input',
-            },
-            {
-              target: 'DestinationCidrBlock',
-              source: 'input',
-            },
+            { target: 'RouteTableId', source: 'input' },
+            { target: 'DestinationCidrBlock', source: 'input' },
           ],
         },
       },
       RouteTable: {
-        resource: {
-          type: 'RouteTable',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'RouteTable', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       RouteTableAssociation: {
         resource: {
           type: 'RouteTableAssociation',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'Id', source: 'input' }],
         },
       },
       SecurityGroup: {
-        resource: {
-          type: 'SecurityGroup',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'SecurityGroup', identifiers: [{ target: 'Id', source: 'input' }] },
       },
       Snapshot: {
-        resource: {
-          type: 'Snapshot',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'Snapshot', identifiers: [{ target: 'Id', source: 'input' }] },
       },
-      Subnet: {
-        resource: {
-          type: 'Subnet',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Subnet: { resource: { type: 'Subnet', identifiers: [{ target: 'Id', source: 'input' }] } },
       Tag: {
         resource: {
           type: 'Tag',
           identifiers: [
-            {
-              target: 'ResourceId',
-              source: 'input',
-            },
-            {
-              target: 'Key',
-              source: 'input',
-            },
-            {
-              target: 'Value',
-              source: 'input',
-            },
+            { target: 'ResourceId', source: 'input' },
+            { target: 'Key', source: 'input' },
+            { target: 'Value', source: 'input' },
           ],
         },
       },
-      Volume: {
-        resource: {
-          type: 'Volume',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
-      },
-      Vpc: {
-        resource: {
-          type: 'Vpc',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Volume: { resource: { type: 'Volume', identifiers: [{ target: 'Id', source: 'input' }] } },
+      Vpc: { resource: { type: 'Vpc', identifiers: [{ target: 'Id', source: 'input' }] } },
       VpcAddress: {
         resource: {
           type: 'VpcAddress',
-          identifiers: [
-            {
-              target: 'AllocationId',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'AllocationId', source: 'input' }],
         },
       },
       VpcPeeringConnection: {
         resource: {
           type: 'VpcPeeringConnection',
-          identifiers: [
-            {
-              target: 'Id',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'Id', source: 'input' }],
         },
       },
     },
@@ -700,856 +458,725 @@ const definition: ServiceModelDefinition = {
         request: {
           operation: 'DescribeAddresses',
           params: [
-            {
-              target: 'Filters[0].Name',
-              source: 'string',
-              value: 'domain',
-            },
-            {
-              target: 'Filters[0].Values[0]',
-              source: 'string',
-              value: 'standard',
-            },
+            { target: 'Filters[0].Name', source: 'string', value: 'domain' },
+            { target: 'Filters[0].Values[0]', source: 'string', value: 'standard' },
           ],
         },
         resource: {
           type: 'ClassicAddress',
-          path: 'Addresses[]',
+          path: (v) => flatten(field(v, 'Addresses')),
           identifiers: [
             {
               target: 'PublicIp',
               source: 'response',
-              path: 'Addresses[].PublicIp',
+              path: (v) =>
+                project(flatten(field(v, 'Addresses')), (v1: unknown) => field(v1, 'PublicIp')),
+              list: true,
+              item: (v) => field(v, 'PublicIp'),
             },
           ],
+          plural: true,
         },
       },
       DhcpOptionsSets: {
-        request: {
-          operation: 'DescribeDhcpOptions',
-        },
+        request: { operation: 'DescribeDhcpOptions' },
         resource: {
           type: 'DhcpOptions',
-          path: 'DhcpOptions[]',
+          path: (v) => flatten(field(v, 'DhcpOptions')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'DhcpOptions[].DhcpOptionsId',
+              path: (v) =>
+                project(flatten(field(v, 'DhcpOptions')), (v1: unknown) =>
+                  field(v1, 'DhcpOptionsId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'DhcpOptionsId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Images: {
-        request: {
-          operation: 'DescribeImages',
-        },
+        request: { operation: 'DescribeImages' },
         resource: {
           type: 'Image',
-          path: 'Images[]',
+          path: (v) => flatten(field(v, 'Images')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Images[].ImageId',
+              path: (v) =>
+                project(flatten(field(v, 'Images')), (v1: unknown) => field(v1, 'ImageId')),
+              list: true,
+              item: (v) => field(v, 'ImageId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Instances: {
-        request: {
-          operation: 'DescribeInstances',
-        },
+        request: { operation: 'DescribeInstances' },
         resource: {
           type: 'Instance',
-          path: 'Reservations[].Instances[]',
+          path: (v) =>
+            flatten(
+              project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances')),
+            ),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Reservations[].Instances[].InstanceId',
+              path: (v) =>
+                project(
+                  flatten(
+                    project(flatten(field(v, 'Reservations')), (v1: unknown) =>
+                      field(v1, 'Instances'),
+                    ),
+                  ),
+                  (v2: unknown) => field(v2, 'InstanceId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'InstanceId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       InternetGateways: {
-        request: {
-          operation: 'DescribeInternetGateways',
-        },
+        request: { operation: 'DescribeInternetGateways' },
         resource: {
           type: 'InternetGateway',
-          path: 'InternetGateways[]',
+          path: (v) => flatten(field(v, 'InternetGateways')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'InternetGateways[].InternetGatewayId',
+              path: (v) =>
+                project(flatten(field(v, 'InternetGateways')), (v1: unknown) =>
+                  field(v1, 'InternetGatewayId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'InternetGatewayId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       KeyPairs: {
-        request: {
-          operation: 'DescribeKeyPairs',
-        },
+        request: { operation: 'DescribeKeyPairs' },
         resource: {
           type: 'KeyPairInfo',
-          path: 'KeyPairs[]',
+          path: (v) => flatten(field(v, 'KeyPairs')),
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'KeyPairs[].KeyName',
+              path: (v) =>
+                project(flatten(field(v, 'KeyPairs')), (v1: unknown) => field(v1, 'KeyName')),
+              list: true,
+              item: (v) => field(v, 'KeyName'),
             },
           ],
+          plural: true,
         },
       },
       NetworkAcls: {
-        request: {
-          operation: 'DescribeNetworkAcls',
-        },
+        request: { operation: 'DescribeNetworkAcls' },
         resource: {
           type: 'NetworkAcl',
-          path: 'NetworkAcls[]',
+          path: (v) => flatten(field(v, 'NetworkAcls')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'NetworkAcls[].NetworkAclId',
+              path: (v) =>
+                project(flatten(field(v, 'NetworkAcls')), (v1: unknown) =>
+                  field(v1, 'NetworkAclId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'NetworkAclId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       NetworkInterfaces: {
-        request: {
-          operation: 'DescribeNetworkInterfaces',
-        },
+        request: { operation: 'DescribeNetworkInterfaces' },
         resource: {
           type: 'NetworkInterface',
-          path: 'NetworkInterfaces[]',
+          path: (v) => flatten(field(v, 'NetworkInterfaces')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'NetworkInterfaces[].NetworkInterfaceId',
+              path: (v) =>
+                project(flatten(field(v, 'NetworkInterfaces')), (v1: unknown) =>
+                  field(v1, 'NetworkInterfaceId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'NetworkInterfaceId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       PlacementGroups: {
-        request: {
-          operation: 'DescribePlacementGroups',
-        },
+        request: { operation: 'DescribePlacementGroups' },
         resource: {
           type: 'PlacementGroup',
-          path: 'PlacementGroups[]',
+          path: (v) => flatten(field(v, 'PlacementGroups')),
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'PlacementGroups[].GroupName',
+              path: (v) =>
+                project(flatten(field(v, 'PlacementGroups')), (v1: unknown) =>
+                  field(v1, 'GroupName'),
+                ),
+              list: true,
+              item: (v) => field(v, 'GroupName'),
             },
           ],
+          plural: true,
         },
       },
       RouteTables: {
-        request: {
-          operation: 'DescribeRouteTables',
-        },
+        request: { operation: 'DescribeRouteTables' },
         resource: {
           type: 'RouteTable',
-          path: 'RouteTables[]',
+          path: (v) => flatten(field(v, 'RouteTables')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'RouteTables[].RouteTableId',
+              path: (v) =>
+                project(flatten(field(v, 'RouteTables')), (v1: unknown) =>
+                  field(v1, 'RouteTableId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'RouteTableId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       SecurityGroups: {
-        request: {
-          operation: 'DescribeSecurityGroups',
-        },
+        request: { operation: 'DescribeSecurityGroups' },
         resource: {
           type: 'SecurityGroup',
-          path: 'SecurityGroups[]',
+          path: (v) => flatten(field(v, 'SecurityGroups')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'SecurityGroups[].GroupId',
+              path: (v) =>
+                project(flatten(field(v, 'SecurityGroups')), (v1: unknown) => field(v1, 'GroupId')),
+              list: true,
+              item: (v) => field(v, 'GroupId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Snapshots: {
-        request: {
-          operation: 'DescribeSnapshots',
-        },
+        request: { operation: 'DescribeSnapshots' },
         resource: {
           type: 'Snapshot',
-          path: 'Snapshots[]',
+          path: (v) => flatten(field(v, 'Snapshots')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Snapshots[].SnapshotId',
+              path: (v) =>
+                project(flatten(field(v, 'Snapshots')), (v1: unknown) => field(v1, 'SnapshotId')),
+              list: true,
+              item: (v) => field(v, 'SnapshotId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Subnets: {
-        request: {
-          operation: 'DescribeSubnets',
-        },
+        request: { operation: 'DescribeSubnets' },
         resource: {
           type: 'Subnet',
-          path: 'Subnets[]',
+          path: (v) => flatten(field(v, 'Subnets')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Subnets[].SubnetId',
+              path: (v) =>
+                project(flatten(field(v, 'Subnets')), (v1: unknown) => field(v1, 'SubnetId')),
+              list: true,
+              item: (v) => field(v, 'SubnetId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Volumes: {
-        request: {
-          operation: 'DescribeVolumes',
-        },
+        request: { operation: 'DescribeVolumes' },
         resource: {
           type: 'Volume',
-          path: 'Volumes[]',
+          path: (v) => flatten(field(v, 'Volumes')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Volumes[].VolumeId',
+              path: (v) =>
+                project(flatten(field(v, 'Volumes')), (v1: unknown) => field(v1, 'VolumeId')),
+              list: true,
+              item: (v) => field(v, 'VolumeId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       VpcAddresses: {
         request: {
           operation: 'DescribeAddresses',
           params: [
-            {
-              target: 'Filters[0].Name',
-              source: 'string',
-              value: 'domain',
-            },
-            {
-              target: 'Filters[0].Values[0]',
-              source: 'string',
-              value: 'vpc',
-            },
+            { target: 'Filters[0].Name', source: 'string', value: 'domain' },
+            { target: 'Filters[0].Values[0]', source: 'string', value: 'vpc' },
           ],
         },
         resource: {
           type: 'VpcAddress',
-          path: 'Addresses[]',
+          path: (v) => flatten(field(v, 'Addresses')),
           identifiers: [
             {
               target: 'AllocationId',
               source: 'response',
-              path: 'Addresses[].AllocationId',
+              path: (v) =>
+                project(flatten(field(v, 'Addresses')), (v1: unknown) => field(v1, 'AllocationId')),
+              list: true,
+              item: (v) => field(v, 'AllocationId'),
             },
           ],
+          plural: true,
         },
       },
       VpcPeeringConnections: {
-        request: {
-          operation: 'DescribeVpcPeeringConnections',
-        },
+        request: { operation: 'DescribeVpcPeeringConnections' },
         resource: {
           type: 'VpcPeeringConnection',
-          path: 'VpcPeeringConnections[]',
+          path: (v) => flatten(field(v, 'VpcPeeringConnections')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'VpcPeeringConnections[].VpcPeeringConnectionId',
+              path: (v) =>
+                project(flatten(field(v, 'VpcPeeringConnections')), (v1: unknown) =>
+                  field(v1, 'VpcPeeringConnectionId'),
+                ),
+              list: true,
+              item: (v) => field(v, 'VpcPeeringConnectionId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
       Vpcs: {
-        request: {
-          operation: 'DescribeVpcs',
-        },
+        request: { operation: 'DescribeVpcs' },
         resource: {
           type: 'Vpc',
-          path: 'Vpcs[]',
+          path: (v) => flatten(field(v, 'Vpcs')),
           identifiers: [
             {
               target: 'Id',
               source: 'response',
-              path: 'Vpcs[].VpcId',
+              path: (v) => project(flatten(field(v, 'Vpcs')), (v1: unknown) => field(v1, 'VpcId')),
+              list: true,
+              item: (v) => field(v, 'VpcId'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxResults',
           minPageSize: 5,
+          inputTokens: ['NextToken'],
+          outputTokens: [(v) => field(v, 'NextToken')],
         },
       },
     },
   },
   resources: {
     ClassicAddress: {
-      identifiers: [
-        {
-          name: 'PublicIp',
-          memberName: 'PublicIp',
-        },
-      ],
+      identifiers: [{ name: 'PublicIp', memberName: 'PublicIp' }],
       shape: 'Address',
       load: {
         request: {
           operation: 'DescribeAddresses',
-          params: [
-            {
-              target: 'PublicIps[]',
-              source: 'identifier',
-              name: 'PublicIp',
-            },
-          ],
+          params: [{ target: 'PublicIps[]', source: 'identifier', name: 'PublicIp' }],
         },
-        path: 'Addresses[0]',
+        path: (v) => index(field(v, 'Addresses'), 0),
       },
       actions: {
         Associate: {
           request: {
             operation: 'AssociateAddress',
-            params: [
-              {
-                target: 'PublicIp',
-                source: 'identifier',
-                name: 'PublicIp',
-              },
-            ],
+            params: [{ target: 'PublicIp', source: 'identifier', name: 'PublicIp' }],
           },
         },
         Disassociate: {
           request: {
             operation: 'DisassociateAddress',
-            params: [
-              {
-                target: 'PublicIp',
-                source: 'data',
-                path: 'PublicIp',
-              },
-            ],
+            params: [{ target: 'PublicIp', source: 'data', path: (v) => field(v, 'PublicIp') }],
           },
         },
         Release: {
           request: {
             operation: 'ReleaseAddress',
-            params: [
-              {
-                target: 'PublicIp',
-                source: 'data',
-                path: 'PublicIp',
-              },
-            ],
+            params: [{ target: 'PublicIp', source: 'data', path: (v) => field(v, 'PublicIp') }],
           },
         },
       },
     },
     DhcpOptions: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'DhcpOptionsId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'DhcpOptionsId' }],
       shape: 'DhcpOptions',
       load: {
         request: {
           operation: 'DescribeDhcpOptions',
-          params: [
-            {
-              target: 'DhcpOptionsIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'DhcpOptionsIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'DhcpOptions[0]',
+        path: (v) => index(field(v, 'DhcpOptions'), 0),
       },
       actions: {
         AssociateWithVpc: {
           request: {
             operation: 'AssociateDhcpOptions',
-            params: [
-              {
-                target: 'DhcpOptionsId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'DhcpOptionsId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteDhcpOptions',
-            params: [
-              {
-                target: 'DhcpOptionsId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'DhcpOptionsId', source: 'identifier', name: 'Id' }],
           },
         },
       },
     },
     Image: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'ImageId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'ImageId' }],
       shape: 'Image',
       load: {
         request: {
           operation: 'DescribeImages',
-          params: [
-            {
-              target: 'ImageIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'ImageIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Images[0]',
+        path: (v) => index(field(v, 'Images'), 0),
       },
       actions: {
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Deregister: {
           request: {
             operation: 'DeregisterImage',
-            params: [
-              {
-                target: 'ImageId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'ImageId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeImageAttribute',
-            params: [
-              {
-                target: 'ImageId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'ImageId', source: 'identifier', name: 'Id' }],
           },
         },
         ModifyAttribute: {
           request: {
             operation: 'ModifyImageAttribute',
-            params: [
-              {
-                target: 'ImageId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'ImageId', source: 'identifier', name: 'Id' }],
           },
         },
         ResetAttribute: {
           request: {
             operation: 'ResetImageAttribute',
-            params: [
-              {
-                target: 'ImageId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'ImageId', source: 'identifier', name: 'Id' }],
           },
         },
       },
       waiters: {
         Exists: {
           waiterName: 'ImageExists',
-          params: [
-            {
-              target: 'ImageIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Images[0]',
+          params: [{ target: 'ImageIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(v, 'Images'), 0),
         },
       },
     },
     Instance: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'InstanceId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'InstanceId' }],
       shape: 'Instance',
       load: {
         request: {
           operation: 'DescribeInstances',
-          params: [
-            {
-              target: 'InstanceIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Reservations[0].Instances[0]',
+        path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
       },
       actions: {
         AttachClassicLinkVpc: {
           request: {
             operation: 'AttachClassicLinkVpc',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         AttachVolume: {
           request: {
             operation: 'AttachVolume',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         ConsoleOutput: {
           request: {
             operation: 'GetConsoleOutput',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateImage: {
           request: {
             operation: 'CreateImage',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Image',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'ImageId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'ImageId') }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         DeleteTags: {
           request: {
             operation: 'DeleteTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeInstanceAttribute',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         DetachClassicLinkVpc: {
           request: {
             operation: 'DetachClassicLinkVpc',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         DetachVolume: {
           request: {
             operation: 'DetachVolume',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         ModifyAttribute: {
           request: {
             operation: 'ModifyInstanceAttribute',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         Monitor: {
           request: {
             operation: 'MonitorInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         PasswordData: {
           request: {
             operation: 'GetPasswordData',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         Reboot: {
           request: {
             operation: 'RebootInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         ReportStatus: {
           request: {
             operation: 'ReportInstanceStatus',
-            params: [
-              {
-                target: 'Instances[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Instances[0]', source: 'identifier', name: 'Id' }],
           },
         },
         ResetAttribute: {
           request: {
             operation: 'ResetInstanceAttribute',
-            params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceId', source: 'identifier', name: 'Id' }],
           },
         },
         ResetKernel: {
           request: {
             operation: 'ResetInstanceAttribute',
             params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-              {
-                target: 'Attribute',
-                source: 'string',
-                value: 'kernel',
-              },
+              { target: 'InstanceId', source: 'identifier', name: 'Id' },
+              { target: 'Attribute', source: 'string', value: 'kernel' },
             ],
           },
         },
@@ -1557,16 +1184,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'ResetInstanceAttribute',
             params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-              {
-                target: 'Attribute',
-                source: 'string',
-                value: 'ramdisk',
-              },
+              { target: 'InstanceId', source: 'identifier', name: 'Id' },
+              { target: 'Attribute', source: 'string', value: 'ramdisk' },
             ],
           },
         },
@@ -1574,65 +1193,33 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'ResetInstanceAttribute',
             params: [
-              {
-                target: 'InstanceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-              {
-                target: 'Attribute',
-                source: 'string',
-                value: 'sourceDestCheck',
-              },
+              { target: 'InstanceId', source: 'identifier', name: 'Id' },
+              { target: 'Attribute', source: 'string', value: 'sourceDestCheck' },
             ],
           },
         },
         Start: {
           request: {
             operation: 'StartInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         Stop: {
           request: {
             operation: 'StopInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         Terminate: {
           request: {
             operation: 'TerminateInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         Unmonitor: {
           request: {
             operation: 'UnmonitorInstances',
-            params: [
-              {
-                target: 'InstanceIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -1640,132 +1227,66 @@ const definition: ServiceModelDefinition = {
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[]', source: 'identifier', name: 'Id' }],
           },
         },
         Monitor: {
           request: {
             operation: 'MonitorInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
         Reboot: {
           request: {
             operation: 'RebootInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
         Start: {
           request: {
             operation: 'StartInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
         Stop: {
           request: {
             operation: 'StopInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
         Terminate: {
           request: {
             operation: 'TerminateInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
         Unmonitor: {
           request: {
             operation: 'UnmonitorInstances',
-            params: [
-              {
-                target: 'InstanceIds[]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
           },
         },
       },
       waiters: {
         Exists: {
           waiterName: 'InstanceExists',
-          params: [
-            {
-              target: 'InstanceIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Reservations[0].Instances[0]',
+          params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
         },
         Running: {
           waiterName: 'InstanceRunning',
-          params: [
-            {
-              target: 'InstanceIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Reservations[0].Instances[0]',
+          params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
         },
         Stopped: {
           waiterName: 'InstanceStopped',
-          params: [
-            {
-              target: 'InstanceIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Reservations[0].Instances[0]',
+          params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
         },
         Terminated: {
           waiterName: 'InstanceTerminated',
-          params: [
-            {
-              target: 'InstanceIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Reservations[0].Instances[0]',
+          params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
         },
       },
       has: {
@@ -1773,49 +1294,39 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'ClassicAddress',
             identifiers: [
-              {
-                target: 'PublicIp',
-                source: 'data',
-                path: 'PublicIpAddress',
-              },
+              { target: 'PublicIp', source: 'data', path: (v) => field(v, 'PublicIpAddress') },
             ],
           },
         },
         Image: {
           resource: {
             type: 'Image',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'ImageId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'ImageId') }],
           },
         },
         KeyPair: {
           resource: {
             type: 'KeyPairInfo',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'data',
-                path: 'KeyName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'data', path: (v) => field(v, 'KeyName') }],
           },
         },
         NetworkInterfaces: {
           resource: {
             type: 'NetworkInterface',
-            path: 'NetworkInterfaces[]',
+            path: (v) => flatten(field(v, 'NetworkInterfaces')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'data',
-                path: 'NetworkInterfaces[].NetworkInterfaceId',
+                path: (v) =>
+                  project(flatten(field(v, 'NetworkInterfaces')), (v1: unknown) =>
+                    field(v1, 'NetworkInterfaceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'NetworkInterfaceId'),
               },
             ],
+            plural: true,
           },
         },
         PlacementGroup: {
@@ -1825,7 +1336,7 @@ const definition: ServiceModelDefinition = {
               {
                 target: 'Name',
                 source: 'data',
-                path: 'Placement.GroupName',
+                path: (v) => field(field(v, 'Placement'), 'GroupName'),
               },
             ],
           },
@@ -1833,25 +1344,13 @@ const definition: ServiceModelDefinition = {
         Subnet: {
           resource: {
             type: 'Subnet',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'SubnetId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'SubnetId') }],
           },
         },
         Vpc: {
           resource: {
             type: 'Vpc',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VpcId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VpcId') }],
           },
         },
       },
@@ -1860,327 +1359,225 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DescribeVolumes',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'attachment.instance-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'attachment.instance-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Volume',
-            path: 'Volumes[]',
+            path: (v) => flatten(field(v, 'Volumes')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Volumes[].VolumeId',
+                path: (v) =>
+                  project(flatten(field(v, 'Volumes')), (v1: unknown) => field(v1, 'VolumeId')),
+                list: true,
+                item: (v) => field(v, 'VolumeId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         VpcAddresses: {
           request: {
             operation: 'DescribeAddresses',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'instance-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'instance-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'VpcAddress',
-            path: 'Addresses[]',
+            path: (v) => flatten(field(v, 'Addresses')),
             identifiers: [
               {
                 target: 'AllocationId',
                 source: 'response',
-                path: 'Addresses[].AllocationId',
+                path: (v) =>
+                  project(flatten(field(v, 'Addresses')), (v1: unknown) =>
+                    field(v1, 'AllocationId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'AllocationId'),
               },
             ],
+            plural: true,
           },
         },
       },
     },
     InternetGateway: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'InternetGatewayId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'InternetGatewayId' }],
       shape: 'InternetGateway',
       load: {
         request: {
           operation: 'DescribeInternetGateways',
-          params: [
-            {
-              target: 'InternetGatewayIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'InternetGatewayIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'InternetGateways[0]',
+        path: (v) => index(field(v, 'InternetGateways'), 0),
       },
       actions: {
         AttachToVpc: {
           request: {
             operation: 'AttachInternetGateway',
-            params: [
-              {
-                target: 'InternetGatewayId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InternetGatewayId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteInternetGateway',
-            params: [
-              {
-                target: 'InternetGatewayId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InternetGatewayId', source: 'identifier', name: 'Id' }],
           },
         },
         DetachFromVpc: {
           request: {
             operation: 'DetachInternetGateway',
-            params: [
-              {
-                target: 'InternetGatewayId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'InternetGatewayId', source: 'identifier', name: 'Id' }],
           },
         },
       },
     },
     KeyPair: {
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'KeyName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'KeyName' }],
       shape: 'KeyPair',
       actions: {
         Delete: {
           request: {
             operation: 'DeleteKeyPair',
-            params: [
-              {
-                target: 'KeyName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'KeyName', source: 'identifier', name: 'Name' }],
           },
         },
       },
     },
     KeyPairInfo: {
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'KeyName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'KeyName' }],
       shape: 'KeyPairInfo',
       load: {
         request: {
           operation: 'DescribeKeyPairs',
-          params: [
-            {
-              target: 'KeyNames[0]',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'KeyNames[0]', source: 'identifier', name: 'Name' }],
         },
-        path: 'KeyPairs[0]',
+        path: (v) => index(field(v, 'KeyPairs'), 0),
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteKeyPair',
-            params: [
-              {
-                target: 'KeyName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'KeyName', source: 'identifier', name: 'Name' }],
           },
         },
       },
     },
     NetworkAcl: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'NetworkAclId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'NetworkAclId' }],
       shape: 'NetworkAcl',
       load: {
         request: {
           operation: 'DescribeNetworkAcls',
-          params: [
-            {
-              target: 'NetworkAclIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'NetworkAclIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'NetworkAcls[0]',
+        path: (v) => index(field(v, 'NetworkAcls'), 0),
       },
       actions: {
         CreateEntry: {
           request: {
             operation: 'CreateNetworkAclEntry',
-            params: [
-              {
-                target: 'NetworkAclId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkAclId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteNetworkAcl',
-            params: [
-              {
-                target: 'NetworkAclId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkAclId', source: 'identifier', name: 'Id' }],
           },
         },
         DeleteEntry: {
           request: {
             operation: 'DeleteNetworkAclEntry',
-            params: [
-              {
-                target: 'NetworkAclId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkAclId', source: 'identifier', name: 'Id' }],
           },
         },
         ReplaceAssociation: {
           request: {
             operation: 'ReplaceNetworkAclAssociation',
-            params: [
-              {
-                target: 'NetworkAclId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkAclId', source: 'identifier', name: 'Id' }],
           },
         },
         ReplaceEntry: {
           request: {
             operation: 'ReplaceNetworkAclEntry',
-            params: [
-              {
-                target: 'NetworkAclId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkAclId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -2188,117 +1585,76 @@ const definition: ServiceModelDefinition = {
         Vpc: {
           resource: {
             type: 'Vpc',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VpcId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VpcId') }],
           },
         },
       },
     },
     NetworkInterface: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'NetworkInterfaceId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'NetworkInterfaceId' }],
       shape: 'NetworkInterface',
       load: {
         request: {
           operation: 'DescribeNetworkInterfaces',
-          params: [
-            {
-              target: 'NetworkInterfaceIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'NetworkInterfaceIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'NetworkInterfaces[0]',
+        path: (v) => index(field(v, 'NetworkInterfaces'), 0),
       },
       actions: {
         AssignPrivateIpAddresses: {
           request: {
             operation: 'AssignPrivateIpAddresses',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         Attach: {
           request: {
             operation: 'AttachNetworkInterface',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteNetworkInterface',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeNetworkInterfaceAttribute',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         Detach: {
@@ -2308,7 +1664,7 @@ const definition: ServiceModelDefinition = {
               {
                 target: 'AttachmentId',
                 source: 'data',
-                path: 'Attachment.AttachmentId',
+                path: (v) => field(field(v, 'Attachment'), 'AttachmentId'),
               },
             ],
           },
@@ -2316,37 +1672,19 @@ const definition: ServiceModelDefinition = {
         ModifyAttribute: {
           request: {
             operation: 'ModifyNetworkInterfaceAttribute',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         ResetAttribute: {
           request: {
             operation: 'ResetNetworkInterfaceAttribute',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
         UnassignPrivateIpAddresses: {
           request: {
             operation: 'UnassignPrivateIpAddresses',
-            params: [
-              {
-                target: 'NetworkInterfaceId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'NetworkInterfaceId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -2354,12 +1692,12 @@ const definition: ServiceModelDefinition = {
         Association: {
           resource: {
             type: 'NetworkInterfaceAssociation',
-            path: 'Association',
+            path: (v) => field(v, 'Association'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'data',
-                path: 'Association.AssociationId',
+                path: (v) => field(field(v, 'Association'), 'AssociationId'),
               },
             ],
           },
@@ -2367,66 +1705,35 @@ const definition: ServiceModelDefinition = {
         Subnet: {
           resource: {
             type: 'Subnet',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'SubnetId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'SubnetId') }],
           },
         },
         Vpc: {
           resource: {
             type: 'Vpc',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VpcId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VpcId') }],
           },
         },
       },
     },
     NetworkInterfaceAssociation: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'AssociationId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'AssociationId' }],
       shape: 'NetworkInterfaceAssociation',
       load: {
         request: {
           operation: 'DescribeNetworkInterfaces',
           params: [
-            {
-              target: 'Filters[0].Name',
-              source: 'string',
-              value: 'association.association-id',
-            },
-            {
-              target: 'Filters[0].Values[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
+            { target: 'Filters[0].Name', source: 'string', value: 'association.association-id' },
+            { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
           ],
         },
-        path: 'NetworkInterfaces[0].Association',
+        path: (v) => field(index(field(v, 'NetworkInterfaces'), 0), 'Association'),
       },
       actions: {
         Delete: {
           request: {
             operation: 'DisassociateAddress',
-            params: [
-              {
-                target: 'AssociationId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'AssociationId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -2435,48 +1742,27 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'VpcAddress',
             identifiers: [
-              {
-                target: 'AllocationId',
-                source: 'data',
-                path: 'AllocationId',
-              },
+              { target: 'AllocationId', source: 'data', path: (v) => field(v, 'AllocationId') },
             ],
           },
         },
       },
     },
     PlacementGroup: {
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'GroupName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'GroupName' }],
       shape: 'PlacementGroup',
       load: {
         request: {
           operation: 'DescribePlacementGroups',
-          params: [
-            {
-              target: 'GroupNames[0]',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'GroupNames[0]', source: 'identifier', name: 'Name' }],
         },
-        path: 'PlacementGroups[0]',
+        path: (v) => index(field(v, 'PlacementGroups'), 0),
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeletePlacementGroup',
-            params: [
-              {
-                target: 'GroupName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'GroupName', source: 'identifier', name: 'Name' }],
           },
         },
       },
@@ -2485,45 +1771,48 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DescribeInstances',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'placement-group-name',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'placement-group-name' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Name' },
             ],
           },
           resource: {
             type: 'Instance',
-            path: 'Reservations[].Instances[]',
+            path: (v) =>
+              flatten(
+                project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances')),
+              ),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Reservations[].Instances[].InstanceId',
+                path: (v) =>
+                  project(
+                    flatten(
+                      project(flatten(field(v, 'Reservations')), (v1: unknown) =>
+                        field(v1, 'Instances'),
+                      ),
+                    ),
+                    (v2: unknown) => field(v2, 'InstanceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'InstanceId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
       },
     },
     Route: {
       identifiers: [
-        {
-          name: 'RouteTableId',
-        },
-        {
-          name: 'DestinationCidrBlock',
-          memberName: 'DestinationCidrBlock',
-        },
+        { name: 'RouteTableId' },
+        { name: 'DestinationCidrBlock', memberName: 'DestinationCidrBlock' },
       ],
       shape: 'Route',
       actions: {
@@ -2531,11 +1820,7 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteRoute',
             params: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'RouteTableId',
-              },
+              { target: 'RouteTableId', source: 'identifier', name: 'RouteTableId' },
               {
                 target: 'DestinationCidrBlock',
                 source: 'identifier',
@@ -2548,11 +1833,7 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'ReplaceRoute',
             params: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'RouteTableId',
-              },
+              { target: 'RouteTableId', source: 'identifier', name: 'RouteTableId' },
               {
                 target: 'DestinationCidrBlock',
                 source: 'identifier',
@@ -2566,84 +1847,47 @@ const definition: ServiceModelDefinition = {
         RouteTable: {
           resource: {
             type: 'RouteTable',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'identifier',
-                name: 'RouteTableId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'identifier', name: 'RouteTableId' }],
           },
         },
       },
     },
     RouteTable: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'RouteTableId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'RouteTableId' }],
       shape: 'RouteTable',
       load: {
         request: {
           operation: 'DescribeRouteTables',
-          params: [
-            {
-              target: 'RouteTableIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'RouteTableIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'RouteTables[0]',
+        path: (v) => index(field(v, 'RouteTables'), 0),
       },
       actions: {
         AssociateWithSubnet: {
           request: {
             operation: 'AssociateRouteTable',
-            params: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'RouteTableId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'RouteTableAssociation',
             identifiers: [
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'AssociationId',
-              },
+              { target: 'Id', source: 'response', path: (v) => field(v, 'AssociationId') },
             ],
           },
         },
         CreateRoute: {
           request: {
             operation: 'CreateRoute',
-            params: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'RouteTableId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Route',
             identifiers: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'RouteTableId', source: 'identifier', name: 'Id' },
               {
                 target: 'DestinationCidrBlock',
                 source: 'requestParameter',
-                path: 'DestinationCidrBlock',
+                path: (v) => field(v, 'DestinationCidrBlock'),
               },
             ],
           },
@@ -2651,45 +1895,39 @@ const definition: ServiceModelDefinition = {
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteRouteTable',
-            params: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'RouteTableId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -2697,88 +1935,69 @@ const definition: ServiceModelDefinition = {
         Associations: {
           resource: {
             type: 'RouteTableAssociation',
-            path: 'Associations[]',
+            path: (v) => flatten(field(v, 'Associations')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'data',
-                path: 'Associations[].RouteTableAssociationId',
+                path: (v) =>
+                  project(flatten(field(v, 'Associations')), (v1: unknown) =>
+                    field(v1, 'RouteTableAssociationId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'RouteTableAssociationId'),
               },
             ],
+            plural: true,
           },
         },
         Routes: {
           resource: {
             type: 'Route',
-            path: 'Routes[]',
+            path: (v) => flatten(field(v, 'Routes')),
             identifiers: [
-              {
-                target: 'RouteTableId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'RouteTableId', source: 'identifier', name: 'Id' },
               {
                 target: 'DestinationCidrBlock',
                 source: 'data',
-                path: 'Routes[].DestinationCidrBlock',
+                path: (v) =>
+                  project(flatten(field(v, 'Routes')), (v1: unknown) =>
+                    field(v1, 'DestinationCidrBlock'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'DestinationCidrBlock'),
               },
             ],
+            plural: true,
           },
         },
         Vpc: {
           resource: {
             type: 'Vpc',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VpcId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VpcId') }],
           },
         },
       },
     },
     RouteTableAssociation: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'RouteTableAssociationId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'RouteTableAssociationId' }],
       shape: 'RouteTableAssociation',
       actions: {
         Delete: {
           request: {
             operation: 'DisassociateRouteTable',
-            params: [
-              {
-                target: 'AssociationId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'AssociationId', source: 'identifier', name: 'Id' }],
           },
         },
         ReplaceSubnet: {
           request: {
             operation: 'ReplaceRouteTableAssociation',
-            params: [
-              {
-                target: 'AssociationId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'AssociationId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'RouteTableAssociation',
             identifiers: [
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'NewAssociationId',
-              },
+              { target: 'Id', source: 'response', path: (v) => field(v, 'NewAssociationId') },
             ],
           },
         },
@@ -2787,352 +2006,227 @@ const definition: ServiceModelDefinition = {
         RouteTable: {
           resource: {
             type: 'RouteTable',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'RouteTableId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'RouteTableId') }],
           },
         },
         Subnet: {
           resource: {
             type: 'Subnet',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'SubnetId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'SubnetId') }],
           },
         },
       },
     },
     SecurityGroup: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'GroupId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'GroupId' }],
       shape: 'SecurityGroup',
       load: {
         request: {
           operation: 'DescribeSecurityGroups',
-          params: [
-            {
-              target: 'GroupIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'GroupIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'SecurityGroups[0]',
+        path: (v) => index(field(v, 'SecurityGroups'), 0),
       },
       actions: {
         AuthorizeEgress: {
           request: {
             operation: 'AuthorizeSecurityGroupEgress',
-            params: [
-              {
-                target: 'GroupId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'GroupId', source: 'identifier', name: 'Id' }],
           },
         },
         AuthorizeIngress: {
           request: {
             operation: 'AuthorizeSecurityGroupIngress',
-            params: [
-              {
-                target: 'GroupId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'GroupId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteSecurityGroup',
-            params: [
-              {
-                target: 'GroupId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'GroupId', source: 'identifier', name: 'Id' }],
           },
         },
         RevokeEgress: {
           request: {
             operation: 'RevokeSecurityGroupEgress',
-            params: [
-              {
-                target: 'GroupId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'GroupId', source: 'identifier', name: 'Id' }],
           },
         },
         RevokeIngress: {
           request: {
             operation: 'RevokeSecurityGroupIngress',
-            params: [
-              {
-                target: 'GroupId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'GroupId', source: 'identifier', name: 'Id' }],
           },
         },
       },
     },
     Snapshot: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'SnapshotId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'SnapshotId' }],
       shape: 'Snapshot',
       load: {
         request: {
           operation: 'DescribeSnapshots',
-          params: [
-            {
-              target: 'SnapshotIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'SnapshotIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Snapshots[0]',
+        path: (v) => index(field(v, 'Snapshots'), 0),
       },
       actions: {
         Copy: {
           request: {
             operation: 'CopySnapshot',
-            params: [
-              {
-                target: 'SourceSnapshotId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SourceSnapshotId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteSnapshot',
-            params: [
-              {
-                target: 'SnapshotId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SnapshotId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeSnapshotAttribute',
-            params: [
-              {
-                target: 'SnapshotId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SnapshotId', source: 'identifier', name: 'Id' }],
           },
         },
         ModifyAttribute: {
           request: {
             operation: 'ModifySnapshotAttribute',
-            params: [
-              {
-                target: 'SnapshotId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SnapshotId', source: 'identifier', name: 'Id' }],
           },
         },
         ResetAttribute: {
           request: {
             operation: 'ResetSnapshotAttribute',
-            params: [
-              {
-                target: 'SnapshotId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SnapshotId', source: 'identifier', name: 'Id' }],
           },
         },
       },
       waiters: {
         Completed: {
           waiterName: 'SnapshotCompleted',
-          params: [
-            {
-              target: 'SnapshotIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Snapshots[0]',
+          params: [{ target: 'SnapshotIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(v, 'Snapshots'), 0),
         },
       },
       has: {
         Volume: {
           resource: {
             type: 'Volume',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VolumeId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VolumeId') }],
           },
         },
       },
     },
     Subnet: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'SubnetId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'SubnetId' }],
       shape: 'Subnet',
       load: {
         request: {
           operation: 'DescribeSubnets',
-          params: [
-            {
-              target: 'SubnetIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'SubnetIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Subnets[0]',
+        path: (v) => index(field(v, 'Subnets'), 0),
       },
       actions: {
         CreateInstances: {
           request: {
             operation: 'RunInstances',
-            params: [
-              {
-                target: 'SubnetId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SubnetId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Instance',
-            path: 'Instances[]',
+            path: (v) => flatten(field(v, 'Instances')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Instances[].InstanceId',
+                path: (v) =>
+                  project(flatten(field(v, 'Instances')), (v1: unknown) => field(v1, 'InstanceId')),
+                list: true,
+                item: (v) => field(v, 'InstanceId'),
               },
             ],
+            plural: true,
           },
         },
         CreateNetworkInterface: {
           request: {
             operation: 'CreateNetworkInterface',
-            params: [
-              {
-                target: 'SubnetId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SubnetId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'NetworkInterface',
-            path: 'NetworkInterface',
+            path: (v) => field(v, 'NetworkInterface'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'NetworkInterface.NetworkInterfaceId',
+                path: (v) => field(field(v, 'NetworkInterface'), 'NetworkInterfaceId'),
               },
             ],
           },
@@ -3140,45 +2234,39 @@ const definition: ServiceModelDefinition = {
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteSubnet',
-            params: [
-              {
-                target: 'SubnetId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'SubnetId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -3186,13 +2274,7 @@ const definition: ServiceModelDefinition = {
         Vpc: {
           resource: {
             type: 'Vpc',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'VpcId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'VpcId') }],
           },
         },
       },
@@ -3201,143 +2283,105 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DescribeInstances',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'subnet-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'subnet-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Instance',
-            path: 'Reservations[].Instances[]',
+            path: (v) =>
+              flatten(
+                project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances')),
+              ),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Reservations[].Instances[].InstanceId',
+                path: (v) =>
+                  project(
+                    flatten(
+                      project(flatten(field(v, 'Reservations')), (v1: unknown) =>
+                        field(v1, 'Instances'),
+                      ),
+                    ),
+                    (v2: unknown) => field(v2, 'InstanceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'InstanceId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         NetworkInterfaces: {
           request: {
             operation: 'DescribeNetworkInterfaces',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'subnet-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'subnet-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'NetworkInterface',
-            path: 'NetworkInterfaces[]',
+            path: (v) => flatten(field(v, 'NetworkInterfaces')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'NetworkInterfaces[].NetworkInterfaceId',
+                path: (v) =>
+                  project(flatten(field(v, 'NetworkInterfaces')), (v1: unknown) =>
+                    field(v1, 'NetworkInterfaceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'NetworkInterfaceId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
       },
     },
     Tag: {
       identifiers: [
-        {
-          name: 'ResourceId',
-          memberName: 'ResourceId',
-        },
-        {
-          name: 'Key',
-          memberName: 'Key',
-        },
-        {
-          name: 'Value',
-          memberName: 'Value',
-          allowEmpty: true,
-        },
+        { name: 'ResourceId', memberName: 'ResourceId' },
+        { name: 'Key', memberName: 'Key' },
+        { name: 'Value', memberName: 'Value', allowEmpty: true },
       ],
       shape: 'TagDescription',
       load: {
         request: {
           operation: 'DescribeTags',
           params: [
-            {
-              target: 'Filters[0].Name',
-              source: 'string',
-              value: 'key',
-            },
-            {
-              target: 'Filters[0].Values[0]',
-              source: 'identifier',
-              name: 'Key',
-            },
-            {
-              target: 'Filters[1].Name',
-              source: 'string',
-              value: 'value',
-            },
-            {
-              target: 'Filters[1].Values[0]',
-              source: 'identifier',
-              name: 'Value',
-            },
-            {
-              target: 'Filters[2].Name',
-              source: 'string',
-              value: 'resource-id',
-            },
-            {
-              target: 'Filters[2].Values[0]',
-              source: 'identifier',
-              name: 'ResourceId',
-            },
+            { target: 'Filters[0].Name', source: 'string', value: 'key' },
+            { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Key' },
+            { target: 'Filters[1].Name', source: 'string', value: 'value' },
+            { target: 'Filters[1].Values[0]', source: 'identifier', name: 'Value' },
+            { target: 'Filters[2].Name', source: 'string', value: 'resource-id' },
+            { target: 'Filters[2].Values[0]', source: 'identifier', name: 'ResourceId' },
           ],
         },
-        path: 'Tags[0]',
+        path: (v) => index(field(v, 'Tags'), 0),
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteTags',
             params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'ResourceId',
-              },
-              {
-                target: 'Tags[0].Key',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Tags[0].Value',
-                source: 'identifier',
-                name: 'Value',
-              },
+              { target: 'Resources[0]', source: 'identifier', name: 'ResourceId' },
+              { target: 'Tags[0].Key', source: 'identifier', name: 'Key' },
+              { target: 'Tags[0].Value', source: 'identifier', name: 'Value' },
             ],
           },
         },
@@ -3347,185 +2391,110 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteTags',
             params: [
-              {
-                target: 'Resources[]',
-                source: 'identifier',
-                name: 'ResourceId',
-              },
-              {
-                target: 'Tags[*].Key',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Tags[*].Value',
-                source: 'identifier',
-                name: 'Value',
-              },
+              { target: 'Resources[]', source: 'identifier', name: 'ResourceId' },
+              { target: 'Tags[*].Key', source: 'identifier', name: 'Key' },
+              { target: 'Tags[*].Value', source: 'identifier', name: 'Value' },
             ],
           },
         },
       },
     },
     Volume: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'VolumeId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'VolumeId' }],
       shape: 'Volume',
       load: {
         request: {
           operation: 'DescribeVolumes',
-          params: [
-            {
-              target: 'VolumeIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'VolumeIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Volumes[0]',
+        path: (v) => index(field(v, 'Volumes'), 0),
       },
       actions: {
         AttachToInstance: {
           request: {
             operation: 'AttachVolume',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateSnapshot: {
           request: {
             operation: 'CreateSnapshot',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Snapshot',
-            path: '@',
+            path: whole,
             identifiers: [
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'SnapshotId',
-              },
+              { target: 'Id', source: 'response', path: (v) => field(v, 'SnapshotId') },
             ],
           },
         },
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteVolume',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeVolumeAttribute',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeStatus: {
           request: {
             operation: 'DescribeVolumeStatus',
-            params: [
-              {
-                target: 'VolumeIds[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeIds[0]', source: 'identifier', name: 'Id' }],
           },
         },
         DetachFromInstance: {
           request: {
             operation: 'DetachVolume',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
         EnableIo: {
           request: {
             operation: 'EnableVolumeIO',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
         ModifyAttribute: {
           request: {
             operation: 'ModifyVolumeAttribute',
-            params: [
-              {
-                target: 'VolumeId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VolumeId', source: 'identifier', name: 'Id' }],
           },
         },
       },
@@ -3534,113 +2503,76 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DescribeSnapshots',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'volume-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'volume-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Snapshot',
-            path: 'Snapshots[]',
+            path: (v) => flatten(field(v, 'Snapshots')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Snapshots[].SnapshotId',
+                path: (v) =>
+                  project(flatten(field(v, 'Snapshots')), (v1: unknown) => field(v1, 'SnapshotId')),
+                list: true,
+                item: (v) => field(v, 'SnapshotId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
       },
     },
     Vpc: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'VpcId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'VpcId' }],
       shape: 'Vpc',
       load: {
         request: {
           operation: 'DescribeVpcs',
-          params: [
-            {
-              target: 'VpcIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'VpcIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'Vpcs[0]',
+        path: (v) => index(field(v, 'Vpcs'), 0),
       },
       actions: {
         AssociateDhcpOptions: {
           request: {
             operation: 'AssociateDhcpOptions',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         AttachClassicLinkInstance: {
           request: {
             operation: 'AttachClassicLinkVpc',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         AttachInternetGateway: {
           request: {
             operation: 'AttachInternetGateway',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         CreateNetworkAcl: {
           request: {
             operation: 'CreateNetworkAcl',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'NetworkAcl',
-            path: 'NetworkAcl',
+            path: (v) => field(v, 'NetworkAcl'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'NetworkAcl.NetworkAclId',
+                path: (v) => field(field(v, 'NetworkAcl'), 'NetworkAclId'),
               },
             ],
           },
@@ -3648,22 +2580,16 @@ const definition: ServiceModelDefinition = {
         CreateRouteTable: {
           request: {
             operation: 'CreateRouteTable',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'RouteTable',
-            path: 'RouteTable',
+            path: (v) => field(v, 'RouteTable'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'RouteTable.RouteTableId',
+                path: (v) => field(field(v, 'RouteTable'), 'RouteTableId'),
               },
             ],
           },
@@ -3671,44 +2597,26 @@ const definition: ServiceModelDefinition = {
         CreateSecurityGroup: {
           request: {
             operation: 'CreateSecurityGroup',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'SecurityGroup',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'GroupId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'GroupId') }],
           },
         },
         CreateSubnet: {
           request: {
             operation: 'CreateSubnet',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Subnet',
-            path: 'Subnet',
+            path: (v) => field(v, 'Subnet'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Subnet.SubnetId',
+                path: (v) => field(field(v, 'Subnet'), 'SubnetId'),
               },
             ],
           },
@@ -3716,138 +2624,90 @@ const definition: ServiceModelDefinition = {
         CreateTags: {
           request: {
             operation: 'CreateTags',
-            params: [
-              {
-                target: 'Resources[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'Resources[0]', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'Tag',
             identifiers: [
-              {
-                target: 'ResourceId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'ResourceId', source: 'identifier', name: 'Id' },
               {
                 target: 'Key',
                 source: 'requestParameter',
-                path: 'Tags[].Key',
+                path: (v) => project(flatten(field(v, 'Tags')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
               },
               {
                 target: 'Value',
                 source: 'requestParameter',
-                path: "Tags[].join('', [Value || ''])",
+                path: (v) =>
+                  project(flatten(field(v, 'Tags')), (v1: unknown) =>
+                    ((v2: unknown) =>
+                      join(
+                        '',
+                        multiselect(v2, () => [or(field(v2, 'Value'), '')]),
+                      ))(v1),
+                  ),
+                list: true,
               },
             ],
+            plural: true,
           },
         },
         Delete: {
           request: {
             operation: 'DeleteVpc',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         DescribeAttribute: {
           request: {
             operation: 'DescribeVpcAttribute',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         DetachClassicLinkInstance: {
           request: {
             operation: 'DetachClassicLinkVpc',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         DetachInternetGateway: {
           request: {
             operation: 'DetachInternetGateway',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         DisableClassicLink: {
           request: {
             operation: 'DisableVpcClassicLink',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         EnableClassicLink: {
           request: {
             operation: 'EnableVpcClassicLink',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         ModifyAttribute: {
           request: {
             operation: 'ModifyVpcAttribute',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
         },
         RequestVpcPeeringConnection: {
           request: {
             operation: 'CreateVpcPeeringConnection',
-            params: [
-              {
-                target: 'VpcId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcId', source: 'identifier', name: 'Id' }],
           },
           resource: {
             type: 'VpcPeeringConnection',
-            path: 'VpcPeeringConnection',
+            path: (v) => field(v, 'VpcPeeringConnection'),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'VpcPeeringConnection.VpcPeeringConnectionId',
+                path: (v) => field(field(v, 'VpcPeeringConnection'), 'VpcPeeringConnectionId'),
               },
             ],
           },
@@ -3856,38 +2716,20 @@ const definition: ServiceModelDefinition = {
       waiters: {
         Available: {
           waiterName: 'VpcAvailable',
-          params: [
-            {
-              target: 'VpcIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Vpcs[0]',
+          params: [{ target: 'VpcIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(v, 'Vpcs'), 0),
         },
         Exists: {
           waiterName: 'VpcExists',
-          params: [
-            {
-              target: 'VpcIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'Vpcs[0]',
+          params: [{ target: 'VpcIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(v, 'Vpcs'), 0),
         },
       },
       has: {
         DhcpOptions: {
           resource: {
             type: 'DhcpOptions',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'DhcpOptionsId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'DhcpOptionsId') }],
           },
         },
       },
@@ -3896,362 +2738,333 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DescribeVpcPeeringConnections',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'accepter-vpc-info.vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'accepter-vpc-info.vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'VpcPeeringConnection',
-            path: 'VpcPeeringConnections[]',
+            path: (v) => flatten(field(v, 'VpcPeeringConnections')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'VpcPeeringConnections[].VpcPeeringConnectionId',
+                path: (v) =>
+                  project(flatten(field(v, 'VpcPeeringConnections')), (v1: unknown) =>
+                    field(v1, 'VpcPeeringConnectionId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'VpcPeeringConnectionId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         Instances: {
           request: {
             operation: 'DescribeInstances',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Instance',
-            path: 'Reservations[].Instances[]',
+            path: (v) =>
+              flatten(
+                project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances')),
+              ),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Reservations[].Instances[].InstanceId',
+                path: (v) =>
+                  project(
+                    flatten(
+                      project(flatten(field(v, 'Reservations')), (v1: unknown) =>
+                        field(v1, 'Instances'),
+                      ),
+                    ),
+                    (v2: unknown) => field(v2, 'InstanceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'InstanceId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         InternetGateways: {
           request: {
             operation: 'DescribeInternetGateways',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'attachment.vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'attachment.vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'InternetGateway',
-            path: 'InternetGateways[]',
+            path: (v) => flatten(field(v, 'InternetGateways')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'InternetGateways[].InternetGatewayId',
+                path: (v) =>
+                  project(flatten(field(v, 'InternetGateways')), (v1: unknown) =>
+                    field(v1, 'InternetGatewayId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'InternetGatewayId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         NetworkAcls: {
           request: {
             operation: 'DescribeNetworkAcls',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'NetworkAcl',
-            path: 'NetworkAcls[]',
+            path: (v) => flatten(field(v, 'NetworkAcls')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'NetworkAcls[].NetworkAclId',
+                path: (v) =>
+                  project(flatten(field(v, 'NetworkAcls')), (v1: unknown) =>
+                    field(v1, 'NetworkAclId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'NetworkAclId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         NetworkInterfaces: {
           request: {
             operation: 'DescribeNetworkInterfaces',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'NetworkInterface',
-            path: 'NetworkInterfaces[]',
+            path: (v) => flatten(field(v, 'NetworkInterfaces')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'NetworkInterfaces[].NetworkInterfaceId',
+                path: (v) =>
+                  project(flatten(field(v, 'NetworkInterfaces')), (v1: unknown) =>
+                    field(v1, 'NetworkInterfaceId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'NetworkInterfaceId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         RequestedVpcPeeringConnections: {
           request: {
             operation: 'DescribeVpcPeeringConnections',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'requester-vpc-info.vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'requester-vpc-info.vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'VpcPeeringConnection',
-            path: 'VpcPeeringConnections[]',
+            path: (v) => flatten(field(v, 'VpcPeeringConnections')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'VpcPeeringConnections[].VpcPeeringConnectionId',
+                path: (v) =>
+                  project(flatten(field(v, 'VpcPeeringConnections')), (v1: unknown) =>
+                    field(v1, 'VpcPeeringConnectionId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'VpcPeeringConnectionId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         RouteTables: {
           request: {
             operation: 'DescribeRouteTables',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'RouteTable',
-            path: 'RouteTables[]',
+            path: (v) => flatten(field(v, 'RouteTables')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'RouteTables[].RouteTableId',
+                path: (v) =>
+                  project(flatten(field(v, 'RouteTables')), (v1: unknown) =>
+                    field(v1, 'RouteTableId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'RouteTableId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         SecurityGroups: {
           request: {
             operation: 'DescribeSecurityGroups',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'SecurityGroup',
-            path: 'SecurityGroups[]',
+            path: (v) => flatten(field(v, 'SecurityGroups')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'SecurityGroups[].GroupId',
+                path: (v) =>
+                  project(flatten(field(v, 'SecurityGroups')), (v1: unknown) =>
+                    field(v1, 'GroupId'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'GroupId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
         Subnets: {
           request: {
             operation: 'DescribeSubnets',
             params: [
-              {
-                target: 'Filters[0].Name',
-                source: 'string',
-                value: 'vpc-id',
-              },
-              {
-                target: 'Filters[0].Values[0]',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Filters[0].Name', source: 'string', value: 'vpc-id' },
+              { target: 'Filters[0].Values[0]', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Subnet',
-            path: 'Subnets[]',
+            path: (v) => flatten(field(v, 'Subnets')),
             identifiers: [
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Subnets[].SubnetId',
+                path: (v) =>
+                  project(flatten(field(v, 'Subnets')), (v1: unknown) => field(v1, 'SubnetId')),
+                list: true,
+                item: (v) => field(v, 'SubnetId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxResults',
             minPageSize: 5,
+            inputTokens: ['NextToken'],
+            outputTokens: [(v) => field(v, 'NextToken')],
           },
         },
       },
     },
     VpcPeeringConnection: {
-      identifiers: [
-        {
-          name: 'Id',
-          memberName: 'VpcPeeringConnectionId',
-        },
-      ],
+      identifiers: [{ name: 'Id', memberName: 'VpcPeeringConnectionId' }],
       shape: 'VpcPeeringConnection',
       load: {
         request: {
           operation: 'DescribeVpcPeeringConnections',
-          params: [
-            {
-              target: 'VpcPeeringConnectionIds[0]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
+          params: [{ target: 'VpcPeeringConnectionIds[0]', source: 'identifier', name: 'Id' }],
         },
-        path: 'VpcPeeringConnections[0]',
+        path: (v) => index(field(v, 'VpcPeeringConnections'), 0),
       },
       actions: {
         Accept: {
           request: {
             operation: 'AcceptVpcPeeringConnection',
-            params: [
-              {
-                target: 'VpcPeeringConnectionId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcPeeringConnectionId', source: 'identifier', name: 'Id' }],
           },
         },
         Delete: {
           request: {
             operation: 'DeleteVpcPeeringConnection',
-            params: [
-              {
-                target: 'VpcPeeringConnectionId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcPeeringConnectionId', source: 'identifier', name: 'Id' }],
           },
         },
         Reject: {
           request: {
             operation: 'RejectVpcPeeringConnection',
-            params: [
-              {
-                target: 'VpcPeeringConnectionId',
-                source: 'identifier',
-                name: 'Id',
-              },
-            ],
+            params: [{ target: 'VpcPeeringConnectionId', source: 'identifier', name: 'Id' }],
           },
         },
       },
       waiters: {
         Exists: {
           waiterName: 'VpcPeeringConnectionExists',
-          params: [
-            {
-              target: 'VpcPeeringConnectionIds[]',
-              source: 'identifier',
-              name: 'Id',
-            },
-          ],
-          path: 'VpcPeeringConnections[0]',
+          params: [{ target: 'VpcPeeringConnectionIds[]', source: 'identifier', name: 'Id' }],
+          path: (v) => index(field(v, 'VpcPeeringConnections'), 0),
         },
       },
       has: {
@@ -4262,7 +3075,7 @@ const definition: ServiceModelDefinition = {
               {
                 target: 'Id',
                 source: 'data',
-                path: 'AccepterVpcInfo.VpcId',
+                path: (v) => field(field(v, 'AccepterVpcInfo'), 'VpcId'),
               },
             ],
           },
@@ -4274,7 +3087,7 @@ const definition: ServiceModelDefinition = {
               {
                 target: 'Id',
                 source: 'data',
-                path: 'RequesterVpcInfo.VpcId',
+                path: (v) => field(field(v, 'RequesterVpcInfo'), 'VpcId'),
               },
             ],
           },
@@ -4282,48 +3095,27 @@ const definition: ServiceModelDefinition = {
       },
     },
     VpcAddress: {
-      identifiers: [
-        {
-          name: 'AllocationId',
-          memberName: 'AllocationId',
-        },
-      ],
+      identifiers: [{ name: 'AllocationId', memberName: 'AllocationId' }],
       shape: 'Address',
       load: {
         request: {
           operation: 'DescribeAddresses',
-          params: [
-            {
-              target: 'AllocationIds[0]',
-              source: 'identifier',
-              name: 'AllocationId',
-            },
-          ],
+          params: [{ target: 'AllocationIds[0]', source: 'identifier', name: 'AllocationId' }],
         },
-        path: 'Addresses[0]',
+        path: (v) => index(field(v, 'Addresses'), 0),
       },
       actions: {
         Associate: {
           request: {
             operation: 'AssociateAddress',
-            params: [
-              {
-                target: 'AllocationId',
-                source: 'identifier',
-                name: 'AllocationId',
-              },
-            ],
+            params: [{ target: 'AllocationId', source: 'identifier', name: 'AllocationId' }],
           },
         },
         Release: {
           request: {
             operation: 'ReleaseAddress',
             params: [
-              {
-                target: 'AllocationId',
-                source: 'data',
-                path: 'AllocationId',
-              },
+              { target: 'AllocationId', source: 'data', path: (v) => field(v, 'AllocationId') },
             ],
           },
         },
@@ -4332,13 +3124,7 @@ const definition: ServiceModelDefinition = {
         Association: {
           resource: {
             type: 'NetworkInterfaceAssociation',
-            identifiers: [
-              {
-                target: 'Id',
-                source: 'data',
-                path: 'AssociationId',
-              },
-            ],
+            identifiers: [{ target: 'Id', source: 'data', path: (v) => field(v, 'AssociationId') }],
           },
         },
       },
@@ -4461,21 +3247,6 @@ export const ec2Model = new ServiceModel(
       TerminateInstances: TerminateInstancesCommand,
       UnassignPrivateIpAddresses: UnassignPrivateIpAddressesCommand,
       UnmonitorInstances: UnmonitorInstancesCommand,
-    },
-    paginators: {
-      DescribeDhcpOptions: paginateDescribeDhcpOptions,
-      DescribeImages: paginateDescribeImages,
-      DescribeInstances: paginateDescribeInstances,
-      DescribeInternetGateways: paginateDescribeInternetGateways,
-      DescribeNetworkAcls: paginateDescribeNetworkAcls,
-      DescribeNetworkInterfaces: paginateDescribeNetworkInterfaces,
-      DescribeRouteTables: paginateDescribeRouteTables,
-      DescribeSecurityGroups: paginateDescribeSecurityGroups,
-      DescribeSnapshots: paginateDescribeSnapshots,
-      DescribeSubnets: paginateDescribeSubnets,
-      DescribeVolumes: paginateDescribeVolumes,
-      DescribeVpcPeeringConnections: paginateDescribeVpcPeeringConnections,
-      DescribeVpcs: paginateDescribeVpcs,
     },
     waiters: {
       ImageExists: waitUntilImageExists,

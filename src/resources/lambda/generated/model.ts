@@ -33,18 +33,22 @@ import {
   UpdateEventSourceMappingCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
-  paginateListAliases,
-  paginateListEventSourceMappings,
-  paginateListFunctions,
-  paginateListLayerVersions,
-  paginateListLayers,
-  paginateListVersionsByFunction,
   waitUntilFunctionActiveV2,
   waitUntilFunctionExists,
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
-import { ServiceModel, type ServiceModelDefinition } from '../../../core/index.js';
+import {
+  and,
+  field,
+  flatten,
+  index,
+  multiselect,
+  project,
+  whole,
+  ServiceModel,
+  type CompiledModel,
+} from '../../../core/index.js';
 import { Alias } from '../alias.js';
 import { EventSourceMapping } from './event-source-mapping.js';
 import { FunctionVersion } from '../function-version.js';
@@ -52,7 +56,7 @@ import { LambdaFunction } from '../function.js';
 import { Layer } from '../layer.js';
 import { LayerVersion } from './layer-version.js';
 
-const definition: ServiceModelDefinition = {
+const definition: CompiledModel = {
   service: {
     name: 'lambda',
     className: 'Lambda',
@@ -62,105 +66,52 @@ const definition: ServiceModelDefinition = {
     handWritten: ['CreateFunction', 'PublishLayerVersion'],
     actions: {
       CreateFunction: {
-        request: {
-          operation: 'CreateFunction',
-        },
+        request: { operation: 'CreateFunction' },
         resource: {
           type: 'Function',
-          path: '@',
+          path: whole,
           identifiers: [
-            {
-              target: 'Name',
-              source: 'requestParameter',
-              path: 'FunctionName',
-            },
+            { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'FunctionName') },
           ],
         },
       },
       PublishLayerVersion: {
-        request: {
-          operation: 'PublishLayerVersion',
-        },
+        request: { operation: 'PublishLayerVersion' },
         resource: {
           type: 'LayerVersion',
-          path: '@',
+          path: whole,
           identifiers: [
-            {
-              target: 'LayerName',
-              source: 'requestParameter',
-              path: 'LayerName',
-            },
-            {
-              target: 'Version',
-              source: 'response',
-              path: 'Version',
-            },
+            { target: 'LayerName', source: 'requestParameter', path: (v) => field(v, 'LayerName') },
+            { target: 'Version', source: 'response', path: (v) => field(v, 'Version') },
           ],
         },
       },
       CreateEventSourceMapping: {
-        request: {
-          operation: 'CreateEventSourceMapping',
-        },
+        request: { operation: 'CreateEventSourceMapping' },
         resource: {
           type: 'EventSourceMapping',
-          path: '@',
-          identifiers: [
-            {
-              target: 'UUID',
-              source: 'response',
-              path: 'UUID',
-            },
-          ],
+          path: whole,
+          identifiers: [{ target: 'UUID', source: 'response', path: (v) => field(v, 'UUID') }],
         },
       },
     },
     has: {
       Function: {
-        resource: {
-          type: 'Function',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'Function', identifiers: [{ target: 'Name', source: 'input' }] },
       },
-      Layer: {
-        resource: {
-          type: 'Layer',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Layer: { resource: { type: 'Layer', identifiers: [{ target: 'Name', source: 'input' }] } },
       EventSourceMapping: {
         resource: {
           type: 'EventSourceMapping',
-          identifiers: [
-            {
-              target: 'UUID',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'UUID', source: 'input' }],
         },
       },
       FunctionVersion: {
         resource: {
           type: 'FunctionVersion',
           identifiers: [
-            {
-              target: 'FunctionName',
-              source: 'input',
-            },
-            {
-              target: 'Version',
-              source: 'input',
-            },
+            { target: 'FunctionName', source: 'input' },
+            { target: 'Version', source: 'input' },
           ],
         },
       },
@@ -168,14 +119,8 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'Alias',
           identifiers: [
-            {
-              target: 'FunctionName',
-              source: 'input',
-            },
-            {
-              target: 'Name',
-              source: 'input',
-            },
+            { target: 'FunctionName', source: 'input' },
+            { target: 'Name', source: 'input' },
           ],
         },
       },
@@ -183,74 +128,82 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'LayerVersion',
           identifiers: [
-            {
-              target: 'LayerName',
-              source: 'input',
-            },
-            {
-              target: 'Version',
-              source: 'input',
-            },
+            { target: 'LayerName', source: 'input' },
+            { target: 'Version', source: 'input' },
           ],
         },
       },
     },
     hasMany: {
       Functions: {
-        request: {
-          operation: 'ListFunctions',
-        },
+        request: { operation: 'ListFunctions' },
         resource: {
           type: 'Function',
-          path: 'Functions[]',
+          path: (v) => flatten(field(v, 'Functions')),
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'Functions[].FunctionName',
+              path: (v) =>
+                project(flatten(field(v, 'Functions')), (v1: unknown) => field(v1, 'FunctionName')),
+              list: true,
+              item: (v) => field(v, 'FunctionName'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxItems',
+          inputTokens: ['Marker'],
+          outputTokens: [(v) => field(v, 'NextMarker')],
         },
       },
       Layers: {
-        request: {
-          operation: 'ListLayers',
-        },
+        request: { operation: 'ListLayers' },
         resource: {
           type: 'Layer',
-          path: 'Layers[]',
+          path: (v) => flatten(field(v, 'Layers')),
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'Layers[].LayerName',
+              path: (v) =>
+                project(flatten(field(v, 'Layers')), (v1: unknown) => field(v1, 'LayerName')),
+              list: true,
+              item: (v) => field(v, 'LayerName'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxItems',
+          inputTokens: ['Marker'],
+          outputTokens: [(v) => field(v, 'NextMarker')],
         },
       },
       EventSourceMappings: {
-        request: {
-          operation: 'ListEventSourceMappings',
-        },
+        request: { operation: 'ListEventSourceMappings' },
         resource: {
           type: 'EventSourceMapping',
-          path: 'EventSourceMappings[]',
+          path: (v) => flatten(field(v, 'EventSourceMappings')),
           identifiers: [
             {
               target: 'UUID',
               source: 'response',
-              path: 'EventSourceMappings[].UUID',
+              path: (v) =>
+                project(flatten(field(v, 'EventSourceMappings')), (v1: unknown) =>
+                  field(v1, 'UUID'),
+                ),
+              list: true,
+              item: (v) => field(v, 'UUID'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxItems',
+          inputTokens: ['Marker'],
+          outputTokens: [(v) => field(v, 'NextMarker')],
         },
       },
     },
@@ -260,273 +213,138 @@ const definition: ServiceModelDefinition = {
       className: 'LambdaFunction',
       customized: true,
       handWritten: ['Invoke', 'UpdateCode'],
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'FunctionName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'FunctionName' }],
       shape: 'FunctionConfiguration',
       load: {
         request: {
           operation: 'GetFunctionConfiguration',
-          params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Invoke: {
           request: {
             operation: 'Invoke',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         UpdateCode: {
           request: {
             operation: 'UpdateFunctionCode',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         UpdateConfiguration: {
           request: {
             operation: 'UpdateFunctionConfiguration',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         PublishVersion: {
           request: {
             operation: 'PublishVersion',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'FunctionVersion',
-            path: '@',
+            path: whole,
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Version',
-                source: 'response',
-                path: 'Version',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
+              { target: 'Version', source: 'response', path: (v) => field(v, 'Version') },
             ],
           },
         },
         CreateAlias: {
           request: {
             operation: 'CreateAlias',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'Alias',
-            path: '@',
+            path: whole,
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Name',
-                source: 'requestParameter',
-                path: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
+              { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'Name') },
             ],
           },
         },
         Delete: {
           request: {
             operation: 'DeleteFunction',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         AddPermission: {
           request: {
             operation: 'AddPermission',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         RemovePermission: {
           request: {
             operation: 'RemovePermission',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         GetPolicy: {
           request: {
             operation: 'GetPolicy',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         PutConcurrency: {
           request: {
             operation: 'PutFunctionConcurrency',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         GetConcurrency: {
           request: {
             operation: 'GetFunctionConcurrency',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         DeleteConcurrency: {
           request: {
             operation: 'DeleteFunctionConcurrency',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
         },
         Tag: {
           request: {
             operation: 'TagResource',
-            params: [
-              {
-                target: 'Resource',
-                source: 'data',
-                path: 'FunctionArn',
-              },
-            ],
+            params: [{ target: 'Resource', source: 'data', path: (v) => field(v, 'FunctionArn') }],
           },
         },
         Untag: {
           request: {
             operation: 'UntagResource',
-            params: [
-              {
-                target: 'Resource',
-                source: 'data',
-                path: 'FunctionArn',
-              },
-            ],
+            params: [{ target: 'Resource', source: 'data', path: (v) => field(v, 'FunctionArn') }],
           },
         },
         ListTags: {
           request: {
             operation: 'ListTags',
-            params: [
-              {
-                target: 'Resource',
-                source: 'data',
-                path: 'FunctionArn',
-              },
-            ],
+            params: [{ target: 'Resource', source: 'data', path: (v) => field(v, 'FunctionArn') }],
           },
         },
       },
       waiters: {
         Exists: {
           waiterName: 'FunctionExists',
-          params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
-          path: 'Configuration',
+          params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
+          path: (v) => field(v, 'Configuration'),
         },
         Active: {
           waiterName: 'FunctionActiveV2',
-          params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
-          path: 'Configuration',
+          params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
+          path: (v) => field(v, 'Configuration'),
         },
         Updated: {
           waiterName: 'FunctionUpdatedV2',
-          params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
-          path: 'Configuration',
+          params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
+          path: (v) => field(v, 'Configuration'),
         },
       },
       has: {
@@ -534,15 +352,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'FunctionVersion',
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Version',
-                source: 'input',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
+              { target: 'Version', source: 'input' },
             ],
           },
         },
@@ -550,15 +361,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'Alias',
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Name',
-                source: 'input',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
+              { target: 'Name', source: 'input' },
             ],
           },
         },
@@ -567,89 +371,83 @@ const definition: ServiceModelDefinition = {
         Versions: {
           request: {
             operation: 'ListVersionsByFunction',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'FunctionVersion',
-            path: 'Versions[]',
+            path: (v) => flatten(field(v, 'Versions')),
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
               {
                 target: 'Version',
                 source: 'response',
-                path: 'Versions[].Version',
+                path: (v) =>
+                  project(flatten(field(v, 'Versions')), (v1: unknown) => field(v1, 'Version')),
+                list: true,
+                item: (v) => field(v, 'Version'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxItems',
+            inputTokens: ['Marker'],
+            outputTokens: [(v) => field(v, 'NextMarker')],
           },
         },
         Aliases: {
           request: {
             operation: 'ListAliases',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'Alias',
-            path: 'Aliases[]',
+            path: (v) => flatten(field(v, 'Aliases')),
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'Name' },
               {
                 target: 'Name',
                 source: 'response',
-                path: 'Aliases[].Name',
+                path: (v) =>
+                  project(flatten(field(v, 'Aliases')), (v1: unknown) => field(v1, 'Name')),
+                list: true,
+                item: (v) => field(v, 'Name'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxItems',
+            inputTokens: ['Marker'],
+            outputTokens: [(v) => field(v, 'NextMarker')],
           },
         },
         EventSourceMappings: {
           request: {
             operation: 'ListEventSourceMappings',
-            params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'EventSourceMapping',
-            path: 'EventSourceMappings[]',
+            path: (v) => flatten(field(v, 'EventSourceMappings')),
             identifiers: [
               {
                 target: 'UUID',
                 source: 'response',
-                path: 'EventSourceMappings[].UUID',
+                path: (v) =>
+                  project(flatten(field(v, 'EventSourceMappings')), (v1: unknown) =>
+                    field(v1, 'UUID'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'UUID'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxItems',
+            inputTokens: ['Marker'],
+            outputTokens: [(v) => field(v, 'NextMarker')],
           },
         },
       },
@@ -657,48 +455,25 @@ const definition: ServiceModelDefinition = {
     FunctionVersion: {
       customized: true,
       handWritten: ['Invoke'],
-      identifiers: [
-        {
-          name: 'FunctionName',
-        },
-        {
-          name: 'Version',
-        },
-      ],
+      identifiers: [{ name: 'FunctionName' }, { name: 'Version' }],
       shape: 'FunctionConfiguration',
       load: {
         request: {
           operation: 'GetFunctionConfiguration',
           params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'FunctionName',
-            },
-            {
-              target: 'Qualifier',
-              source: 'identifier',
-              name: 'Version',
-            },
+            { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+            { target: 'Qualifier', source: 'identifier', name: 'Version' },
           ],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Invoke: {
           request: {
             operation: 'Invoke',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Qualifier',
-                source: 'identifier',
-                name: 'Version',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Qualifier', source: 'identifier', name: 'Version' },
             ],
           },
         },
@@ -706,32 +481,16 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'CreateAlias',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'FunctionVersion',
-                source: 'identifier',
-                name: 'Version',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'FunctionVersion', source: 'identifier', name: 'Version' },
             ],
           },
           resource: {
             type: 'Alias',
-            path: '@',
+            path: whole,
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Name',
-                source: 'requestParameter',
-                path: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'Name') },
             ],
           },
         },
@@ -739,16 +498,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteFunction',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Qualifier',
-                source: 'identifier',
-                name: 'Version',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Qualifier', source: 'identifier', name: 'Version' },
             ],
           },
         },
@@ -757,32 +508,16 @@ const definition: ServiceModelDefinition = {
         Exists: {
           waiterName: 'FunctionExists',
           params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'FunctionName',
-            },
-            {
-              target: 'Qualifier',
-              source: 'identifier',
-              name: 'Version',
-            },
+            { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+            { target: 'Qualifier', source: 'identifier', name: 'Version' },
           ],
-          path: 'Configuration',
+          path: (v) => field(v, 'Configuration'),
         },
         Active: {
           waiterName: 'PublishedVersionActive',
           params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'FunctionName',
-            },
-            {
-              target: 'Qualifier',
-              source: 'identifier',
-              name: 'Version',
-            },
+            { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+            { target: 'Qualifier', source: 'identifier', name: 'Version' },
           ],
         },
       },
@@ -790,13 +525,7 @@ const definition: ServiceModelDefinition = {
         Function: {
           resource: {
             type: 'Function',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'FunctionName' }],
           },
         },
       },
@@ -804,48 +533,25 @@ const definition: ServiceModelDefinition = {
     Alias: {
       customized: true,
       handWritten: ['Invoke'],
-      identifiers: [
-        {
-          name: 'FunctionName',
-        },
-        {
-          name: 'Name',
-        },
-      ],
+      identifiers: [{ name: 'FunctionName' }, { name: 'Name' }],
       shape: 'AliasConfiguration',
       load: {
         request: {
           operation: 'GetAlias',
           params: [
-            {
-              target: 'FunctionName',
-              source: 'identifier',
-              name: 'FunctionName',
-            },
-            {
-              target: 'Name',
-              source: 'identifier',
-              name: 'Name',
-            },
+            { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+            { target: 'Name', source: 'identifier', name: 'Name' },
           ],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Invoke: {
           request: {
             operation: 'Invoke',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Qualifier',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Qualifier', source: 'identifier', name: 'Name' },
             ],
           },
         },
@@ -853,16 +559,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'UpdateAlias',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Name', source: 'identifier', name: 'Name' },
             ],
           },
         },
@@ -870,16 +568,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteAlias',
             params: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Name', source: 'identifier', name: 'Name' },
             ],
           },
         },
@@ -888,29 +578,15 @@ const definition: ServiceModelDefinition = {
         Function: {
           resource: {
             type: 'Function',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'FunctionName' }],
           },
         },
         Version: {
           resource: {
             type: 'FunctionVersion',
             identifiers: [
-              {
-                target: 'FunctionName',
-                source: 'identifier',
-                name: 'FunctionName',
-              },
-              {
-                target: 'Version',
-                source: 'data',
-                path: 'FunctionVersion',
-              },
+              { target: 'FunctionName', source: 'identifier', name: 'FunctionName' },
+              { target: 'Version', source: 'data', path: (v) => field(v, 'FunctionVersion') },
             ],
           },
         },
@@ -919,57 +595,37 @@ const definition: ServiceModelDefinition = {
     Layer: {
       customized: true,
       handWritten: ['PublishVersion'],
-      identifiers: [
-        {
-          name: 'Name',
-          memberName: 'LayerName',
-        },
-      ],
+      identifiers: [{ name: 'Name', memberName: 'LayerName' }],
       shape: 'LayersListItem',
       load: {
         request: {
           operation: 'ListLayerVersions',
           params: [
-            {
-              target: 'LayerName',
-              source: 'identifier',
-              name: 'Name',
-            },
-            {
-              target: 'MaxItems',
-              source: 'integer',
-              value: 1,
-            },
+            { target: 'LayerName', source: 'identifier', name: 'Name' },
+            { target: 'MaxItems', source: 'integer', value: 1 },
           ],
         },
-        path: 'LayerVersions[0] && {LayerName: $Name, LatestMatchingVersion: LayerVersions[0]}',
+        path: (v, $) =>
+          and(
+            index(field(v, 'LayerVersions'), 0),
+            multiselect(v, () => ({
+              LayerName: $['Name'] ?? null,
+              LatestMatchingVersion: index(field(v, 'LayerVersions'), 0),
+            })),
+          ),
       },
       actions: {
         PublishVersion: {
           request: {
             operation: 'PublishLayerVersion',
-            params: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'LayerName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'LayerVersion',
-            path: '@',
+            path: whole,
             identifiers: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Version',
-                source: 'response',
-                path: 'Version',
-              },
+              { target: 'LayerName', source: 'identifier', name: 'Name' },
+              { target: 'Version', source: 'response', path: (v) => field(v, 'Version') },
             ],
           },
         },
@@ -979,15 +635,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'LayerVersion',
             identifiers: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Version',
-                source: 'input',
-              },
+              { target: 'LayerName', source: 'identifier', name: 'Name' },
+              { target: 'Version', source: 'input' },
             ],
           },
         },
@@ -996,80 +645,54 @@ const definition: ServiceModelDefinition = {
         Versions: {
           request: {
             operation: 'ListLayerVersions',
-            params: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'LayerName', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'LayerVersion',
-            path: 'LayerVersions[]',
+            path: (v) => flatten(field(v, 'LayerVersions')),
             identifiers: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'LayerName', source: 'identifier', name: 'Name' },
               {
                 target: 'Version',
                 source: 'response',
-                path: 'LayerVersions[].Version',
+                path: (v) =>
+                  project(flatten(field(v, 'LayerVersions')), (v1: unknown) =>
+                    field(v1, 'Version'),
+                  ),
+                list: true,
+                item: (v) => field(v, 'Version'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxItems',
+            inputTokens: ['Marker'],
+            outputTokens: [(v) => field(v, 'NextMarker')],
           },
         },
       },
     },
     LayerVersion: {
-      identifiers: [
-        {
-          name: 'LayerName',
-        },
-        {
-          name: 'Version',
-          type: 'integer',
-        },
-      ],
+      identifiers: [{ name: 'LayerName' }, { name: 'Version', type: 'integer' }],
       shape: 'GetLayerVersionResponse',
       load: {
         request: {
           operation: 'GetLayerVersion',
           params: [
-            {
-              target: 'LayerName',
-              source: 'identifier',
-              name: 'LayerName',
-            },
-            {
-              target: 'VersionNumber',
-              source: 'identifier',
-              name: 'Version',
-            },
+            { target: 'LayerName', source: 'identifier', name: 'LayerName' },
+            { target: 'VersionNumber', source: 'identifier', name: 'Version' },
           ],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteLayerVersion',
             params: [
-              {
-                target: 'LayerName',
-                source: 'identifier',
-                name: 'LayerName',
-              },
-              {
-                target: 'VersionNumber',
-                source: 'identifier',
-                name: 'Version',
-              },
+              { target: 'LayerName', source: 'identifier', name: 'LayerName' },
+              { target: 'VersionNumber', source: 'identifier', name: 'Version' },
             ],
           },
         },
@@ -1078,60 +701,32 @@ const definition: ServiceModelDefinition = {
         Layer: {
           resource: {
             type: 'Layer',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'LayerName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'LayerName' }],
           },
         },
       },
     },
     EventSourceMapping: {
-      identifiers: [
-        {
-          name: 'UUID',
-        },
-      ],
+      identifiers: [{ name: 'UUID' }],
       shape: 'EventSourceMappingConfiguration',
       load: {
         request: {
           operation: 'GetEventSourceMapping',
-          params: [
-            {
-              target: 'UUID',
-              source: 'identifier',
-              name: 'UUID',
-            },
-          ],
+          params: [{ target: 'UUID', source: 'identifier', name: 'UUID' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Update: {
           request: {
             operation: 'UpdateEventSourceMapping',
-            params: [
-              {
-                target: 'UUID',
-                source: 'identifier',
-                name: 'UUID',
-              },
-            ],
+            params: [{ target: 'UUID', source: 'identifier', name: 'UUID' }],
           },
         },
         Delete: {
           request: {
             operation: 'DeleteEventSourceMapping',
-            params: [
-              {
-                target: 'UUID',
-                source: 'identifier',
-                name: 'UUID',
-              },
-            ],
+            params: [{ target: 'UUID', source: 'identifier', name: 'UUID' }],
           },
         },
       },
@@ -1177,14 +772,6 @@ export const lambdaModel = new ServiceModel(
       UpdateEventSourceMapping: UpdateEventSourceMappingCommand,
       UpdateFunctionCode: UpdateFunctionCodeCommand,
       UpdateFunctionConfiguration: UpdateFunctionConfigurationCommand,
-    },
-    paginators: {
-      ListAliases: paginateListAliases,
-      ListEventSourceMappings: paginateListEventSourceMappings,
-      ListFunctions: paginateListFunctions,
-      ListLayerVersions: paginateListLayerVersions,
-      ListLayers: paginateListLayers,
-      ListVersionsByFunction: paginateListVersionsByFunction,
     },
     waiters: {
       FunctionActiveV2: waitUntilFunctionActiveV2,

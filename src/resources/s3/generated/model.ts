@@ -47,14 +47,24 @@ import {
   RestoreObjectCommand,
   UploadPartCommand,
   UploadPartCopyCommand,
-  paginateListBuckets,
-  paginateListObjectsV2,
   waitUntilBucketExists,
   waitUntilBucketNotExists,
   waitUntilObjectExists,
   waitUntilObjectNotExists,
 } from '@aws-sdk/client-s3';
-import { ServiceModel, type ServiceModelDefinition } from '../../../core/index.js';
+import {
+  equal,
+  field,
+  flatten,
+  index,
+  multiselect,
+  or,
+  project,
+  select,
+  whole,
+  ServiceModel,
+  type CompiledModel,
+} from '../../../core/index.js';
 import { Bucket } from '../bucket.js';
 import { BucketAcl } from './bucket-acl.js';
 import { BucketCors } from './bucket-cors.js';
@@ -74,7 +84,7 @@ import { ObjectSummary } from '../object-summary.js';
 import { ObjectVersion } from '../object-version.js';
 import { S3Object } from '../object.js';
 
-const definition: ServiceModelDefinition = {
+const definition: CompiledModel = {
   service: {
     name: 's3',
     className: 'S3',
@@ -94,170 +104,84 @@ const definition: ServiceModelDefinition = {
     ],
     actions: {
       CreateBucket: {
-        request: {
-          operation: 'CreateBucket',
-        },
+        request: { operation: 'CreateBucket' },
         resource: {
           type: 'Bucket',
           identifiers: [
-            {
-              target: 'Name',
-              source: 'requestParameter',
-              path: 'Bucket',
-            },
+            { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'Bucket') },
           ],
         },
       },
     },
     has: {
-      Bucket: {
-        resource: {
-          type: 'Bucket',
-          identifiers: [
-            {
-              target: 'Name',
-              source: 'input',
-            },
-          ],
-        },
-      },
+      Bucket: { resource: { type: 'Bucket', identifiers: [{ target: 'Name', source: 'input' }] } },
       BucketAcl: {
-        resource: {
-          type: 'BucketAcl',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'BucketAcl', identifiers: [{ target: 'BucketName', source: 'input' }] },
       },
       BucketCors: {
-        resource: {
-          type: 'BucketCors',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
-        },
+        resource: { type: 'BucketCors', identifiers: [{ target: 'BucketName', source: 'input' }] },
       },
       BucketLifecycle: {
         resource: {
           type: 'BucketLifecycle',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketLifecycleConfiguration: {
         resource: {
           type: 'BucketLifecycleConfiguration',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketLogging: {
         resource: {
           type: 'BucketLogging',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketNotification: {
         resource: {
           type: 'BucketNotification',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketPolicy: {
         resource: {
           type: 'BucketPolicy',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketRequestPayment: {
         resource: {
           type: 'BucketRequestPayment',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketTagging: {
         resource: {
           type: 'BucketTagging',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketVersioning: {
         resource: {
           type: 'BucketVersioning',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       BucketWebsite: {
         resource: {
           type: 'BucketWebsite',
-          identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-          ],
+          identifiers: [{ target: 'BucketName', source: 'input' }],
         },
       },
       MultipartUpload: {
         resource: {
           type: 'MultipartUpload',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'ObjectKey',
-              source: 'input',
-            },
-            {
-              target: 'Id',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'ObjectKey', source: 'input' },
+            { target: 'Id', source: 'input' },
           ],
         },
       },
@@ -265,22 +189,10 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'MultipartUploadPart',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'ObjectKey',
-              source: 'input',
-            },
-            {
-              target: 'MultipartUploadId',
-              source: 'input',
-            },
-            {
-              target: 'PartNumber',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'ObjectKey', source: 'input' },
+            { target: 'MultipartUploadId', source: 'input' },
+            { target: 'PartNumber', source: 'input' },
           ],
         },
       },
@@ -288,14 +200,8 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'Object',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'Key',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'Key', source: 'input' },
           ],
         },
       },
@@ -303,14 +209,8 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'ObjectAcl',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'ObjectKey',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'ObjectKey', source: 'input' },
           ],
         },
       },
@@ -318,14 +218,8 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'ObjectSummary',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'Key',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'Key', source: 'input' },
           ],
         },
       },
@@ -333,40 +227,35 @@ const definition: ServiceModelDefinition = {
         resource: {
           type: 'ObjectVersion',
           identifiers: [
-            {
-              target: 'BucketName',
-              source: 'input',
-            },
-            {
-              target: 'ObjectKey',
-              source: 'input',
-            },
-            {
-              target: 'Id',
-              source: 'input',
-            },
+            { target: 'BucketName', source: 'input' },
+            { target: 'ObjectKey', source: 'input' },
+            { target: 'Id', source: 'input' },
           ],
         },
       },
     },
     hasMany: {
       Buckets: {
-        request: {
-          operation: 'ListBuckets',
-        },
+        request: { operation: 'ListBuckets' },
         resource: {
           type: 'Bucket',
-          path: 'Buckets[]',
+          path: (v) => flatten(field(v, 'Buckets')),
           identifiers: [
             {
               target: 'Name',
               source: 'response',
-              path: 'Buckets[].Name',
+              path: (v) =>
+                project(flatten(field(v, 'Buckets')), (v1: unknown) => field(v1, 'Name')),
+              list: true,
+              item: (v) => field(v, 'Name'),
             },
           ],
+          plural: true,
         },
         paging: {
           limitKey: 'MaxBuckets',
+          inputTokens: ['ContinuationToken'],
+          outputTokens: [(v) => field(v, 'ContinuationToken')],
         },
       },
     },
@@ -374,98 +263,57 @@ const definition: ServiceModelDefinition = {
   resources: {
     Bucket: {
       customized: true,
-      identifiers: [
-        {
-          name: 'Name',
-        },
-      ],
+      identifiers: [{ name: 'Name' }],
       shape: 'Bucket',
       load: {
         request: {
           operation: 'ListBuckets',
-          params: [
-            {
-              target: 'Prefix',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'Prefix', source: 'identifier', name: 'Name' }],
         },
-        path: 'Buckets[?Name == $Name] | [0]',
+        path: (v, $) =>
+          ((v1: unknown) => index(v1, 0))(
+            select(
+              field(v, 'Buckets'),
+              (v3: unknown) => equal(field(v3, 'Name'), $['Name'] ?? null),
+              (v2: unknown) => v2,
+            ),
+          ),
       },
       exists: {
         request: {
           operation: 'HeadBucket',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
         },
       },
       actions: {
         Create: {
           request: {
             operation: 'CreateBucket',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
         },
         Delete: {
           request: {
             operation: 'DeleteBucket',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
         },
         DeleteObjects: {
           request: {
             operation: 'DeleteObjects',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
         },
         PutObject: {
           request: {
             operation: 'PutObject',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Key',
-                source: 'requestParameter',
-                path: 'Key',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'Name' },
+              { target: 'Key', source: 'requestParameter', path: (v) => field(v, 'Key') },
             ],
           },
         },
@@ -473,172 +321,87 @@ const definition: ServiceModelDefinition = {
       waiters: {
         Exists: {
           waiterName: 'BucketExists',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
         },
         NotExists: {
           waiterName: 'BucketNotExists',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'Name',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
         },
       },
       has: {
         Acl: {
           resource: {
             type: 'BucketAcl',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Cors: {
           resource: {
             type: 'BucketCors',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Lifecycle: {
           resource: {
             type: 'BucketLifecycle',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         LifecycleConfiguration: {
           resource: {
             type: 'BucketLifecycleConfiguration',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Logging: {
           resource: {
             type: 'BucketLogging',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Notification: {
           resource: {
             type: 'BucketNotification',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Object: {
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-              {
-                target: 'Key',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'Name' },
+              { target: 'Key', source: 'input' },
             ],
           },
         },
         Policy: {
           resource: {
             type: 'BucketPolicy',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         RequestPayment: {
           resource: {
             type: 'BucketRequestPayment',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Tagging: {
           resource: {
             type: 'BucketTagging',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Versioning: {
           resource: {
             type: 'BucketVersioning',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
         Website: {
           resource: {
             type: 'BucketWebsite',
-            identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            identifiers: [{ target: 'BucketName', source: 'identifier', name: 'Name' }],
           },
         },
       },
@@ -646,145 +409,129 @@ const definition: ServiceModelDefinition = {
         MultipartUploads: {
           request: {
             operation: 'ListMultipartUploads',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'MultipartUpload',
-            path: 'Uploads[]',
+            path: (v) => flatten(field(v, 'Uploads')),
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'Name' },
               {
                 target: 'ObjectKey',
                 source: 'response',
-                path: 'Uploads[].Key',
+                path: (v) =>
+                  project(flatten(field(v, 'Uploads')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
+                item: (v) => field(v, 'Key'),
               },
               {
                 target: 'Id',
                 source: 'response',
-                path: 'Uploads[].UploadId',
+                path: (v) =>
+                  project(flatten(field(v, 'Uploads')), (v1: unknown) => field(v1, 'UploadId')),
+                list: true,
+                item: (v) => field(v, 'UploadId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxUploads',
             inputTokens: ['KeyMarker', 'UploadIdMarker'],
-            outputTokens: ['NextKeyMarker', 'NextUploadIdMarker'],
-            moreResults: 'IsTruncated',
+            outputTokens: [(v) => field(v, 'NextKeyMarker'), (v) => field(v, 'NextUploadIdMarker')],
+            moreResults: (v) => field(v, 'IsTruncated'),
           },
         },
         ObjectVersions: {
           request: {
             operation: 'ListObjectVersions',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'ObjectVersion',
-            path: '[Versions,DeleteMarkers]|[]',
+            path: (v) =>
+              ((v1: unknown) => flatten(v1))(
+                multiselect(v, () => [field(v, 'Versions'), field(v, 'DeleteMarkers')]),
+              ),
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'Name' },
               {
                 target: 'ObjectKey',
                 source: 'response',
-                path: '[Versions,DeleteMarkers]|[].Key',
+                path: (v) =>
+                  ((v1: unknown) => project(flatten(v1), (v2: unknown) => field(v2, 'Key')))(
+                    multiselect(v, () => [field(v, 'Versions'), field(v, 'DeleteMarkers')]),
+                  ),
+                list: true,
+                item: (v) => field(v, 'Key'),
               },
               {
                 target: 'Id',
                 source: 'response',
-                path: '[Versions,DeleteMarkers]|[].VersionId',
+                path: (v) =>
+                  ((v1: unknown) => project(flatten(v1), (v2: unknown) => field(v2, 'VersionId')))(
+                    multiselect(v, () => [field(v, 'Versions'), field(v, 'DeleteMarkers')]),
+                  ),
+                list: true,
+                item: (v) => field(v, 'VersionId'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxKeys',
             inputTokens: ['KeyMarker', 'VersionIdMarker'],
-            outputTokens: ['NextKeyMarker', 'NextVersionIdMarker'],
-            moreResults: 'IsTruncated',
+            outputTokens: [
+              (v) => field(v, 'NextKeyMarker'),
+              (v) => field(v, 'NextVersionIdMarker'),
+            ],
+            moreResults: (v) => field(v, 'IsTruncated'),
           },
         },
         Objects: {
           request: {
             operation: 'ListObjectsV2',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'Name',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
           },
           resource: {
             type: 'ObjectSummary',
-            path: 'Contents[]',
+            path: (v) => flatten(field(v, 'Contents')),
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'Name',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'Name' },
               {
                 target: 'Key',
                 source: 'response',
-                path: 'Contents[].Key',
+                path: (v) =>
+                  project(flatten(field(v, 'Contents')), (v1: unknown) => field(v1, 'Key')),
+                list: true,
+                item: (v) => field(v, 'Key'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxKeys',
+            inputTokens: ['ContinuationToken'],
+            outputTokens: [(v) => field(v, 'NextContinuationToken')],
           },
         },
       },
     },
     BucketAcl: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketAclOutput',
       load: {
         request: {
           operation: 'GetBucketAcl',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Put: {
           request: {
             operation: 'PutBucketAcl',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -792,60 +539,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketCors: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketCorsOutput',
       load: {
         request: {
           operation: 'GetBucketCors',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketCors',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketCors',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -853,60 +572,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketLifecycle: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketLifecycleConfigurationOutput',
       load: {
         request: {
           operation: 'GetBucketLifecycleConfiguration',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketLifecycle',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketLifecycleConfiguration',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -914,60 +605,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketLifecycleConfiguration: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketLifecycleConfigurationOutput',
       load: {
         request: {
           operation: 'GetBucketLifecycleConfiguration',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketLifecycle',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketLifecycleConfiguration',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -975,48 +638,26 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketLogging: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketLoggingOutput',
       load: {
         request: {
           operation: 'GetBucketLogging',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Put: {
           request: {
             operation: 'PutBucketLogging',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1024,48 +665,26 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketNotification: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'NotificationConfiguration',
       load: {
         request: {
           operation: 'GetBucketNotificationConfiguration',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Put: {
           request: {
             operation: 'PutBucketNotificationConfiguration',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1073,60 +692,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketPolicy: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketPolicyOutput',
       load: {
         request: {
           operation: 'GetBucketPolicy',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketPolicy',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketPolicy',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1134,48 +725,26 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketRequestPayment: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketRequestPaymentOutput',
       load: {
         request: {
           operation: 'GetBucketRequestPayment',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Put: {
           request: {
             operation: 'PutBucketRequestPayment',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1183,60 +752,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketTagging: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketTaggingOutput',
       load: {
         request: {
           operation: 'GetBucketTagging',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketTagging',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketTagging',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1244,81 +785,43 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketVersioning: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketVersioningOutput',
       load: {
         request: {
           operation: 'GetBucketVersioning',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Enable: {
           request: {
             operation: 'PutBucketVersioning',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'VersioningConfiguration.Status',
-                source: 'string',
-                value: 'Enabled',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'VersioningConfiguration.Status', source: 'string', value: 'Enabled' },
             ],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketVersioning',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Suspend: {
           request: {
             operation: 'PutBucketVersioning',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'VersioningConfiguration.Status',
-                source: 'string',
-                value: 'Suspended',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'VersioningConfiguration.Status', source: 'string', value: 'Suspended' },
             ],
           },
         },
@@ -1327,60 +830,32 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     BucketWebsite: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }],
       shape: 'GetBucketWebsiteOutput',
       load: {
         request: {
           operation: 'GetBucketWebsite',
-          params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-          ],
+          params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Delete: {
           request: {
             operation: 'DeleteBucketWebsite',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
         Put: {
           request: {
             operation: 'PutBucketWebsite',
-            params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            params: [{ target: 'Bucket', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
@@ -1388,50 +863,22 @@ const definition: ServiceModelDefinition = {
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
       },
     },
     MultipartUpload: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'ObjectKey',
-        },
-        {
-          name: 'Id',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }, { name: 'ObjectKey' }, { name: 'Id' }],
       shape: 'MultipartUpload',
       actions: {
         Abort: {
           request: {
             operation: 'AbortMultipartUpload',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'UploadId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'UploadId', source: 'identifier', name: 'Id' },
             ],
           },
         },
@@ -1439,36 +886,16 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'CompleteMultipartUpload',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'UploadId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'UploadId', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
             ],
           },
         },
@@ -1478,16 +905,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
             ],
           },
         },
@@ -1495,25 +914,10 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'MultipartUploadPart',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'MultipartUploadId',
-                source: 'identifier',
-                name: 'Id',
-              },
-              {
-                target: 'PartNumber',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'ObjectKey' },
+              { target: 'MultipartUploadId', source: 'identifier', name: 'Id' },
+              { target: 'PartNumber', source: 'input' },
             ],
           },
         },
@@ -1523,74 +927,48 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'ListParts',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'UploadId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'UploadId', source: 'identifier', name: 'Id' },
             ],
           },
           resource: {
             type: 'MultipartUploadPart',
-            path: 'Parts[]',
+            path: (v) => flatten(field(v, 'Parts')),
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'requestParameter',
-                path: 'Bucket',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'requestParameter',
-                path: 'Key',
-              },
+              { target: 'BucketName', source: 'requestParameter', path: (v) => field(v, 'Bucket') },
+              { target: 'ObjectKey', source: 'requestParameter', path: (v) => field(v, 'Key') },
               {
                 target: 'MultipartUploadId',
                 source: 'requestParameter',
-                path: 'UploadId',
+                path: (v) => field(v, 'UploadId'),
               },
               {
                 target: 'PartNumber',
                 source: 'response',
-                path: 'Parts[].PartNumber',
+                path: (v) =>
+                  project(flatten(field(v, 'Parts')), (v1: unknown) => field(v1, 'PartNumber')),
+                list: true,
+                item: (v) => field(v, 'PartNumber'),
               },
             ],
+            plural: true,
           },
           paging: {
             limitKey: 'MaxParts',
             inputTokens: ['PartNumberMarker'],
-            outputTokens: ['NextPartNumberMarker'],
-            moreResults: 'IsTruncated',
+            outputTokens: [(v) => field(v, 'NextPartNumberMarker')],
+            moreResults: (v) => field(v, 'IsTruncated'),
           },
         },
       },
     },
     MultipartUploadPart: {
       identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'ObjectKey',
-        },
-        {
-          name: 'MultipartUploadId',
-        },
-        {
-          name: 'PartNumber',
-          type: 'integer',
-          memberName: 'PartNumber',
-        },
+        { name: 'BucketName' },
+        { name: 'ObjectKey' },
+        { name: 'MultipartUploadId' },
+        { name: 'PartNumber', type: 'integer', memberName: 'PartNumber' },
       ],
       shape: 'Part',
       actions: {
@@ -1598,26 +976,10 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'UploadPartCopy',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'UploadId',
-                source: 'identifier',
-                name: 'MultipartUploadId',
-              },
-              {
-                target: 'PartNumber',
-                source: 'identifier',
-                name: 'PartNumber',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'UploadId', source: 'identifier', name: 'MultipartUploadId' },
+              { target: 'PartNumber', source: 'identifier', name: 'PartNumber' },
             ],
           },
         },
@@ -1625,26 +987,10 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'UploadPart',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'UploadId',
-                source: 'identifier',
-                name: 'MultipartUploadId',
-              },
-              {
-                target: 'PartNumber',
-                source: 'identifier',
-                name: 'PartNumber',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'UploadId', source: 'identifier', name: 'MultipartUploadId' },
+              { target: 'PartNumber', source: 'identifier', name: 'PartNumber' },
             ],
           },
         },
@@ -1654,21 +1000,9 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'MultipartUpload',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'Id',
-                source: 'identifier',
-                name: 'MultipartUploadId',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'ObjectKey' },
+              { target: 'Id', source: 'identifier', name: 'MultipartUploadId' },
             ],
           },
         },
@@ -1678,48 +1012,25 @@ const definition: ServiceModelDefinition = {
       className: 'S3Object',
       customized: true,
       handWritten: ['Get'],
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'Key',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }, { name: 'Key' }],
       shape: 'HeadObjectOutput',
       load: {
         request: {
           operation: 'HeadObject',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         CopyFrom: {
           request: {
             operation: 'CopyObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -1727,16 +1038,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -1744,16 +1047,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'GetObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -1761,36 +1056,16 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'CreateMultipartUpload',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
           resource: {
             type: 'MultipartUpload',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'UploadId',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'response', path: (v) => field(v, 'UploadId') },
             ],
           },
         },
@@ -1798,16 +1073,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'PutObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -1815,16 +1082,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'RestoreObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -1834,50 +1093,26 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObjects',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Delete.Objects[*].Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'Key' },
             ],
           },
-          errors: 'Errors[]',
+          errors: (v) => flatten(field(v, 'Errors')),
         },
       },
       waiters: {
         Exists: {
           waiterName: 'ObjectExists',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
         NotExists: {
           waiterName: 'ObjectNotExists',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
       },
@@ -1886,49 +1121,24 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'ObjectAcl',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
             ],
           },
         },
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
         MultipartUpload: {
           resource: {
             type: 'MultipartUpload',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'input' },
             ],
           },
         },
@@ -1936,68 +1146,34 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'ObjectVersion',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'input' },
             ],
           },
         },
       },
     },
     ObjectAcl: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'ObjectKey',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }, { name: 'ObjectKey' }],
       shape: 'GetObjectAclOutput',
       load: {
         request: {
           operation: 'GetObjectAcl',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'ObjectKey',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'ObjectKey' },
           ],
         },
-        path: '@',
+        path: whole,
       },
       actions: {
         Put: {
           request: {
             operation: 'PutObjectAcl',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
             ],
           },
         },
@@ -2007,16 +1183,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
             ],
           },
         },
@@ -2025,48 +1193,32 @@ const definition: ServiceModelDefinition = {
     ObjectSummary: {
       customized: true,
       handWritten: ['Get'],
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'Key',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }, { name: 'Key' }],
       shape: '_Object',
       load: {
         request: {
           operation: 'HeadObject',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
-        path: "{Key: $Key, Size: ContentLength, ETag: ETag, LastModified: LastModified, StorageClass: StorageClass || 'STANDARD'}",
+        path: (v, $) =>
+          multiselect(v, () => ({
+            Key: $['Key'] ?? null,
+            Size: field(v, 'ContentLength'),
+            ETag: field(v, 'ETag'),
+            LastModified: field(v, 'LastModified'),
+            StorageClass: or(field(v, 'StorageClass'), 'STANDARD'),
+          })),
       },
       actions: {
         CopyFrom: {
           request: {
             operation: 'CopyObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2074,16 +1226,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2091,16 +1235,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'GetObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2108,36 +1244,16 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'CreateMultipartUpload',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
           resource: {
             type: 'MultipartUpload',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'response',
-                path: 'UploadId',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'response', path: (v) => field(v, 'UploadId') },
             ],
           },
         },
@@ -2145,16 +1261,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'PutObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2162,16 +1270,8 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'RestoreObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2181,50 +1281,26 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObjects',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Delete.Objects[*].Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'Key' },
             ],
           },
-          errors: 'Errors[]',
+          errors: (v) => flatten(field(v, 'Errors')),
         },
       },
       waiters: {
         Exists: {
           waiterName: 'ObjectExists',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
         NotExists: {
           waiterName: 'ObjectNotExists',
           params: [
-            {
-              target: 'Bucket',
-              source: 'identifier',
-              name: 'BucketName',
-            },
-            {
-              target: 'Key',
-              source: 'identifier',
-              name: 'Key',
-            },
+            { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+            { target: 'Key', source: 'identifier', name: 'Key' },
           ],
         },
       },
@@ -2233,49 +1309,24 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'ObjectAcl',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
             ],
           },
         },
         Bucket: {
           resource: {
             type: 'Bucket',
-            identifiers: [
-              {
-                target: 'Name',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-            ],
+            identifiers: [{ target: 'Name', source: 'identifier', name: 'BucketName' }],
           },
         },
         MultipartUpload: {
           resource: {
             type: 'MultipartUpload',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'input' },
             ],
           },
         },
@@ -2283,16 +1334,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'Key',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'Key' },
             ],
           },
         },
@@ -2300,37 +1343,16 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'ObjectVersion',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'ObjectKey',
-                source: 'identifier',
-                name: 'Key',
-              },
-              {
-                target: 'Id',
-                source: 'input',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'ObjectKey', source: 'identifier', name: 'Key' },
+              { target: 'Id', source: 'input' },
             ],
           },
         },
       },
     },
     ObjectVersion: {
-      identifiers: [
-        {
-          name: 'BucketName',
-        },
-        {
-          name: 'ObjectKey',
-        },
-        {
-          name: 'Id',
-        },
-      ],
+      identifiers: [{ name: 'BucketName' }, { name: 'ObjectKey' }, { name: 'Id' }],
       customized: true,
       handWritten: ['Get'],
       shape: 'ObjectVersion',
@@ -2339,21 +1361,9 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'VersionId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'VersionId', source: 'identifier', name: 'Id' },
             ],
           },
         },
@@ -2361,21 +1371,9 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'GetObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'VersionId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'VersionId', source: 'identifier', name: 'Id' },
             ],
           },
         },
@@ -2383,21 +1381,9 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'HeadObject',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'VersionId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'VersionId', source: 'identifier', name: 'Id' },
             ],
           },
         },
@@ -2407,24 +1393,12 @@ const definition: ServiceModelDefinition = {
           request: {
             operation: 'DeleteObjects',
             params: [
-              {
-                target: 'Bucket',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Delete.Objects[*].Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
-              {
-                target: 'Delete.Objects[*].VersionId',
-                source: 'identifier',
-                name: 'Id',
-              },
+              { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+              { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'ObjectKey' },
+              { target: 'Delete.Objects[*].VersionId', source: 'identifier', name: 'Id' },
             ],
           },
-          errors: 'Errors[]',
+          errors: (v) => flatten(field(v, 'Errors')),
         },
       },
       has: {
@@ -2432,16 +1406,8 @@ const definition: ServiceModelDefinition = {
           resource: {
             type: 'Object',
             identifiers: [
-              {
-                target: 'BucketName',
-                source: 'identifier',
-                name: 'BucketName',
-              },
-              {
-                target: 'Key',
-                source: 'identifier',
-                name: 'ObjectKey',
-              },
+              { target: 'BucketName', source: 'identifier', name: 'BucketName' },
+              { target: 'Key', source: 'identifier', name: 'ObjectKey' },
             ],
           },
         },
@@ -2502,10 +1468,6 @@ export const s3Model = new ServiceModel(
       RestoreObject: RestoreObjectCommand,
       UploadPart: UploadPartCommand,
       UploadPartCopy: UploadPartCopyCommand,
-    },
-    paginators: {
-      ListBuckets: paginateListBuckets,
-      ListObjectsV2: paginateListObjectsV2,
     },
     waiters: {
       BucketExists: waitUntilBucketExists,

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** The token names of a v3 paginator: what the request sends, what the response returns. */
+export interface PaginatorTokens {
+  readonly inputToken: string;
+  readonly outputToken: string;
+  readonly pageSize?: string;
+}
+
+const CREATE_PAGINATOR =
+  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]+)")?\s*\)/g;
+
+/**
+ * Reads the paginators a v3 package defines (`createPaginator(S3Client, ListObjectsV2Command,
+ * "ContinuationToken", "NextContinuationToken", "MaxKeys")`) from its CommonJS build, so
+ * collections page on the same tokens without importing the paginator functions.
+ */
+export function readPaginators(packageName: string, root: string): Map<string, PaginatorTokens> {
+  const require = createRequire(join(root, 'package.json'));
+  const source = readFileSync(require.resolve(packageName), 'utf8');
+  const paginators = new Map<string, PaginatorTokens>();
+  for (const match of source.matchAll(CREATE_PAGINATOR)) {
+    const [, operation, inputToken, outputToken, pageSize] = match;
+    paginators.set(operation!, {
+      inputToken: inputToken!,
+      outputToken: outputToken!,
+      ...(pageSize ? { pageSize } : {}),
+    });
+  }
+  if (paginators.size === 0) {
+    throw new Error(`no createPaginator(...) found in ${packageName}: its build changed shape`);
+  }
+  return paginators;
+}
