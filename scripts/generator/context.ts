@@ -147,7 +147,7 @@ export class GenContext {
         : partly.size === 0
           ? `ActionParams<${input}, ${quote(filled)}>`
           : `ActionParams<${input}, ${filled.size ? quote(filled) : 'never'}, ${quote(partly)}>`;
-    return { text, required, filled: [...filled] };
+    return { text, required, filled: [...filled], partly: [...partly] };
   }
 }
 
@@ -177,7 +177,56 @@ export function doc(lines: readonly string[], indent = '  '): string {
   ].join('\n');
 }
 
+/** Prose as doc lines of at most `width` characters (words are never split). */
+export function wrap(text: string, width = 94): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** A TSDoc example section. */
 export function example(code: readonly string[]): string[] {
   return ['@example', '```ts', ...code, '```'];
+}
+
+/** Words of a resource type name that are acronyms, as they are written in prose. */
+const ACRONYMS: Record<string, string> = {
+  Acl: 'ACL',
+  Cors: 'CORS',
+  Dhcp: 'DHCP',
+  Vpc: 'VPC',
+};
+
+/** A resource type as prose: `VpcPeeringConnection` → `VPC peering connection`. */
+export function typeWords(type: string): string {
+  return (type.match(/[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? [type])
+    .map((word) => ACRONYMS[word] ?? word.toLowerCase())
+    .join(' ');
+}
+
+/** What a waiter waits for, as a predicate: `Exists` → `exists`, `Running` → `is running`. */
+const WAITER_PREDICATES: Record<string, string> = {
+  Exists: 'exists',
+  NotExists: 'no longer exists',
+  Updated: 'has finished updating',
+  InUse: 'is in use',
+};
+
+/** `Waits until the bucket exists`, `Waits until the instance is running`. */
+export function waiterSentence(type: string, waiter: string): string {
+  const words = (name: string) =>
+    (name.match(/[A-Z][a-z0-9]*/g) ?? [name]).map((w) => w.toLowerCase()).join(' ');
+  const predicate =
+    WAITER_PREDICATES[waiter] ??
+    (waiter.startsWith('Not') && waiter.length > 3
+      ? `is no longer ${words(waiter.slice(3))}`
+      : `is ${words(waiter)}`);
+  return `Waits until the ${typeWords(type)} ${predicate}`;
 }

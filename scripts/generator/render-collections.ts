@@ -1,7 +1,12 @@
 import type { ContainerDefinition } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
-import { doc, example, exampleArgs, type GenContext } from './context.js';
-import { collectionClassOf, type Owner } from './render-members.js';
+import { doc, example, exampleArgs, typeWords, wrap, type GenContext } from './context.js';
+import {
+  collectionClassOf,
+  collectionTypesOf,
+  type CollectionTypes,
+  type Owner,
+} from './render-members.js';
 import { HEADER, renderImports } from './render-resource.js';
 
 /** Every resource type some collection yields, in definition order. */
@@ -13,6 +18,121 @@ export function collectedTypes(ctx: GenContext): string[] {
       if (hasMany.resource) types.add(hasMany.resource.type);
   }
   return Object.keys(ctx.definition.resources).filter((type) => types.has(type));
+}
+
+/** One declared collection property: where it is and its named types. */
+export interface DeclaredCollection {
+  /** The variable examples use for the owner (`bucket`, `s3`). */
+  readonly ownerVar: string;
+  /** The owner in prose (`a bucket`, `EC2`). */
+  readonly ownerWords: string;
+  /** The property (`objects`). */
+  readonly property: string;
+  readonly operation: string;
+  readonly types: CollectionTypes;
+}
+
+/**
+ * Every collection property the generated classes declare (hand-written ones left out), the
+ * service's first, each with its named types; two collections never share a name.
+ */
+export function declaredCollections(ctx: GenContext): DeclaredCollection[] {
+  const service = ctx.definition.service;
+  const owners: [
+    string,
+    string,
+    string,
+    ContainerDefinition & { readonly handWritten?: readonly string[] },
+  ][] = [
+    [ctx.serviceVar, service.className, service.className, service],
+    ...Object.entries(ctx.definition.resources).map(
+      ([type, r]): [
+        string,
+        string,
+        string,
+        ContainerDefinition & { readonly handWritten?: readonly string[] },
+      ] => [
+        ctx.varOf(type),
+        `${/^[aeio]/i.test(typeWords(type)) ? 'an' : 'a'} ${typeWords(type)}`,
+        ctx.classOf(type),
+        r,
+      ],
+    ),
+  ];
+  const taken = new Set<string>([
+    ...Object.keys(ctx.definition.resources).flatMap((type) => [
+      ctx.classOf(type),
+      ctx.generatedClassOf(type),
+      collectionClassOf(ctx, type),
+    ]),
+    service.className,
+  ]);
+  const declared: DeclaredCollection[] = [];
+  for (const [ownerVar, ownerWords, ownerClass, container] of owners) {
+    for (const [name, hasMany] of Object.entries(container.hasMany ?? {})) {
+      if (container.handWritten?.includes(name)) continue;
+      const types = collectionTypesOf(ctx, ownerClass, name, hasMany);
+      for (const typeName of [types.params, types.collection, types.manager]) {
+        if (taken.has(typeName))
+          throw new Error(`the collection type ${typeName} (${ownerClass}.${name}) is taken`);
+        taken.add(typeName);
+      }
+      declared.push({
+        ownerVar,
+        ownerWords,
+        property: camelCase(name),
+        operation: hasMany.request.operation,
+        types,
+      });
+    }
+  }
+  return declared;
+}
+
+/** ` without `Bucket` (filled from the bucket) and `MaxKeys` (set by ...)`, or ''. */
+function without(c: DeclaredCollection): string {
+  const names = (list: readonly string[]) =>
+    list.map((n) => `\`${n}\``).join(list.length > 2 ? ', ' : ' and ');
+  const parts = [
+    ...(c.types.filled.length ? [`${names(c.types.filled)} (filled from ${c.ownerWords})`] : []),
+    ...(c.types.paging.length
+      ? [`${names(c.types.paging)} (set by \`limit()\`, \`pageSize()\` and paging)`]
+      : []),
+  ];
+  const added = c.types.partly.length
+    ? `; ${c.ownerWords.replace(/^an? /, 'the ')} adds to ${names(c.types.partly)}`
+    : '';
+  return (parts.length ? ` without ${parts.join(' and ')}` : '') + added;
+}
+
+/** The named types of one collection property. */
+function renderCollectionTypes(c: DeclaredCollection): string {
+  const where = `${c.ownerVar}.${c.property}`;
+  return [
+    doc(
+      wrap(
+        `The listing params \`${where}.filter()\` takes: the \`${c.operation}\` input${without(c)}.`,
+      ),
+      '',
+    ),
+    `export type ${c.types.params} = ${c.types.paramsText};`,
+    '',
+    doc(
+      wrap(
+        `A query over the ${c.types.yields} of ${c.ownerWords}, as \`${where}.all()\`, \`.filter()\` and \`.limit()\` return it.`,
+      ),
+      '',
+    ),
+    `export type ${c.types.collection} = ${c.types.collectionText};`,
+    '',
+    doc(
+      wrap(
+        `The \`${where}\` property: starts queries over the ${c.types.yields} of ${c.ownerWords} (no batch actions until \`.all()\` or \`.filter()\`).`,
+      ),
+      '',
+    ),
+    `export type ${c.types.manager} = ${c.types.managerText};`,
+  ].join('\n');
 }
 
 /** Where examples list resources of a type from (`bucket.objects`). */
@@ -37,7 +157,9 @@ export function renderCollections(ctx: GenContext): string {
   const owner: Owner = {
     varName: 'collection',
     uses: new Set(),
+    className: 'Collection',
     collections: new Set(),
+    collectionTypes: new Set(),
     taken: new Map(),
     core: new Set(),
   };
@@ -85,7 +207,7 @@ export function renderCollections(ctx: GenContext): string {
       '}',
     ].join('\n');
   });
-  const body = classes.join('\n\n');
+  const body = [...classes, ...declaredCollections(ctx).map(renderCollectionTypes)].join('\n\n');
   const imports = renderImports(ctx, undefined, owner, body, ['Collection']);
   return [HEADER(ctx.sourceFile), ...imports, '', body, ''].join('\n');
 }

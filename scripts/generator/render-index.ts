@@ -1,9 +1,12 @@
-import { collectedTypes } from './render-collections.js';
+import { collectedTypes, declaredCollections } from './render-collections.js';
 import { collectionClassOf } from './render-members.js';
 import { HEADER } from './render-resource.js';
 import type { GenContext } from './context.js';
 
-/** The generated barrel: the service class, every resource class and collection class. */
+/**
+ * The generated barrel: the service class, every resource class and collection class, and the
+ * named types of every collection property.
+ */
 export function renderIndex(ctx: GenContext): string {
   const types = Object.keys(ctx.definition.resources);
   const lines = [
@@ -28,6 +31,9 @@ export function renderIndex(ctx: GenContext): string {
     }),
     `export { ${collectedTypes(ctx)
       .map((type) => collectionClassOf(ctx, type))
+      .join(', ')} } from './collections.js';`,
+    `export type { ${declaredCollections(ctx)
+      .flatMap(({ types }) => [types.manager, types.collection, types.params])
       .join(', ')} } from './collections.js';`,
     '',
   ];

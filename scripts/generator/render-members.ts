@@ -7,7 +7,7 @@ import type {
 } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
 import { isPlural } from './compile-model.js';
-import { doc, example, exampleArgs, type GenContext } from './context.js';
+import { doc, example, exampleArgs, wrap, type GenContext } from './context.js';
 
 /** What a rendered member needs from the class it is rendered into. */
 export interface Owner {
@@ -15,8 +15,12 @@ export interface Owner {
   readonly varName: string;
   /** Resource type names this class refers to (collected for imports). */
   readonly uses: Set<string>;
+  /** The class name the owner's named collection types start with (`Bucket`, `S3`). */
+  readonly className: string;
   /** Collection classes this class refers to. */
   readonly collections: Set<string>;
+  /** Named collection types (`BucketObjects`) this class refers to. */
+  readonly collectionTypes: Set<string>;
   /** Member names already taken (to catch clashes). */
   readonly taken: Map<string, string>;
   /** Core names this class needs beyond the usual (`type Collection`). */
@@ -61,9 +65,11 @@ export function renderAction(
     resultVar = plural ? `${ctx.varOf(action.resource.type)}s` : ctx.varOf(action.resource.type);
   }
   const optional = params.required.length === 0 ? '?' : '';
+  const about = ctx.sdkOf(ctx.packageOf(op)).operationDoc(op);
   return [
     doc([
-      `Sends \`${op}\`.${filledNote(action.request.params)} Resolves to ${resultNote}.`,
+      ...(about ? [...wrap(about), ''] : []),
+      ...wrap(`Sends \`${op}\`.${filledNote(action.request.params)} Resolves to ${resultNote}.`),
       '',
       `@param params - the rest of the \`${op}\` input`,
       '@param options - `abortSignal` cancels the request',
@@ -117,8 +123,9 @@ export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasD
       `The ${cls} ${args.length ? `with the given ${args.map((a) => `\`${a.name}\``).join(' and ')}` : `of this ${owner.varName}`}. Sends no request.`,
       ...example([`const ${ctx.varOf(target.type)} = ${owner.varName}.${name}(${exampleValues});`]),
     ]),
-    // A rest tuple, so plain-JavaScript callers who pass too many arguments hear about it.
-    `  ${name}(...args: [${args.map((a) => `${a.name}: ${a.type}`).join(', ')}]): ${cls} {`,
+    `  ${name}(${args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${cls};`,
+    // The implementation takes every argument, so plain-JavaScript callers who pass too many hear about it.
+    `  ${name}(...args: unknown[]): ${cls} {`,
     `    return this.$subResource('${name}', args) as ${cls};`,
     '  }',
   ].join('\n');
@@ -126,6 +133,85 @@ export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasD
 
 export function collectionClassOf(ctx: GenContext, type: string): string {
   return `${ctx.classOf(type)}Collection`;
+}
+
+/** The named types of one declared collection (`bucket.objects`). */
+export interface CollectionTypes {
+  /** `BucketObjectsParams`: what `filter` takes. */
+  readonly params: string;
+  /** `BucketObjectsCollection`: what `all()`, `filter()` and `limit()` return. */
+  readonly collection: string;
+  /** `BucketObjects`: the type of the collection property. */
+  readonly manager: string;
+  /** The TypeScript text each name stands for. */
+  readonly paramsText: string;
+  readonly collectionText: string;
+  readonly managerText: string;
+  /** The generated collection class (`ObjectSummaryCollection`); undefined for plain items. */
+  readonly collectionClass: string | undefined;
+  /** What the collection yields, for docs: `ObjectSummary resources`, `` `Items` ``. */
+  readonly yields: string;
+  /** The input members the owner fills, fills in part (adds to), and those paging sets. */
+  readonly filled: readonly string[];
+  readonly partly: readonly string[];
+  readonly paging: readonly string[];
+}
+
+/**
+ * The named types of the collection `name` of an owner class (`Bucket`, `S3`):
+ * `<Owner><Name>Params`, `<Owner><Name>Collection` and `<Owner><Name>` for the property.
+ */
+export function collectionTypesOf(
+  ctx: GenContext,
+  ownerClass: string,
+  name: string,
+  hasMany: HasManyDefinition,
+): CollectionTypes {
+  const op = hasMany.request.operation;
+  const omit = [hasMany.paging?.limitKey, ...(hasMany.paging?.inputTokens ?? [])].filter(
+    (n): n is string => !!n,
+  );
+  const base = `${ownerClass}${name}`;
+  const params = `${base}Params`;
+  const {
+    text: paramsText,
+    filled: all,
+    partly,
+  } = ctx.paramsType(op, hasMany.request.params, omit);
+  const filled = all.filter((n) => !omit.includes(n));
+  if (hasMany.resource) {
+    const collectionClass = collectionClassOf(ctx, hasMany.resource.type);
+    // The class with the params named, so hovers read `ObjectSummaryCollection<BucketObjectsParams>`.
+    const collectionText = `${collectionClass}<${params}>`;
+    return {
+      params,
+      collection: `${base}Collection`,
+      manager: base,
+      paramsText,
+      collectionText,
+      managerText: `CollectionManager<${collectionText}>`,
+      collectionClass,
+      yields: `${ctx.classOf(hasMany.resource.type)} resources`,
+      filled,
+      partly,
+      paging: omit,
+    };
+  }
+  // A collection of the response's plain items (`Items[]`): typed from the output member.
+  const member = /^[A-Za-z0-9_]+/.exec(hasMany.items ?? '')?.[0] ?? 'Items';
+  return {
+    params,
+    collection: `${base}Collection`,
+    manager: base,
+    paramsText,
+    collectionText: `Collection<NonNullable<${ctx.commandType(op, 'Output')}['${member}']>[number], ${params}>`,
+    managerText: `CollectionManager<${base}Collection>`,
+    collectionClass: undefined,
+    yields: `\`${member}\``,
+    filled,
+    partly,
+    paging: omit,
+  };
 }
 
 export function renderHasMany(
@@ -137,34 +223,26 @@ export function renderHasMany(
   const getter = camelCase(name);
   claim(owner, getter, `collection ${name}`);
   const op = hasMany.request.operation;
-  const omit = [hasMany.paging?.limitKey, ...(hasMany.paging?.inputTokens ?? [])].filter(
-    (n): n is string => !!n,
-  );
-  const params = ctx.paramsType(op, hasMany.request.params, omit);
-  let collection: string;
-  let what: string;
-  if (hasMany.resource) {
-    const type = hasMany.resource.type;
-    collection = `${collectionClassOf(ctx, type)}<${params.text}>`;
-    owner.collections.add(collectionClassOf(ctx, type));
-    what = `The ${ctx.classOf(type)} resources of this ${owner.varName}`;
+  const types = collectionTypesOf(ctx, owner.className, name, hasMany);
+  owner.collectionTypes.add(types.manager);
+  let body: string;
+  if (types.collectionClass) {
+    owner.collections.add(types.collectionClass);
+    owner.collectionTypes.add(types.collection);
+    body = `    return this.$collection<${types.collection}>('${name}', ${types.collectionClass});`;
   } else {
-    // A collection of the response's plain items (`Items[]`): typed from the output member.
-    const member = /^[A-Za-z0-9_]+/.exec(hasMany.items ?? '')?.[0] ?? 'Items';
-    collection = `Collection<NonNullable<${ctx.commandType(op, 'Output')}['${member}']>[number], ${params.text}>`;
     owner.core.add('Collection');
-    what = `The \`${member}\` of this ${owner.varName}`;
+    body = `    return this.$collection('${name}', Collection) as unknown as ${types.manager};`;
   }
-  const manager = `CollectionManager<${collection}>`;
   return [
     doc([
-      `${what}, listed with \`${op}\` (lazy: nothing is sent until iterated).${filledNote(hasMany.request.params)}`,
+      ...wrap(
+        `The ${types.yields} of this ${owner.varName}, listed with \`${op}\` (lazy: nothing is sent until iterated).${filledNote(hasMany.request.params)}`,
+      ),
       ...example([`for await (const item of ${owner.varName}.${getter}.all()) console.log(item);`]),
     ]),
-    `  get ${getter}(): ${manager} {`,
-    hasMany.resource
-      ? `    return this.$collection('${name}', ${collectionClassOf(ctx, hasMany.resource.type)}) as ${manager};`
-      : `    return this.$collection('${name}', Collection) as unknown as ${manager};`,
+    `  get ${getter}(): ${types.manager} {`,
+    body,
     '  }',
   ].join('\n');
 }

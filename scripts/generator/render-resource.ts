@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
-import { doc, example, kebabCase, type GenContext } from './context.js';
+import { doc, example, kebabCase, waiterSentence, wrap, type GenContext } from './context.js';
 import { claim, renderContainer, type Owner } from './render-members.js';
 
 /** Members every resource has from the base class; definitions may not reuse them. */
@@ -52,8 +52,12 @@ export function renderImports(
     if (!core.includes(name) && new RegExp(`\\b${name}\\b`).test(body)) core.push(`type ${name}`);
   }
   lines.push(`import { ${core.join(', ')} } from '../../../core/index.js';`);
-  if (owner.collections.size)
-    lines.push(`import { ${[...owner.collections].sort().join(', ')} } from './collections.js';`);
+  const fromCollections = [
+    ...[...owner.collections].sort(),
+    ...[...owner.collectionTypes].sort().map((name) => `type ${name}`),
+  ];
+  if (fromCollections.length)
+    lines.push(`import { ${fromCollections.join(', ')} } from './collections.js';`);
   for (const type of [...owner.uses].sort()) {
     // A customised class's own final class (`Table`, made by `update()`) is another module.
     if (type === self && ctx.generatedClassOf(type) === ctx.classOf(type)) continue;
@@ -75,8 +79,8 @@ function renderAttributes(
     if (identifier.memberName) skip.add(identifier.memberName);
   }
   const loads = resource.load
-    ? `loads with \`${resource.load.request.operation}\` on first read`
-    : 'from the listing that made it';
+    ? `Loads with \`${resource.load.request.operation}\` on first read`
+    : 'Comes from the listing that made it';
   const others = otherMemberNames(resource);
   return ctx.sdk
     .members(resource.shape)
@@ -88,9 +92,16 @@ function renderAttributes(
       const getter = others.has(plain) ? `${plain}Attribute` : plain;
       claim(owner, getter, `attribute ${member.name}`);
       const valueType = `sdk.${resource.shape}['${member.name}']`;
+      const about = member.doc || `\`${member.name}\`.`;
       return [
         doc([
-          `\`${member.name}\` (${loads}).`,
+          ...wrap(`${about} ${loads}.`),
+          ...(member.deprecated === undefined
+            ? []
+            : [
+                '',
+                `@deprecated ${/^(deprecated\.?)?$/i.test(member.deprecated) ? `The v3 client deprecates \`${member.name}\`.` : member.deprecated}`,
+              ]),
           ...example([`const value = await ${ctx.varOf(type)}.${getter};`]),
         ]),
         `  get ${getter}(): Promise<${valueType}> {`,
@@ -124,9 +135,7 @@ function renderWaiters(
     claim(owner, method, `waiter ${name}`);
     return [
       doc([
-        `Waits until the resource is ${camelCase(name)
-          .replace(/([A-Z])/g, ' $1')
-          .toLowerCase()}, polling with the v3 \`waitUntil${waiter.waiterName}\`.`,
+        `${waiterSentence(type, name)}, polling with the v3 \`waitUntil${waiter.waiterName}\`.`,
         'Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.',
         '',
         '@param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`',
@@ -147,7 +156,9 @@ export function renderResource(ctx: GenContext, type: string): string {
   const owner: Owner = {
     varName: ctx.varOf(type),
     uses: new Set(),
+    className: ctx.classOf(type),
     collections: new Set(),
+    collectionTypes: new Set(),
     taken: new Map(),
     core: new Set(),
   };

@@ -8,7 +8,9 @@ export function renderService(ctx: GenContext): string {
   const owner: Owner = {
     varName: ctx.serviceVar,
     uses: new Set(),
+    className: ctx.definition.service.className,
     collections: new Set(),
+    collectionTypes: new Set(),
     taken: new Map(),
     core: new Set(),
   };

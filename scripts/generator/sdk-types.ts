@@ -8,6 +8,62 @@ export interface SdkMember {
   readonly optional: boolean;
   /** The member's type, as TypeScript prints it (for doc examples). */
   readonly typeText: string;
+  /** The v3 documentation of the member, as short plain text (see {@link summaryOf}); '' when none. */
+  readonly doc: string;
+  /** The v3 `@deprecated` note ('' for a bare tag), or undefined when the member is current. */
+  readonly deprecated?: string | undefined;
+}
+
+/** Tags that separate blocks of text; any other tag is inline and dropped without a gap. */
+const BLOCK_TAGS = /<\/?(p|li|ul|ol|br|dl|dt|dd|important|note|para)\b[^>]*>/gi;
+
+/** Inline HTML of the v3 docs, as Markdown-ish text. */
+function inlineText(html: string): string {
+  return html
+    .replace(
+      /<code>([\s\S]*?)<\/code>/gi,
+      (_, code: string) => `\`${code.replace(/\s+/g, ' ').trim()}\``,
+    )
+    .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, '$1')
+    .replace(BLOCK_TAGS, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(
+      /\{@link(?:code|plain)?\s+([^}|\s]+)\s*(?:\|\s*([^}]*?)\s*)?\}/g,
+      (_, target: string, text?: string) =>
+        text ? text : `\`${target.split(/[#.]/).pop() ?? target}\``,
+    )
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits prose into sentences (a full stop followed by a capital or a backtick starts one). */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z`"(])/).filter(Boolean);
+}
+
+/**
+ * The first paragraph of a v3 doc comment, as plain text of at most `maxSentences`
+ * sentences: `<important>` and `<note>` asides are skipped, `<code>x</code>` becomes
+ * `` `x` ``, links become their text, other tags are dropped, and the text can neither end
+ * the comment it is pasted into nor start a tag. '' when the docs say nothing.
+ */
+export function summaryOf(html: string, maxSentences = 3): string {
+  const body = html.replace(/<(important|note)>[\s\S]*?<\/\1>/gi, ' ');
+  const paragraph = /<p>([\s\S]*?)<\/p>/i.exec(body)?.[1] ?? body.split(/\n\s*\n/)[0] ?? '';
+  const text = sentences(inlineText(paragraph)).slice(0, maxSentences).join(' ');
+  return (
+    text
+      // A paragraph that introduced a list the summary leaves out ends as a sentence.
+      .replace(/:$/, '.')
+      .replace(/\*\//g, '*\\/')
+      .replace(/(^|\s)@/g, '$1\\@')
+  );
 }
 
 /**
@@ -64,6 +120,25 @@ export class SdkTypes {
     return this.#values.has(name);
   }
 
+  /** The documentation of a symbol, summarised (see {@link summaryOf}). */
+  #docOf(symbol: ts.Symbol): { doc: string; deprecated?: string } {
+    const doc = summaryOf(ts.displayPartsToString(symbol.getDocumentationComment(this.#checker)));
+    const tag = symbol.getJsDocTags(this.#checker).find((t) => t.name === 'deprecated');
+    return tag ? { doc, deprecated: summaryOf(ts.displayPartsToString(tag.text)) } : { doc };
+  }
+
+  /**
+   * The first paragraph of an operation's v3 documentation, from its command class
+   * (`PutObjectCommand`); '' when the package documents none.
+   */
+  operationDoc(operation: string): string {
+    const symbol = this.#exports.get(`${operation}Command`);
+    if (!symbol) return '';
+    const resolved =
+      symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+    return this.#docOf(resolved).doc;
+  }
+
   /** The members of an exported type, in declaration order; `$metadata` left out. */
   members(typeName: string): SdkMember[] {
     const symbol = this.#exports.get(typeName);
@@ -78,6 +153,7 @@ export class SdkTypes {
         name: property.getName(),
         optional: (property.flags & ts.SymbolFlags.Optional) !== 0,
         typeText: this.#checker.typeToString(this.#checker.getTypeOfSymbol(property)),
+        ...this.#docOf(property),
       }));
   }
 }

@@ -20,6 +20,8 @@ import {
   type Subnet,
   type Tag,
   type Vpc,
+  type VpcInstances,
+  type VpcInstancesCollection,
 } from '../../src/resources/ec2/index.js';
 
 export async function wrongCallsDoNotCompile(ec2: EC2, instance: Instance, table: RouteTable) {
@@ -39,6 +41,8 @@ export async function wrongCallsDoNotCompile(ec2: EC2, instance: Instance, table
   ec2.Instance(1);
   // @ts-expect-error a Tag takes its resource id, key and value
   ec2.Tag('i-1', 'key');
+  // @ts-expect-error a factory takes only its identifiers
+  ec2.Instance('i-1', 'i-2');
   // @ts-expect-error identifiers are readonly
   instance.id = 'i-2';
   // @ts-expect-error the reference is async: await it
@@ -63,6 +67,12 @@ export async function rightCallsCompile(ec2: EC2, instance: Instance, table: Rou
     MaxCount: 1,
   });
   const vpc: Vpc = await ec2.createVpc({ CidrBlock: '10.0.0.0/16' });
+  const inVpc: VpcInstances = vpc.instances;
+  const running: VpcInstancesCollection = inVpc.filter({
+    Filters: [{ Name: 'instance-state-name', Values: ['running'] }],
+  });
+  const stoppedInVpc: StopInstancesCommandOutput[] = await running.stop();
+  void stoppedInVpc;
   const subnet: Subnet = await vpc.createSubnet({ CidrBlock: '10.0.1.0/24' });
   const inSubnet: Instance[] = await subnet.createInstances({
     ImageId: 'ami-1',

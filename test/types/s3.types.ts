@@ -11,6 +11,11 @@ import {
   S3,
   S3Object,
   type Bucket,
+  type BucketAcl,
+  type BucketObjects,
+  type BucketObjectsCollection,
+  type BucketObjectsParams,
+  type S3Buckets,
   type GetObjectResult,
   type ObjectSummary,
 } from '../../src/resources/s3/index.js';
@@ -42,7 +47,22 @@ export async function wrongCallsDoNotCompile(s3: S3, bucket: Bucket, obj: S3Obje
   for await (const s of bucket.objects.all()) await s.contentLength;
   // @ts-expect-error unknown action params are refused
   await obj.delete({ NotAParam: true });
-  return n;
+  // @ts-expect-error a factory takes only its identifiers: Object(key)
+  bucket.Object('k', 'extra');
+  // @ts-expect-error the key is a string
+  bucket.Object(1);
+  // @ts-expect-error Acl() takes no arguments
+  bucket.Acl('x');
+  // @ts-expect-error s3.Object(bucketName, key) takes two strings
+  s3.Object('b', 'k', 'v');
+  // @ts-expect-error the part number is a number
+  s3.MultipartUpload('b', 'k', 'u').Part('1');
+  // @ts-expect-error the named params type refuses what the bucket fills
+  const named: BucketObjectsParams = { Bucket: 'x' };
+  const query: BucketObjectsCollection = bucket.objects.all();
+  // @ts-expect-error the named collection yields ObjectSummary, which has no contentLength
+  for await (const s of query) await s.contentLength;
+  return [n, named];
 }
 
 export async function rightCallsCompile(s3: S3, bucket: Bucket, obj: S3Object) {
@@ -71,6 +91,16 @@ export async function rightCallsCompile(s3: S3, bucket: Bucket, obj: S3Object) {
   const same: boolean = byName.equals(s3.Object('b', 'k'));
   // Members the resource fills in part (VersioningConfiguration.Status) are optional.
   const enabled: PutBucketVersioningCommandOutput = await bucket.Versioning().enable();
+  // Factories take exactly their identifiers, by name.
+  const acl: BucketAcl = bucket.Acl();
+  const byKey: S3Object = bucket.Object('k');
+  // Every collection property has named types: the property, its queries and its params.
+  const objects: BucketObjects = bucket.objects;
+  const params: BucketObjectsParams = { Prefix: 'logs/', StartAfter: 'logs/a' };
+  const logs: BucketObjectsCollection = objects.filter(params).limit(5);
+  const logsDeleted: DeleteObjectsCommandOutput[] = await logs.delete();
+  const buckets: S3Buckets = s3.buckets;
+  void [acl, byKey, buckets, logsDeleted];
   const fromManager: ObjectSummary[] = [];
   for await (const s of bucket.objects) fromManager.push(s);
   return [key, bucketName, deleted, filtered, text, got, length, page, same, enabled];

@@ -4,3 +4,8 @@ export { DynamoDBBase } from './service.js';
 export { Table } from '../table.js';
 export { TableBase } from './table.js';
 export { TableCollection } from './collections.js';
+export type {
+  DynamoDBTables,
+  DynamoDBTablesCollection,
+  DynamoDBTablesParams,
+} from './collections.js';

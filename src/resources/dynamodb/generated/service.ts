@@ -7,10 +7,12 @@ import {
   resolveClient,
   type ServiceOptions,
   type RequestOptions,
-  type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
-import { TableCollection } from './collections.js';
+import {
+  TableCollection,
+  type DynamoDBTables,
+  type DynamoDBTablesCollection,
+} from './collections.js';
 import type { Table } from '../table.js';
 import { dynamodbModel } from './model.js';
 
@@ -35,6 +37,10 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
   }
 
   /**
+   * The `CreateTable` operation adds a new table to your account. In an Amazon Web Services
+   * account, table names must be unique within each Region. That is, you can have two tables with
+   * same name if you create the tables in different Regions.
+   *
    * Sends `CreateTable`. Resolves to the Table resource it made.
    *
    * @param params - the rest of the `CreateTable` input
@@ -49,6 +55,9 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
   }
 
   /**
+   * Accepts native JavaScript types instead of `AttributeValue`s, and calls
+   * TransactGetItemsCommand operation from `TransactGetItemsCommand`.
+   *
    * Sends `TransactGet`. Resolves to the `TransactGet` output.
    *
    * @param params - the rest of the `TransactGet` input
@@ -76,22 +85,20 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * const table = dynamodb.Table('name');
    * ```
    */
-  Table(...args: [name: string]): Table {
+  Table(name: string): Table;
+  Table(...args: unknown[]): Table {
     return this.$subResource('Table', args) as Table;
   }
 
   /**
-   * The Table resources of this dynamodb, listed with `ListTables` (lazy: nothing is sent until iterated).
+   * The Table resources of this dynamodb, listed with `ListTables` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of dynamodb.tables.all()) console.log(item);
    * ```
    */
-  get tables(): CollectionManager<
-    TableCollection<ActionParams<sdk.ListTablesCommandInput, 'Limit'>>
-  > {
-    return this.$collection('Tables', TableCollection) as CollectionManager<
-      TableCollection<ActionParams<sdk.ListTablesCommandInput, 'Limit'>>
-    >;
+  get tables(): DynamoDBTables {
+    return this.$collection<DynamoDBTablesCollection>('Tables', TableCollection);
   }
 }

@@ -20,7 +20,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   declare readonly publicIp: string;
 
   /**
-   * `AllocationId` (loads with `DescribeAddresses` on first read).
+   * The ID representing the allocation of the address. Loads with `DescribeAddresses` on first
+   * read.
    * @example
    * ```ts
    * const value = await classicAddress.allocationId;
@@ -31,7 +32,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `AssociationId` (loads with `DescribeAddresses` on first read).
+   * The ID representing the association of the address with an instance. Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.associationId;
@@ -42,7 +44,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `Domain` (loads with `DescribeAddresses` on first read).
+   * The network (`vpc`). Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.domain;
@@ -53,7 +55,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkInterfaceId` (loads with `DescribeAddresses` on first read).
+   * The ID of the network interface. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.networkInterfaceId;
@@ -64,7 +66,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkInterfaceOwnerId` (loads with `DescribeAddresses` on first read).
+   * The ID of the Amazon Web Services account that owns the network interface. Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.networkInterfaceOwnerId;
@@ -77,7 +80,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `PrivateIpAddress` (loads with `DescribeAddresses` on first read).
+   * The private IP address associated with the Elastic IP address. Loads with `DescribeAddresses`
+   * on first read.
    * @example
    * ```ts
    * const value = await classicAddress.privateIpAddress;
@@ -88,7 +92,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `Tags` (loads with `DescribeAddresses` on first read).
+   * Any tags assigned to the Elastic IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.tags;
@@ -99,7 +103,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `PublicIpv4Pool` (loads with `DescribeAddresses` on first read).
+   * The ID of an address pool. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.publicIpv4Pool;
@@ -110,7 +114,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkBorderGroup` (loads with `DescribeAddresses` on first read).
+   * The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which
+   * Amazon Web Services advertises IP addresses. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.networkBorderGroup;
@@ -121,7 +126,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CustomerOwnedIp` (loads with `DescribeAddresses` on first read).
+   * The customer-owned IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.customerOwnedIp;
@@ -132,7 +137,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CustomerOwnedIpv4Pool` (loads with `DescribeAddresses` on first read).
+   * The ID of the customer-owned address pool. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.customerOwnedIpv4Pool;
@@ -145,7 +150,9 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CarrierIp` (loads with `DescribeAddresses` on first read).
+   * The carrier IP address associated. This option is only available for network interfaces which
+   * reside in a subnet in a Wavelength Zone (for example an EC2 instance). Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.carrierIp;
@@ -156,7 +163,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `SubnetId` (loads with `DescribeAddresses` on first read).
+   * The ID of the subnet where the IP address is allocated. Loads with `DescribeAddresses` on
+   * first read.
    * @example
    * ```ts
    * const value = await classicAddress.subnetId;
@@ -167,7 +175,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `ServiceManaged` (loads with `DescribeAddresses` on first read).
+   * The service that manages the elastic IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.serviceManaged;
@@ -178,7 +186,8 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `InstanceId` (loads with `DescribeAddresses` on first read).
+   * The ID of the instance that the address is associated with (if any). Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await classicAddress.instanceId;
@@ -189,7 +198,12 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * Sends `AssociateAddress`. The resource fills `PublicIp` (from `publicIp`). Resolves to the `AssociateAddress` output.
+   * Associates an Elastic IP address, or carrier IP address (for instances that are in subnets in
+   * Wavelength Zones) with an instance or a network interface. Before you can use an Elastic IP
+   * address, you must allocate it to your account.
+   *
+   * Sends `AssociateAddress`. The resource fills `PublicIp` (from `publicIp`). Resolves to the
+   * `AssociateAddress` output.
    *
    * @param params - the rest of the `AssociateAddress` input
    * @param options - `abortSignal` cancels the request
@@ -206,7 +220,11 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * Sends `DisassociateAddress`. The resource fills `PublicIp` (from the loaded `PublicIp`). Resolves to the `DisassociateAddress` output.
+   * Disassociates an Elastic IP address from the instance or network interface it's associated
+   * with.
+   *
+   * Sends `DisassociateAddress`. The resource fills `PublicIp` (from the loaded `PublicIp`).
+   * Resolves to the `DisassociateAddress` output.
    *
    * @param params - the rest of the `DisassociateAddress` input
    * @param options - `abortSignal` cancels the request
@@ -227,7 +245,10 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * Sends `ReleaseAddress`. The resource fills `PublicIp` (from the loaded `PublicIp`). Resolves to the `ReleaseAddress` output.
+   * Releases the specified Elastic IP address.
+   *
+   * Sends `ReleaseAddress`. The resource fills `PublicIp` (from the loaded `PublicIp`). Resolves
+   * to the `ReleaseAddress` output.
    *
    * @param params - the rest of the `ReleaseAddress` input
    * @param options - `abortSignal` cancels the request

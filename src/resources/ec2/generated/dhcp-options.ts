@@ -21,7 +21,8 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   declare readonly id: string;
 
   /**
-   * `OwnerId` (loads with `DescribeDhcpOptions` on first read).
+   * The ID of the Amazon Web Services account that owns the DHCP options set. Loads with
+   * `DescribeDhcpOptions` on first read.
    * @example
    * ```ts
    * const value = await dhcpOptions.ownerId;
@@ -32,7 +33,7 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   }
 
   /**
-   * `Tags` (loads with `DescribeDhcpOptions` on first read).
+   * Any tags assigned to the DHCP options set. Loads with `DescribeDhcpOptions` on first read.
    * @example
    * ```ts
    * const value = await dhcpOptions.tags;
@@ -43,7 +44,7 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   }
 
   /**
-   * `DhcpConfigurations` (loads with `DescribeDhcpOptions` on first read).
+   * The DHCP options in the set. Loads with `DescribeDhcpOptions` on first read.
    * @example
    * ```ts
    * const value = await dhcpOptions.dhcpConfigurations;
@@ -54,7 +55,11 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   }
 
   /**
-   * Sends `AssociateDhcpOptions`. The resource fills `DhcpOptionsId` (from `id`). Resolves to the `AssociateDhcpOptions` output.
+   * Associates a set of DHCP options (that you've previously created) with the specified VPC, or
+   * associates no DHCP options with the VPC.
+   *
+   * Sends `AssociateDhcpOptions`. The resource fills `DhcpOptionsId` (from `id`). Resolves to the
+   * `AssociateDhcpOptions` output.
    *
    * @param params - the rest of the `AssociateDhcpOptions` input
    * @param options - `abortSignal` cancels the request
@@ -75,7 +80,12 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -92,7 +102,12 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   }
 
   /**
-   * Sends `DeleteDhcpOptions`. The resource fills `DhcpOptionsId` (from `id`). Resolves to the `DeleteDhcpOptions` output.
+   * Deletes the specified set of DHCP options. You must disassociate the set of DHCP options
+   * before you can delete it. You can disassociate the set of DHCP options by associating either a
+   * new set of options or the default set of options with the VPC.
+   *
+   * Sends `DeleteDhcpOptions`. The resource fills `DhcpOptionsId` (from `id`). Resolves to the
+   * `DeleteDhcpOptions` output.
    *
    * @param params - the rest of the `DeleteDhcpOptions` input
    * @param options - `abortSignal` cancels the request

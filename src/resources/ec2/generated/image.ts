@@ -26,7 +26,9 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   declare readonly id: string;
 
   /**
-   * `PlatformDetails` (loads with `DescribeImages` on first read).
+   * The platform details associated with the billing code of the AMI. For more information, see
+   * Understand AMI billing information in the Amazon EC2 User Guide. Loads with `DescribeImages`
+   * on first read.
    * @example
    * ```ts
    * const value = await image.platformDetails;
@@ -37,7 +39,12 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `UsageOperation` (loads with `DescribeImages` on first read).
+   * The operation of the Amazon EC2 instance and the billing code that is associated with the AMI.
+   * `usageOperation` corresponds to the lineitem/Operation column on your Amazon Web Services Cost
+   * and Usage Report and in the Amazon Web Services Price List API. You can view these fields on
+   * the Instances or AMIs pages in the Amazon EC2 console, or in the responses that are returned
+   * by the DescribeImages command in the Amazon EC2 API, or the describe-images command in the
+   * CLI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.usageOperation;
@@ -48,7 +55,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `BlockDeviceMappings` (loads with `DescribeImages` on first read).
+   * Any block device mapping entries. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.blockDeviceMappings;
@@ -59,7 +66,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Description` (loads with `DescribeImages` on first read).
+   * The description of the AMI that was provided during image creation. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.description;
@@ -70,7 +78,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `EnaSupport` (loads with `DescribeImages` on first read).
+   * Specifies whether enhanced networking with ENA is enabled. Loads with `DescribeImages` on
+   * first read.
    * @example
    * ```ts
    * const value = await image.enaSupport;
@@ -81,7 +90,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Hypervisor` (loads with `DescribeImages` on first read).
+   * The hypervisor type of the image. Only `xen` is supported. `ovm` is not supported. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.hypervisor;
@@ -92,7 +102,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImageOwnerAlias` (loads with `DescribeImages` on first read).
+   * The owner alias (`amazon` | `aws-backup-vault` | `aws-marketplace`). Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imageOwnerAlias;
@@ -103,7 +114,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Name` (loads with `DescribeImages` on first read).
+   * The name of the AMI that was provided during image creation. Loads with `DescribeImages` on
+   * first read.
    * @example
    * ```ts
    * const value = await image.name;
@@ -114,7 +126,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `RootDeviceName` (loads with `DescribeImages` on first read).
+   * The device name of the root device volume (for example, `/dev/sda1`). Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.rootDeviceName;
@@ -125,7 +138,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `RootDeviceType` (loads with `DescribeImages` on first read).
+   * The type of root device used by the AMI. The AMI can use an Amazon EBS volume or an instance
+   * store volume. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.rootDeviceType;
@@ -136,7 +150,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `SriovNetSupport` (loads with `DescribeImages` on first read).
+   * Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is
+   * enabled. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.sriovNetSupport;
@@ -147,7 +162,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `StateReason` (loads with `DescribeImages` on first read).
+   * The reason for the state change. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.stateReason;
@@ -158,7 +173,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Tags` (loads with `DescribeImages` on first read).
+   * Any tags assigned to the image. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.tags;
@@ -169,7 +184,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `VirtualizationType` (loads with `DescribeImages` on first read).
+   * The type of virtualization of the AMI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.virtualizationType;
@@ -180,7 +195,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `BootMode` (loads with `DescribeImages` on first read).
+   * The boot mode of the image. For more information, see Instance launch behavior with Amazon EC2
+   * boot modes in the Amazon EC2 User Guide. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.bootMode;
@@ -191,7 +207,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `TpmSupport` (loads with `DescribeImages` on first read).
+   * If the image is configured for NitroTPM support, the value is `v2.0`. For more information,
+   * see NitroTPM in the Amazon EC2 User Guide. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.tpmSupport;
@@ -202,7 +219,9 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `DeprecationTime` (loads with `DescribeImages` on first read).
+   * The date and time to deprecate the AMI, in UTC, in the following format: YYYY-MM-DDTHH:MM:SSZ.
+   * If you specified a value for seconds, Amazon EC2 rounds the seconds to the nearest minute.
+   * Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.deprecationTime;
@@ -213,7 +232,10 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImdsSupport` (loads with `DescribeImages` on first read).
+   * If `v2.0`, it indicates that IMDSv2 is specified in the AMI. Instances launched from this AMI
+   * will have `HttpTokens` automatically set to `required` so that, by default, the instance
+   * requires that IMDSv2 is used when requesting instance metadata. In addition,
+   * `HttpPutResponseHopLimit` is set to `2`. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imdsSupport;
@@ -224,7 +246,9 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `SourceInstanceId` (loads with `DescribeImages` on first read).
+   * The ID of the instance that the AMI was created from if the AMI was created using CreateImage.
+   * This field only appears if the AMI was created using CreateImage. Loads with `DescribeImages`
+   * on first read.
    * @example
    * ```ts
    * const value = await image.sourceInstanceId;
@@ -235,7 +259,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `DeregistrationProtection` (loads with `DescribeImages` on first read).
+   * Indicates whether deregistration protection is enabled for the AMI. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.deregistrationProtection;
@@ -248,7 +273,9 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `LastLaunchedTime` (loads with `DescribeImages` on first read).
+   * The date and time, in ISO 8601 date-time format, when the AMI was last used to launch an EC2
+   * instance. When the AMI is used to launch an instance, there is a 24-hour delay before that
+   * usage is reported. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.lastLaunchedTime;
@@ -259,7 +286,10 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImageAllowed` (loads with `DescribeImages` on first read).
+   * If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in
+   * the account. If `false` and Allowed AMIs is set to `enabled`, the AMI can't be discovered or
+   * used in the account. If `false` and Allowed AMIs is set to `audit-mode`, the AMI can be
+   * discovered and used in the account. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imageAllowed;
@@ -270,7 +300,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `SourceImageId` (loads with `DescribeImages` on first read).
+   * The ID of the source AMI from which the AMI was created. Loads with `DescribeImages` on first
+   * read.
    * @example
    * ```ts
    * const value = await image.sourceImageId;
@@ -281,7 +312,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `SourceImageRegion` (loads with `DescribeImages` on first read).
+   * The Region of the source AMI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.sourceImageRegion;
@@ -292,7 +323,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `FreeTierEligible` (loads with `DescribeImages` on first read).
+   * Indicates whether the image is eligible for Amazon Web Services Free Tier. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.freeTierEligible;
@@ -303,7 +335,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `PublicSsmParameterName` (loads with `DescribeImages` on first read).
+   * The name of the public Systems Manager parameter that resolves to this AMI, under the
+   * `aws/service/` namespace. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.publicSsmParameterName;
@@ -316,7 +349,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImageWatermarks` (loads with `DescribeImages` on first read).
+   * The watermarks attached to the AMI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imageWatermarks;
@@ -327,7 +360,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ScanResults` (loads with `DescribeImages` on first read).
+   * The Amazon Inspector scan results for the AMI. This information is present only for AMIs that
+   * Amazon Inspector has scanned. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.scanResults;
@@ -338,7 +372,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `InstanceTypeSpecification` (loads with `DescribeImages` on first read).
+   * The instance type specification for the AMI, which defines which instance types are compatible
+   * with this image. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.instanceTypeSpecification;
@@ -351,7 +386,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImageLocation` (loads with `DescribeImages` on first read).
+   * The location of the AMI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imageLocation;
@@ -362,7 +397,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `State` (loads with `DescribeImages` on first read).
+   * The current state of the AMI. If the state is `available`, the image is successfully
+   * registered and can be used to launch an instance. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.state;
@@ -373,7 +409,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `OwnerId` (loads with `DescribeImages` on first read).
+   * The ID of the Amazon Web Services account that owns the image. Loads with `DescribeImages` on
+   * first read.
    * @example
    * ```ts
    * const value = await image.ownerId;
@@ -384,7 +421,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `CreationDate` (loads with `DescribeImages` on first read).
+   * The date and time the image was created. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.creationDate;
@@ -395,7 +432,9 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Public` (loads with `DescribeImages` on first read).
+   * Indicates whether the image has public launch permissions. The value is `true` if this image
+   * has public launch permissions or `false` if it has only implicit and explicit launch
+   * permissions. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.public;
@@ -406,7 +445,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ProductCodes` (loads with `DescribeImages` on first read).
+   * Any product codes associated with the AMI. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.productCodes;
@@ -417,7 +456,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Architecture` (loads with `DescribeImages` on first read).
+   * The architecture of the image. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.architecture;
@@ -428,7 +467,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `ImageType` (loads with `DescribeImages` on first read).
+   * The type of image. Loads with `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.imageType;
@@ -439,7 +478,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `KernelId` (loads with `DescribeImages` on first read).
+   * The kernel associated with the image, if any. Only applicable for machine images. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.kernelId;
@@ -450,7 +490,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `RamdiskId` (loads with `DescribeImages` on first read).
+   * The RAM disk associated with the image, if any. Only applicable for machine images. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.ramdiskId;
@@ -461,7 +502,8 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * `Platform` (loads with `DescribeImages` on first read).
+   * This value is set to `windows` for Windows AMIs; otherwise, it is blank. Loads with
+   * `DescribeImages` on first read.
    * @example
    * ```ts
    * const value = await image.platform;
@@ -472,7 +514,12 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -489,7 +536,10 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Sends `DeregisterImage`. The resource fills `ImageId` (from `id`). Resolves to the `DeregisterImage` output.
+   * Deregisters the specified AMI. A deregistered AMI can't be used to launch new instances.
+   *
+   * Sends `DeregisterImage`. The resource fills `ImageId` (from `id`). Resolves to the
+   * `DeregisterImage` output.
    *
    * @param params - the rest of the `DeregisterImage` input
    * @param options - `abortSignal` cancels the request
@@ -506,7 +556,11 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Sends `DescribeImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the `DescribeImageAttribute` output.
+   * Describes the specified attribute of the specified AMI. You can specify only one attribute at
+   * a time.
+   *
+   * Sends `DescribeImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the
+   * `DescribeImageAttribute` output.
    *
    * @param params - the rest of the `DescribeImageAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -527,7 +581,11 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Sends `ModifyImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the `ModifyImageAttribute` output.
+   * Modifies the specified attribute of the specified AMI. You can specify only one attribute at a
+   * time.
+   *
+   * Sends `ModifyImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the
+   * `ModifyImageAttribute` output.
    *
    * @param params - the rest of the `ModifyImageAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -548,7 +606,10 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Sends `ResetImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the `ResetImageAttribute` output.
+   * Resets an attribute of an AMI to its default value.
+   *
+   * Sends `ResetImageAttribute`. The resource fills `ImageId` (from `id`). Resolves to the
+   * `ResetImageAttribute` output.
    *
    * @param params - the rest of the `ResetImageAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -569,7 +630,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilImageExists`.
+   * Waits until the image exists, polling with the v3 `waitUntilImageExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

@@ -5,9 +5,15 @@ import {
   type RequestOptions,
   type WaiterOptions,
   type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
-import { VolumeCollection, VpcAddressCollection } from './collections.js';
+import {
+  VolumeCollection,
+  VpcAddressCollection,
+  type InstanceVolumes,
+  type InstanceVolumesCollection,
+  type InstanceVpcAddresses,
+  type InstanceVpcAddressesCollection,
+} from './collections.js';
 import type { ClassicAddress } from './classic-address.js';
 import type { Image } from './image.js';
 import type { KeyPairInfo } from './key-pair-info.js';
@@ -35,7 +41,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   declare readonly id: string;
 
   /**
-   * `Architecture` (loads with `DescribeInstances` on first read).
+   * The architecture of the image. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.architecture;
@@ -46,7 +52,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `BlockDeviceMappings` (loads with `DescribeInstances` on first read).
+   * Any block device mapping entries for the instance. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.blockDeviceMappings;
@@ -57,7 +64,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `ClientToken` (loads with `DescribeInstances` on first read).
+   * The idempotency token you provided when you launched the instance, if applicable. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.clientToken;
@@ -68,7 +76,10 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `EbsOptimized` (loads with `DescribeInstances` on first read).
+   * Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides
+   * dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O
+   * performance. This optimization isn't available with all instance types. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.ebsOptimized;
@@ -79,7 +90,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `EnaSupport` (loads with `DescribeInstances` on first read).
+   * Specifies whether enhanced networking with ENA is enabled. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.enaSupport;
@@ -90,7 +102,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Hypervisor` (loads with `DescribeInstances` on first read).
+   * The hypervisor type of the instance. The value `xen` is used for both Xen and Nitro
+   * hypervisors. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.hypervisor;
@@ -101,7 +114,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `IamInstanceProfile` (loads with `DescribeInstances` on first read).
+   * The IAM instance profile associated with the instance, if applicable. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.iamInstanceProfile;
@@ -112,7 +126,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `InstanceLifecycle` (loads with `DescribeInstances` on first read).
+   * Indicates whether this is a Spot Instance or a Scheduled Instance. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.instanceLifecycle;
@@ -123,7 +138,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `ElasticGpuAssociations` (loads with `DescribeInstances` on first read).
+   * Deprecated. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.elasticGpuAssociations;
@@ -136,7 +151,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `ElasticInferenceAcceleratorAssociations` (loads with `DescribeInstances` on first read).
+   * Deprecated Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.elasticInferenceAcceleratorAssociations;
@@ -151,7 +166,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `NetworkInterfaces` (loads with `DescribeInstances` on first read).
+   * The network interfaces for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.networkInterfacesAttribute;
@@ -162,7 +177,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `OutpostArn` (loads with `DescribeInstances` on first read).
+   * The Amazon Resource Name (ARN) of the Outpost. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.outpostArn;
@@ -173,7 +188,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `RootDeviceName` (loads with `DescribeInstances` on first read).
+   * The device name of the root device volume (for example, `/dev/sda1`). Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.rootDeviceName;
@@ -184,7 +200,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `RootDeviceType` (loads with `DescribeInstances` on first read).
+   * The root device type used by the AMI. The AMI can use an EBS volume or an instance store
+   * volume. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.rootDeviceType;
@@ -195,7 +212,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SecurityGroups` (loads with `DescribeInstances` on first read).
+   * The security groups for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.securityGroups;
@@ -206,7 +223,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SourceDestCheck` (loads with `DescribeInstances` on first read).
+   * Indicates whether source/destination checking is enabled. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.sourceDestCheck;
@@ -217,7 +235,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SpotInstanceRequestId` (loads with `DescribeInstances` on first read).
+   * If the request is a Spot Instance request, the ID of the request. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.spotInstanceRequestId;
@@ -230,7 +249,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SriovNetSupport` (loads with `DescribeInstances` on first read).
+   * Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is
+   * enabled. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.sriovNetSupport;
@@ -241,7 +261,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `StateReason` (loads with `DescribeInstances` on first read).
+   * The reason for the most recent state transition. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.stateReason;
@@ -252,7 +272,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Tags` (loads with `DescribeInstances` on first read).
+   * Any tags assigned to the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.tags;
@@ -263,7 +283,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `VirtualizationType` (loads with `DescribeInstances` on first read).
+   * The virtualization type of the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.virtualizationType;
@@ -274,7 +294,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `CpuOptions` (loads with `DescribeInstances` on first read).
+   * The CPU options for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.cpuOptions;
@@ -285,7 +305,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `CapacityBlockId` (loads with `DescribeInstances` on first read).
+   * The ID of the Capacity Block. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.capacityBlockId;
@@ -296,7 +316,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `CapacityReservationId` (loads with `DescribeInstances` on first read).
+   * The ID of the Capacity Reservation. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.capacityReservationId;
@@ -309,7 +329,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `CapacityReservationSpecification` (loads with `DescribeInstances` on first read).
+   * Information about the Capacity Reservation targeting option. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.capacityReservationSpecification;
@@ -324,7 +345,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `HibernationOptions` (loads with `DescribeInstances` on first read).
+   * Indicates whether the instance is enabled for hibernation. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.hibernationOptions;
@@ -335,7 +357,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Licenses` (loads with `DescribeInstances` on first read).
+   * The license configurations for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.licenses;
@@ -346,7 +368,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `MetadataOptions` (loads with `DescribeInstances` on first read).
+   * The metadata options for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.metadataOptions;
@@ -357,7 +379,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `EnclaveOptions` (loads with `DescribeInstances` on first read).
+   * Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.enclaveOptions;
@@ -368,7 +391,10 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `BootMode` (loads with `DescribeInstances` on first read).
+   * The boot mode that was specified by the AMI. If the value is `uefi-preferred`, the AMI
+   * supports both UEFI and Legacy BIOS. The `currentInstanceBootMode` parameter is the boot mode
+   * that is used to boot the instance at launch or start. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.bootMode;
@@ -379,7 +405,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PlatformDetails` (loads with `DescribeInstances` on first read).
+   * The platform details value for the instance. For more information, see AMI billing information
+   * fields in the Amazon EC2 User Guide. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.platformDetails;
@@ -390,7 +417,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `UsageOperation` (loads with `DescribeInstances` on first read).
+   * The usage operation value for the instance. For more information, see AMI billing information
+   * fields in the Amazon EC2 User Guide. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.usageOperation;
@@ -401,7 +429,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `UsageOperationUpdateTime` (loads with `DescribeInstances` on first read).
+   * The time that the usage operation was last updated. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.usageOperationUpdateTime;
@@ -414,7 +443,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PrivateDnsNameOptions` (loads with `DescribeInstances` on first read).
+   * The options for the instance hostname. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.privateDnsNameOptions;
@@ -427,7 +456,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Ipv6Address` (loads with `DescribeInstances` on first read).
+   * The IPv6 address assigned to the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.ipv6Address;
@@ -438,7 +467,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `TpmSupport` (loads with `DescribeInstances` on first read).
+   * If the instance is configured for NitroTPM support, the value is `v2.0`. For more information,
+   * see NitroTPM in the Amazon EC2 User Guide. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.tpmSupport;
@@ -449,7 +479,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `MaintenanceOptions` (loads with `DescribeInstances` on first read).
+   * Provides information on the recovery and maintenance options of your instance. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.maintenanceOptions;
@@ -460,7 +491,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `CurrentInstanceBootMode` (loads with `DescribeInstances` on first read).
+   * The boot mode that is used to boot the instance at launch or start. For more information, see
+   * Boot modes in the Amazon EC2 User Guide. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.currentInstanceBootMode;
@@ -473,7 +505,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `NetworkPerformanceOptions` (loads with `DescribeInstances` on first read).
+   * Contains settings for the network performance options for your instance. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.networkPerformanceOptions;
@@ -486,7 +519,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Operator` (loads with `DescribeInstances` on first read).
+   * The service provider that manages the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.operator;
@@ -497,7 +530,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SecondaryInterfaces` (loads with `DescribeInstances` on first read).
+   * The secondary interfaces for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.secondaryInterfaces;
@@ -508,7 +541,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `ImageId` (loads with `DescribeInstances` on first read).
+   * The ID of the AMI used to launch the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.imageId;
@@ -519,7 +552,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `State` (loads with `DescribeInstances` on first read).
+   * The current state of the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.state;
@@ -530,7 +563,9 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PrivateDnsName` (loads with `DescribeInstances` on first read).
+   * [IPv4 only] The private DNS hostname name assigned to the instance. This DNS hostname can only
+   * be used inside the Amazon EC2 network. This name is not available until the instance enters
+   * the `running` state. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.privateDnsName;
@@ -541,7 +576,9 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PublicDnsName` (loads with `DescribeInstances` on first read).
+   * The public DNS name assigned to the instance. This name is not available until the instance
+   * enters the `running` state. This name is only available if you've enabled DNS hostnames for
+   * your VPC. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.publicDnsName;
@@ -552,7 +589,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `StateTransitionReason` (loads with `DescribeInstances` on first read).
+   * The reason for the most recent state transition. This might be an empty string. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.stateTransitionReason;
@@ -565,7 +603,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `KeyName` (loads with `DescribeInstances` on first read).
+   * The name of the key pair, if this instance was launched with an associated key pair. Loads
+   * with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.keyName;
@@ -576,7 +615,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `AmiLaunchIndex` (loads with `DescribeInstances` on first read).
+   * The AMI launch index, which can be used to find this instance in the launch group. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.amiLaunchIndex;
@@ -587,7 +627,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `ProductCodes` (loads with `DescribeInstances` on first read).
+   * The product codes attached to this instance, if applicable. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.productCodes;
@@ -598,7 +639,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `InstanceType` (loads with `DescribeInstances` on first read).
+   * The instance type. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.instanceType;
@@ -609,7 +650,9 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `LaunchTime` (loads with `DescribeInstances` on first read).
+   * The time that the instance was last launched. To determine the time that instance was first
+   * launched, see the attachment time for the primary network interface. Loads with
+   * `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.launchTime;
@@ -620,7 +663,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Placement` (loads with `DescribeInstances` on first read).
+   * The location where the instance launched, if applicable. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.placement;
@@ -631,7 +675,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `KernelId` (loads with `DescribeInstances` on first read).
+   * The kernel associated with this instance, if applicable. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.kernelId;
@@ -642,7 +687,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `RamdiskId` (loads with `DescribeInstances` on first read).
+   * The RAM disk associated with this instance, if applicable. Loads with `DescribeInstances` on
+   * first read.
    * @example
    * ```ts
    * const value = await instance.ramdiskId;
@@ -653,7 +699,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Platform` (loads with `DescribeInstances` on first read).
+   * The platform. This value is `windows` for Windows instances; otherwise, it is empty. Loads
+   * with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.platform;
@@ -664,7 +711,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `Monitoring` (loads with `DescribeInstances` on first read).
+   * The monitoring for the instance. Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.monitoring;
@@ -675,7 +722,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `SubnetId` (loads with `DescribeInstances` on first read).
+   * The ID of the subnet in which the instance is running. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.subnetId;
@@ -686,7 +734,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `VpcId` (loads with `DescribeInstances` on first read).
+   * The ID of the VPC in which the instance is running. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.vpcId;
@@ -697,7 +746,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PrivateIpAddress` (loads with `DescribeInstances` on first read).
+   * The private IPv4 address assigned to the instance. Loads with `DescribeInstances` on first
+   * read.
    * @example
    * ```ts
    * const value = await instance.privateIpAddress;
@@ -708,7 +758,8 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * `PublicIpAddress` (loads with `DescribeInstances` on first read).
+   * The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable.
+   * Loads with `DescribeInstances` on first read.
    * @example
    * ```ts
    * const value = await instance.publicIpAddress;
@@ -719,7 +770,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `AttachClassicLinkVpc`. The resource fills `InstanceId` (from `id`). Resolves to the `AttachClassicLinkVpc` output.
+   * Links an EC2-Classic instance to a ClassicLink-enabled VPC through one or more of the VPC
+   * security groups. You cannot link an EC2-Classic instance to more than one VPC at a time. You
+   * can only link an instance that's in the `running` state.
+   *
+   * Sends `AttachClassicLinkVpc`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `AttachClassicLinkVpc` output.
    *
    * @param params - the rest of the `AttachClassicLinkVpc` input
    * @param options - `abortSignal` cancels the request
@@ -740,7 +796,11 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `AttachVolume`. The resource fills `InstanceId` (from `id`). Resolves to the `AttachVolume` output.
+   * Attaches an Amazon EBS volume to a `running` or `stopped` instance, and exposes it to the
+   * instance with the specified device name.
+   *
+   * Sends `AttachVolume`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `AttachVolume` output.
    *
    * @param params - the rest of the `AttachVolume` input
    * @param options - `abortSignal` cancels the request
@@ -757,7 +817,13 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `GetConsoleOutput`. The resource fills `InstanceId` (from `id`). Resolves to the `GetConsoleOutput` output.
+   * Gets the console output for the specified instance. For Linux instances, the instance console
+   * output displays the exact console output that would normally be displayed on a physical
+   * monitor attached to a computer. For Windows instances, the instance console output includes
+   * the last three system event log errors.
+   *
+   * Sends `GetConsoleOutput`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `GetConsoleOutput` output.
    *
    * @param params - the rest of the `GetConsoleOutput` input
    * @param options - `abortSignal` cancels the request
@@ -778,7 +844,11 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `CreateImage`. The resource fills `InstanceId` (from `id`). Resolves to the Image resource it made.
+   * Creates an Amazon EBS-backed AMI from an Amazon EBS-backed instance that is either running or
+   * stopped.
+   *
+   * Sends `CreateImage`. The resource fills `InstanceId` (from `id`). Resolves to the Image
+   * resource it made.
    *
    * @param params - the rest of the `CreateImage` input
    * @param options - `abortSignal` cancels the request
@@ -795,7 +865,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -812,7 +887,10 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `DeleteTags`. The resource fills `Resources[0]` (from `id`). Resolves to the `DeleteTags` output.
+   * Deletes the specified set of tags from the specified set of resources.
+   *
+   * Sends `DeleteTags`. The resource fills `Resources[0]` (from `id`). Resolves to the
+   * `DeleteTags` output.
    *
    * @param params - the rest of the `DeleteTags` input
    * @param options - `abortSignal` cancels the request
@@ -829,7 +907,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `DescribeInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to the `DescribeInstanceAttribute` output.
+   * Describes the specified attribute of the specified instance. You can specify only one
+   * attribute at a time. Available attributes include SQL license exemption configuration for
+   * instances registered with the SQL LE service.
+   *
+   * Sends `DescribeInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to
+   * the `DescribeInstanceAttribute` output.
    *
    * @param params - the rest of the `DescribeInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -850,7 +933,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `DetachClassicLinkVpc`. The resource fills `InstanceId` (from `id`). Resolves to the `DetachClassicLinkVpc` output.
+   * Unlinks (detaches) a linked EC2-Classic instance from a VPC. After the instance has been
+   * unlinked, the VPC security groups are no longer associated with it. An instance is
+   * automatically unlinked from a VPC when it's stopped.
+   *
+   * Sends `DetachClassicLinkVpc`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `DetachClassicLinkVpc` output.
    *
    * @param params - the rest of the `DetachClassicLinkVpc` input
    * @param options - `abortSignal` cancels the request
@@ -871,7 +959,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `DetachVolume`. The resource fills `InstanceId` (from `id`). Resolves to the `DetachVolume` output.
+   * Detaches an EBS volume from an instance. Make sure to unmount any file systems on the device
+   * within your operating system before detaching the volume. Failure to do so can result in the
+   * volume becoming stuck in the `busy` state while detaching.
+   *
+   * Sends `DetachVolume`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `DetachVolume` output.
    *
    * @param params - the rest of the `DetachVolume` input
    * @param options - `abortSignal` cancels the request
@@ -888,7 +981,11 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ModifyInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to the `ModifyInstanceAttribute` output.
+   * Modifies the specified attribute of the specified instance. You can specify only one attribute
+   * at a time.
+   *
+   * Sends `ModifyInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `ModifyInstanceAttribute` output.
    *
    * @param params - the rest of the `ModifyInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -909,7 +1006,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `MonitorInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `MonitorInstances` output.
+   * Enables detailed monitoring for a running instance. Otherwise, basic monitoring is enabled.
+   * For more information, see Monitor your instances using CloudWatch in the Amazon EC2 User
+   * Guide.
+   *
+   * Sends `MonitorInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `MonitorInstances` output.
    *
    * @param params - the rest of the `MonitorInstances` input
    * @param options - `abortSignal` cancels the request
@@ -926,7 +1028,10 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `GetPasswordData`. The resource fills `InstanceId` (from `id`). Resolves to the `GetPasswordData` output.
+   * Retrieves the encrypted administrator password for a running Windows instance.
+   *
+   * Sends `GetPasswordData`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `GetPasswordData` output.
    *
    * @param params - the rest of the `GetPasswordData` input
    * @param options - `abortSignal` cancels the request
@@ -947,7 +1052,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `RebootInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `RebootInstances` output.
+   * Requests a reboot of the specified instances. This operation is asynchronous; it only queues a
+   * request to reboot the specified instances. The operation succeeds if the instances are valid
+   * and belong to you.
+   *
+   * Sends `RebootInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `RebootInstances` output.
    *
    * @param params - the rest of the `RebootInstances` input
    * @param options - `abortSignal` cancels the request
@@ -964,7 +1074,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ReportInstanceStatus`. The resource fills `Instances[0]` (from `id`). Resolves to the `ReportInstanceStatus` output.
+   * Submits feedback about the status of an instance. The instance must be in the `running` state.
+   * If your experience with the instance differs from the instance status returned by
+   * DescribeInstanceStatus, use ReportInstanceStatus to report your experience with the instance.
+   *
+   * Sends `ReportInstanceStatus`. The resource fills `Instances[0]` (from `id`). Resolves to the
+   * `ReportInstanceStatus` output.
    *
    * @param params - the rest of the `ReportInstanceStatus` input
    * @param options - `abortSignal` cancels the request
@@ -985,7 +1100,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to the `ResetInstanceAttribute` output.
+   * Resets an attribute of an instance to its default value. To reset the `kernel` or `ramdisk`,
+   * the instance must be in a stopped state. To reset the `sourceDestCheck`, the instance can be
+   * either running or stopped.
+   *
+   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`). Resolves to the
+   * `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -1006,7 +1126,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` = "kernel". Resolves to the `ResetInstanceAttribute` output.
+   * Resets an attribute of an instance to its default value. To reset the `kernel` or `ramdisk`,
+   * the instance must be in a stopped state. To reset the `sourceDestCheck`, the instance can be
+   * either running or stopped.
+   *
+   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` =
+   * "kernel". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -1027,7 +1152,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` = "ramdisk". Resolves to the `ResetInstanceAttribute` output.
+   * Resets an attribute of an instance to its default value. To reset the `kernel` or `ramdisk`,
+   * the instance must be in a stopped state. To reset the `sourceDestCheck`, the instance can be
+   * either running or stopped.
+   *
+   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` =
+   * "ramdisk". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -1048,7 +1178,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` = "sourceDestCheck". Resolves to the `ResetInstanceAttribute` output.
+   * Resets an attribute of an instance to its default value. To reset the `kernel` or `ramdisk`,
+   * the instance must be in a stopped state. To reset the `sourceDestCheck`, the instance can be
+   * either running or stopped.
+   *
+   * Sends `ResetInstanceAttribute`. The resource fills `InstanceId` (from `id`), `Attribute` =
+   * "sourceDestCheck". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -1069,7 +1204,10 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `StartInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `StartInstances` output.
+   * Starts an Amazon EBS-backed instance that you've previously stopped.
+   *
+   * Sends `StartInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `StartInstances` output.
    *
    * @param params - the rest of the `StartInstances` input
    * @param options - `abortSignal` cancels the request
@@ -1086,7 +1224,12 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `StopInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `StopInstances` output.
+   * Stops an Amazon EBS-backed instance. You can restart your instance at any time using the
+   * StartInstances API. For more information, see Stop and start Amazon EC2 instances in the
+   * Amazon EC2 User Guide.
+   *
+   * Sends `StopInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `StopInstances` output.
    *
    * @param params - the rest of the `StopInstances` input
    * @param options - `abortSignal` cancels the request
@@ -1103,7 +1246,11 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `TerminateInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `TerminateInstances` output.
+   * Terminates (deletes) the specified instances. This operation is idempotent; if you terminate
+   * an instance more than once, each call succeeds.
+   *
+   * Sends `TerminateInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `TerminateInstances` output.
    *
    * @param params - the rest of the `TerminateInstances` input
    * @param options - `abortSignal` cancels the request
@@ -1124,7 +1271,11 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Sends `UnmonitorInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the `UnmonitorInstances` output.
+   * Disables detailed monitoring for a running instance. For more information, see Monitoring your
+   * instances and volumes in the Amazon EC2 User Guide.
+   *
+   * Sends `UnmonitorInstances`. The resource fills `InstanceIds[0]` (from `id`). Resolves to the
+   * `UnmonitorInstances` output.
    *
    * @param params - the rest of the `UnmonitorInstances` input
    * @param options - `abortSignal` cancels the request
@@ -1222,37 +1373,33 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * The Volume resources of this instance, listed with `DescribeVolumes` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "attachment.instance-id", `Filters[0].Values[0]` (from `id`).
+   * The Volume resources of this instance, listed with `DescribeVolumes` (lazy: nothing is sent
+   * until iterated). The resource fills `Filters[0].Name` = "attachment.instance-id",
+   * `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of instance.volumes.all()) console.log(item);
    * ```
    */
-  get volumes(): CollectionManager<
-    VolumeCollection<ActionParams<sdk.DescribeVolumesCommandInput, 'MaxResults', 'Filters'>>
-  > {
-    return this.$collection('Volumes', VolumeCollection) as CollectionManager<
-      VolumeCollection<ActionParams<sdk.DescribeVolumesCommandInput, 'MaxResults', 'Filters'>>
-    >;
+  get volumes(): InstanceVolumes {
+    return this.$collection<InstanceVolumesCollection>('Volumes', VolumeCollection);
   }
 
   /**
-   * The VpcAddress resources of this instance, listed with `DescribeAddresses` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "instance-id", `Filters[0].Values[0]` (from `id`).
+   * The VpcAddress resources of this instance, listed with `DescribeAddresses` (lazy: nothing is
+   * sent until iterated). The resource fills `Filters[0].Name` = "instance-id",
+   * `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of instance.vpcAddresses.all()) console.log(item);
    * ```
    */
-  get vpcAddresses(): CollectionManager<
-    VpcAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-  > {
-    return this.$collection('VpcAddresses', VpcAddressCollection) as CollectionManager<
-      VpcAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-    >;
+  get vpcAddresses(): InstanceVpcAddresses {
+    return this.$collection<InstanceVpcAddressesCollection>('VpcAddresses', VpcAddressCollection);
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilInstanceExists`.
+   * Waits until the instance exists, polling with the v3 `waitUntilInstanceExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -1266,7 +1413,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Waits until the resource is running, polling with the v3 `waitUntilInstanceRunning`.
+   * Waits until the instance is running, polling with the v3 `waitUntilInstanceRunning`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -1280,7 +1427,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Waits until the resource is stopped, polling with the v3 `waitUntilInstanceStopped`.
+   * Waits until the instance is stopped, polling with the v3 `waitUntilInstanceStopped`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -1294,7 +1441,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   }
 
   /**
-   * Waits until the resource is terminated, polling with the v3 `waitUntilInstanceTerminated`.
+   * Waits until the instance is terminated, polling with the v3 `waitUntilInstanceTerminated`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

@@ -21,7 +21,8 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   declare readonly id: string;
 
   /**
-   * `Attachments` (loads with `DescribeInternetGateways` on first read).
+   * Any VPCs attached to the internet gateway. Loads with `DescribeInternetGateways` on first
+   * read.
    * @example
    * ```ts
    * const value = await internetGateway.attachments;
@@ -32,7 +33,8 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * `OwnerId` (loads with `DescribeInternetGateways` on first read).
+   * The ID of the Amazon Web Services account that owns the internet gateway. Loads with
+   * `DescribeInternetGateways` on first read.
    * @example
    * ```ts
    * const value = await internetGateway.ownerId;
@@ -43,7 +45,8 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * `Tags` (loads with `DescribeInternetGateways` on first read).
+   * Any tags assigned to the internet gateway. Loads with `DescribeInternetGateways` on first
+   * read.
    * @example
    * ```ts
    * const value = await internetGateway.tags;
@@ -54,7 +57,12 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * Sends `AttachInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to the `AttachInternetGateway` output.
+   * Attaches an internet gateway or a virtual private gateway to a VPC, enabling connectivity
+   * between the internet and the VPC. For more information, see Internet gateways in the Amazon
+   * VPC User Guide.
+   *
+   * Sends `AttachInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to
+   * the `AttachInternetGateway` output.
    *
    * @param params - the rest of the `AttachInternetGateway` input
    * @param options - `abortSignal` cancels the request
@@ -75,7 +83,12 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -92,7 +105,11 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * Sends `DeleteInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to the `DeleteInternetGateway` output.
+   * Deletes the specified internet gateway. You must detach the internet gateway from the VPC
+   * before you can delete it.
+   *
+   * Sends `DeleteInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to
+   * the `DeleteInternetGateway` output.
    *
    * @param params - the rest of the `DeleteInternetGateway` input
    * @param options - `abortSignal` cancels the request
@@ -113,7 +130,12 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
   }
 
   /**
-   * Sends `DetachInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to the `DetachInternetGateway` output.
+   * Detaches an internet gateway from a VPC, disabling connectivity between the internet and the
+   * VPC. The VPC must not contain any running instances with Elastic IP addresses or public IPv4
+   * addresses.
+   *
+   * Sends `DetachInternetGateway`. The resource fills `InternetGatewayId` (from `id`). Resolves to
+   * the `DetachInternetGateway` output.
    *
    * @param params - the rest of the `DetachInternetGateway` input
    * @param options - `abortSignal` cancels the request

@@ -20,7 +20,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   declare readonly name: string;
 
   /**
-   * `KeyPairId` (loads with `DescribeKeyPairs` on first read).
+   * The ID of the key pair. Loads with `DescribeKeyPairs` on first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.keyPairId;
@@ -31,7 +31,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * `KeyType` (loads with `DescribeKeyPairs` on first read).
+   * The type of key pair. Loads with `DescribeKeyPairs` on first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.keyType;
@@ -42,7 +42,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * `Tags` (loads with `DescribeKeyPairs` on first read).
+   * Any tags applied to the key pair. Loads with `DescribeKeyPairs` on first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.tags;
@@ -53,7 +53,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * `PublicKey` (loads with `DescribeKeyPairs` on first read).
+   * The public key material. Loads with `DescribeKeyPairs` on first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.publicKey;
@@ -64,7 +64,9 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * `CreateTime` (loads with `DescribeKeyPairs` on first read).
+   * If you used Amazon EC2 to create the key pair, this is the date and time when the key was
+   * created, in ISO 8601 date-time format, in the UTC time zone. Loads with `DescribeKeyPairs` on
+   * first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.createTime;
@@ -75,7 +77,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * `KeyFingerprint` (loads with `DescribeKeyPairs` on first read).
+   * If you used CreateKeyPair to create the key pair. Loads with `DescribeKeyPairs` on first read.
    * @example
    * ```ts
    * const value = await keyPairInfo.keyFingerprint;
@@ -86,7 +88,10 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   }
 
   /**
-   * Sends `DeleteKeyPair`. The resource fills `KeyName` (from `name`). Resolves to the `DeleteKeyPair` output.
+   * Deletes the specified key pair, by removing the public key from Amazon EC2.
+   *
+   * Sends `DeleteKeyPair`. The resource fills `KeyName` (from `name`). Resolves to the
+   * `DeleteKeyPair` output.
    *
    * @param params - the rest of the `DeleteKeyPair` input
    * @param options - `abortSignal` cancels the request

@@ -20,7 +20,7 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   declare readonly name: string;
 
   /**
-   * `KeyPairId` (from the listing that made it).
+   * The ID of the key pair. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await keyPair.keyPairId;
@@ -31,7 +31,7 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   }
 
   /**
-   * `Tags` (from the listing that made it).
+   * Any tags applied to the key pair. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await keyPair.tags;
@@ -42,7 +42,8 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   }
 
   /**
-   * `KeyFingerprint` (from the listing that made it).
+   * For RSA key pairs, the key fingerprint is the SHA-1 digest of the DER encoded private key.
+   * Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await keyPair.keyFingerprint;
@@ -53,7 +54,7 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   }
 
   /**
-   * `KeyMaterial` (from the listing that made it).
+   * An unencrypted PEM encoded RSA or ED25519 private key. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await keyPair.keyMaterial;
@@ -64,7 +65,10 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   }
 
   /**
-   * Sends `DeleteKeyPair`. The resource fills `KeyName` (from `name`). Resolves to the `DeleteKeyPair` output.
+   * Deletes the specified key pair, by removing the public key from Amazon EC2.
+   *
+   * Sends `DeleteKeyPair`. The resource fills `KeyName` (from `name`). Resolves to the
+   * `DeleteKeyPair` output.
    *
    * @param params - the rest of the `DeleteKeyPair` input
    * @param options - `abortSignal` cancels the request

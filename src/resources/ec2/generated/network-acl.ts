@@ -22,7 +22,8 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   declare readonly id: string;
 
   /**
-   * `Associations` (loads with `DescribeNetworkAcls` on first read).
+   * Any associations between the network ACL and your subnets Loads with `DescribeNetworkAcls` on
+   * first read.
    * @example
    * ```ts
    * const value = await networkAcl.associations;
@@ -33,7 +34,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * `Entries` (loads with `DescribeNetworkAcls` on first read).
+   * The entries (rules) in the network ACL. Loads with `DescribeNetworkAcls` on first read.
    * @example
    * ```ts
    * const value = await networkAcl.entries;
@@ -44,7 +45,8 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * `IsDefault` (loads with `DescribeNetworkAcls` on first read).
+   * Indicates whether this is the default network ACL for the VPC. Loads with
+   * `DescribeNetworkAcls` on first read.
    * @example
    * ```ts
    * const value = await networkAcl.isDefault;
@@ -55,7 +57,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * `Tags` (loads with `DescribeNetworkAcls` on first read).
+   * Any tags assigned to the network ACL. Loads with `DescribeNetworkAcls` on first read.
    * @example
    * ```ts
    * const value = await networkAcl.tags;
@@ -66,7 +68,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * `VpcId` (loads with `DescribeNetworkAcls` on first read).
+   * The ID of the VPC for the network ACL. Loads with `DescribeNetworkAcls` on first read.
    * @example
    * ```ts
    * const value = await networkAcl.vpcId;
@@ -77,7 +79,8 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * `OwnerId` (loads with `DescribeNetworkAcls` on first read).
+   * The ID of the Amazon Web Services account that owns the network ACL. Loads with
+   * `DescribeNetworkAcls` on first read.
    * @example
    * ```ts
    * const value = await networkAcl.ownerId;
@@ -88,7 +91,13 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `CreateNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the `CreateNetworkAclEntry` output.
+   * Creates an entry (a rule) in a network ACL with the specified rule number. Each network ACL
+   * has a set of numbered ingress rules and a separate set of numbered egress rules. When
+   * determining whether a packet should be allowed in or out of a subnet associated with the ACL,
+   * we process the entries in the ACL according to the rule numbers, in ascending order.
+   *
+   * Sends `CreateNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the
+   * `CreateNetworkAclEntry` output.
    *
    * @param params - the rest of the `CreateNetworkAclEntry` input
    * @param options - `abortSignal` cancels the request
@@ -109,7 +118,12 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -126,7 +140,11 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `DeleteNetworkAcl`. The resource fills `NetworkAclId` (from `id`). Resolves to the `DeleteNetworkAcl` output.
+   * Deletes the specified network ACL. You can't delete the ACL if it's associated with any
+   * subnets. You can't delete the default network ACL.
+   *
+   * Sends `DeleteNetworkAcl`. The resource fills `NetworkAclId` (from `id`). Resolves to the
+   * `DeleteNetworkAcl` output.
    *
    * @param params - the rest of the `DeleteNetworkAcl` input
    * @param options - `abortSignal` cancels the request
@@ -143,7 +161,10 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `DeleteNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the `DeleteNetworkAclEntry` output.
+   * Deletes the specified ingress or egress entry (rule) from the specified network ACL.
+   *
+   * Sends `DeleteNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the
+   * `DeleteNetworkAclEntry` output.
    *
    * @param params - the rest of the `DeleteNetworkAclEntry` input
    * @param options - `abortSignal` cancels the request
@@ -164,7 +185,12 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `ReplaceNetworkAclAssociation`. The resource fills `NetworkAclId` (from `id`). Resolves to the `ReplaceNetworkAclAssociation` output.
+   * Changes which network ACL a subnet is associated with. By default when you create a subnet,
+   * it's automatically associated with the default network ACL. For more information, see Network
+   * ACLs in the Amazon VPC User Guide.
+   *
+   * Sends `ReplaceNetworkAclAssociation`. The resource fills `NetworkAclId` (from `id`). Resolves
+   * to the `ReplaceNetworkAclAssociation` output.
    *
    * @param params - the rest of the `ReplaceNetworkAclAssociation` input
    * @param options - `abortSignal` cancels the request
@@ -185,7 +211,11 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   }
 
   /**
-   * Sends `ReplaceNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the `ReplaceNetworkAclEntry` output.
+   * Replaces an entry (rule) in a network ACL. For more information, see Network ACLs in the
+   * Amazon VPC User Guide.
+   *
+   * Sends `ReplaceNetworkAclEntry`. The resource fills `NetworkAclId` (from `id`). Resolves to the
+   * `ReplaceNetworkAclEntry` output.
    *
    * @param params - the rest of the `ReplaceNetworkAclEntry` input
    * @param options - `abortSignal` cancels the request

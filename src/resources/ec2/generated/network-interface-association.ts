@@ -24,7 +24,7 @@ export class NetworkInterfaceAssociation extends Resource<
   declare readonly id: string;
 
   /**
-   * `AllocationId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The allocation ID. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.allocationId;
@@ -37,7 +37,7 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * `IpOwnerId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The ID of the Elastic IP address owner. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.ipOwnerId;
@@ -48,7 +48,7 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * `PublicDnsName` (loads with `DescribeNetworkInterfaces` on first read).
+   * The public DNS name. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.publicDnsName;
@@ -61,7 +61,8 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * `PublicIp` (loads with `DescribeNetworkInterfaces` on first read).
+   * The address of the Elastic IP address bound to the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.publicIp;
@@ -72,7 +73,8 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * `CustomerOwnedIp` (loads with `DescribeNetworkInterfaces` on first read).
+   * The customer-owned IP address associated with the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.customerOwnedIp;
@@ -85,7 +87,8 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * `CarrierIp` (loads with `DescribeNetworkInterfaces` on first read).
+   * The carrier IP address associated with the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterfaceAssociation.carrierIp;
@@ -96,7 +99,11 @@ export class NetworkInterfaceAssociation extends Resource<
   }
 
   /**
-   * Sends `DisassociateAddress`. The resource fills `AssociationId` (from `id`). Resolves to the `DisassociateAddress` output.
+   * Disassociates an Elastic IP address from the instance or network interface it's associated
+   * with.
+   *
+   * Sends `DisassociateAddress`. The resource fills `AssociationId` (from `id`). Resolves to the
+   * `DisassociateAddress` output.
    *
    * @param params - the rest of the `DisassociateAddress` input
    * @param options - `abortSignal` cancels the request

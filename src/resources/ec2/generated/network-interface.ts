@@ -24,7 +24,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   declare readonly id: string;
 
   /**
-   * `Association` (loads with `DescribeNetworkInterfaces` on first read).
+   * The association information for an Elastic IP address (IPv4) associated with the network
+   * interface. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.associationAttribute;
@@ -35,7 +36,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Attachment` (loads with `DescribeNetworkInterfaces` on first read).
+   * The network interface attachment. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.attachment;
@@ -46,7 +47,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `AvailabilityZone` (loads with `DescribeNetworkInterfaces` on first read).
+   * The Availability Zone. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.availabilityZone;
@@ -57,7 +58,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `ConnectionTrackingConfiguration` (loads with `DescribeNetworkInterfaces` on first read).
+   * A security group connection tracking configuration that enables you to set the timeout for
+   * connection tracking on an Elastic network interface. For more information, see Connection
+   * tracking timeouts in the Amazon EC2 User Guide. Loads with `DescribeNetworkInterfaces` on
+   * first read.
    * @example
    * ```ts
    * const value = await networkInterface.connectionTrackingConfiguration;
@@ -72,7 +76,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Description` (loads with `DescribeNetworkInterfaces` on first read).
+   * A description. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.description;
@@ -83,7 +87,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Groups` (loads with `DescribeNetworkInterfaces` on first read).
+   * Any security groups for the network interface. Loads with `DescribeNetworkInterfaces` on first
+   * read.
    * @example
    * ```ts
    * const value = await networkInterface.groups;
@@ -94,7 +99,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `InterfaceType` (loads with `DescribeNetworkInterfaces` on first read).
+   * The type of network interface. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.interfaceType;
@@ -105,7 +110,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Ipv6Addresses` (loads with `DescribeNetworkInterfaces` on first read).
+   * The IPv6 addresses associated with the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ipv6Addresses;
@@ -116,7 +122,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `MacAddress` (loads with `DescribeNetworkInterfaces` on first read).
+   * The MAC address. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.macAddress;
@@ -127,7 +133,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `OutpostArn` (loads with `DescribeNetworkInterfaces` on first read).
+   * The Amazon Resource Name (ARN) of the Outpost. Loads with `DescribeNetworkInterfaces` on first
+   * read.
    * @example
    * ```ts
    * const value = await networkInterface.outpostArn;
@@ -138,7 +145,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `OwnerId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The Amazon Web Services account ID of the owner of the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ownerId;
@@ -149,7 +157,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `PrivateDnsName` (loads with `DescribeNetworkInterfaces` on first read).
+   * The private hostname. For more information, see EC2 instance hostnames, DNS names, and domains
+   * in the Amazon EC2 User Guide. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.privateDnsName;
@@ -160,7 +169,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `PublicDnsName` (loads with `DescribeNetworkInterfaces` on first read).
+   * A public hostname. For more information, see EC2 instance hostnames, DNS names, and domains in
+   * the Amazon EC2 User Guide. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.publicDnsName;
@@ -171,7 +181,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `PublicIpDnsNameOptions` (loads with `DescribeNetworkInterfaces` on first read).
+   * Public hostname type options. For more information, see EC2 instance hostnames, DNS names, and
+   * domains in the Amazon EC2 User Guide. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.publicIpDnsNameOptions;
@@ -184,7 +195,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `PrivateIpAddress` (loads with `DescribeNetworkInterfaces` on first read).
+   * The IPv4 address of the network interface within the subnet. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.privateIpAddress;
@@ -195,7 +207,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `PrivateIpAddresses` (loads with `DescribeNetworkInterfaces` on first read).
+   * The private IPv4 addresses associated with the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.privateIpAddresses;
@@ -208,7 +221,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Ipv4Prefixes` (loads with `DescribeNetworkInterfaces` on first read).
+   * The IPv4 prefixes that are assigned to the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ipv4Prefixes;
@@ -219,7 +233,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Ipv6Prefixes` (loads with `DescribeNetworkInterfaces` on first read).
+   * The IPv6 prefixes that are assigned to the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ipv6Prefixes;
@@ -230,7 +245,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `RequesterId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The alias or Amazon Web Services account ID of the principal or service that created the
+   * network interface. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.requesterId;
@@ -241,7 +257,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `RequesterManaged` (loads with `DescribeNetworkInterfaces` on first read).
+   * Indicates whether the network interface is being managed by Amazon Web Services. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.requesterManaged;
@@ -252,7 +269,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `SourceDestCheck` (loads with `DescribeNetworkInterfaces` on first read).
+   * Indicates whether source/destination checking is enabled. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.sourceDestCheck;
@@ -263,7 +281,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Status` (loads with `DescribeNetworkInterfaces` on first read).
+   * The status of the network interface. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.status;
@@ -274,7 +292,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `SubnetId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The ID of the subnet. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.subnetId;
@@ -285,7 +303,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `TagSet` (loads with `DescribeNetworkInterfaces` on first read).
+   * Any tags assigned to the network interface. Loads with `DescribeNetworkInterfaces` on first
+   * read.
    * @example
    * ```ts
    * const value = await networkInterface.tagSet;
@@ -296,7 +315,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `VpcId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The ID of the VPC. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.vpcId;
@@ -307,7 +326,11 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `DenyAllIgwTraffic` (loads with `DescribeNetworkInterfaces` on first read).
+   * Indicates whether a network interface with an IPv6 address is unreachable from the public
+   * internet. If the value is `true`, inbound traffic from the internet is dropped and you cannot
+   * assign an elastic IP address to the network interface. The network interface is reachable from
+   * peered VPCs and resources connected through a transit gateway, including on-premises networks.
+   * Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.denyAllIgwTraffic;
@@ -320,7 +343,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Ipv6Native` (loads with `DescribeNetworkInterfaces` on first read).
+   * Indicates whether this is an IPv6 only network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ipv6Native;
@@ -331,7 +355,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Ipv6Address` (loads with `DescribeNetworkInterfaces` on first read).
+   * The IPv6 globally unique address associated with the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.ipv6Address;
@@ -342,7 +367,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `Operator` (loads with `DescribeNetworkInterfaces` on first read).
+   * The service provider that manages the network interface. Loads with
+   * `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.operator;
@@ -353,7 +379,8 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `AssociatedSubnets` (loads with `DescribeNetworkInterfaces` on first read).
+   * The subnets associated with this network interface. Loads with `DescribeNetworkInterfaces` on
+   * first read.
    * @example
    * ```ts
    * const value = await networkInterface.associatedSubnets;
@@ -366,7 +393,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * `AvailabilityZoneId` (loads with `DescribeNetworkInterfaces` on first read).
+   * The ID of the Availability Zone. Loads with `DescribeNetworkInterfaces` on first read.
    * @example
    * ```ts
    * const value = await networkInterface.availabilityZoneId;
@@ -379,7 +406,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `AssignPrivateIpAddresses`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `AssignPrivateIpAddresses` output.
+   * Assigns the specified secondary private IP addresses to the specified network interface.
+   *
+   * Sends `AssignPrivateIpAddresses`. The resource fills `NetworkInterfaceId` (from `id`).
+   * Resolves to the `AssignPrivateIpAddresses` output.
    *
    * @param params - the rest of the `AssignPrivateIpAddresses` input
    * @param options - `abortSignal` cancels the request
@@ -400,7 +430,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `AttachNetworkInterface`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `AttachNetworkInterface` output.
+   * Attaches a network interface to an instance.
+   *
+   * Sends `AttachNetworkInterface`. The resource fills `NetworkInterfaceId` (from `id`). Resolves
+   * to the `AttachNetworkInterface` output.
    *
    * @param params - the rest of the `AttachNetworkInterface` input
    * @param options - `abortSignal` cancels the request
@@ -421,7 +454,12 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -438,7 +476,11 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `DeleteNetworkInterface`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `DeleteNetworkInterface` output.
+   * Deletes the specified network interface. You must detach the network interface before you can
+   * delete it.
+   *
+   * Sends `DeleteNetworkInterface`. The resource fills `NetworkInterfaceId` (from `id`). Resolves
+   * to the `DeleteNetworkInterface` output.
    *
    * @param params - the rest of the `DeleteNetworkInterface` input
    * @param options - `abortSignal` cancels the request
@@ -459,7 +501,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `DescribeNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `DescribeNetworkInterfaceAttribute` output.
+   * Describes a network interface attribute. You can specify only one attribute at a time.
+   *
+   * Sends `DescribeNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from
+   * `id`). Resolves to the `DescribeNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `DescribeNetworkInterfaceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -480,7 +525,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `DetachNetworkInterface`. The resource fills `AttachmentId` (from the loaded `Attachment.AttachmentId`). Resolves to the `DetachNetworkInterface` output.
+   * Detaches a network interface from an instance.
+   *
+   * Sends `DetachNetworkInterface`. The resource fills `AttachmentId` (from the loaded
+   * `Attachment.AttachmentId`). Resolves to the `DetachNetworkInterface` output.
    *
    * @param params - the rest of the `DetachNetworkInterface` input
    * @param options - `abortSignal` cancels the request
@@ -501,7 +549,12 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `ModifyNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `ModifyNetworkInterfaceAttribute` output.
+   * Modifies the specified network interface attribute. You can specify only one attribute at a
+   * time. You can use this action to attach and detach security groups from an existing EC2
+   * instance.
+   *
+   * Sends `ModifyNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from `id`).
+   * Resolves to the `ModifyNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `ModifyNetworkInterfaceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -522,7 +575,10 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `ResetNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `ResetNetworkInterfaceAttribute` output.
+   * Resets a network interface attribute. You can specify only one attribute at a time.
+   *
+   * Sends `ResetNetworkInterfaceAttribute`. The resource fills `NetworkInterfaceId` (from `id`).
+   * Resolves to the `ResetNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `ResetNetworkInterfaceAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -543,7 +599,11 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
   }
 
   /**
-   * Sends `UnassignPrivateIpAddresses`. The resource fills `NetworkInterfaceId` (from `id`). Resolves to the `UnassignPrivateIpAddresses` output.
+   * Unassigns the specified secondary private IP addresses or IPv4 Prefix Delegation prefixes from
+   * a network interface.
+   *
+   * Sends `UnassignPrivateIpAddresses`. The resource fills `NetworkInterfaceId` (from `id`).
+   * Resolves to the `UnassignPrivateIpAddresses` output.
    *
    * @param params - the rest of the `UnassignPrivateIpAddresses` input
    * @param options - `abortSignal` cancels the request

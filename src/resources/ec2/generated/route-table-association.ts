@@ -22,7 +22,7 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   declare readonly id: string;
 
   /**
-   * `Main` (from the listing that made it).
+   * Indicates whether this is the main route table. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.main;
@@ -33,7 +33,7 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * `RouteTableId` (from the listing that made it).
+   * The ID of the route table. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.routeTableId;
@@ -44,7 +44,8 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * `SubnetId` (from the listing that made it).
+   * The ID of the subnet. A subnet ID is not returned for an implicit association. Comes from the
+   * listing that made it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.subnetId;
@@ -55,7 +56,8 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * `GatewayId` (from the listing that made it).
+   * The ID of the internet gateway or virtual private gateway. Comes from the listing that made
+   * it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.gatewayId;
@@ -66,7 +68,8 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * `PublicIpv4Pool` (from the listing that made it).
+   * The ID of a public IPv4 pool. A public IPv4 pool is a pool of IPv4 addresses that you've
+   * brought to Amazon Web Services with BYOIP. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.publicIpv4Pool;
@@ -79,7 +82,7 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * `AssociationState` (from the listing that made it).
+   * The state of the association. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await routeTableAssociation.associationState;
@@ -92,7 +95,10 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * Sends `DisassociateRouteTable`. The resource fills `AssociationId` (from `id`). Resolves to the `DisassociateRouteTable` output.
+   * Disassociates a subnet or gateway from a route table.
+   *
+   * Sends `DisassociateRouteTable`. The resource fills `AssociationId` (from `id`). Resolves to
+   * the `DisassociateRouteTable` output.
    *
    * @param params - the rest of the `DisassociateRouteTable` input
    * @param options - `abortSignal` cancels the request
@@ -113,7 +119,13 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
   }
 
   /**
-   * Sends `ReplaceRouteTableAssociation`. The resource fills `AssociationId` (from `id`). Resolves to the RouteTableAssociation resource it made.
+   * Changes the route table associated with a given subnet, internet gateway, or virtual private
+   * gateway in a VPC. After the operation completes, the subnet or gateway uses the routes in the
+   * new route table. For more information about route tables, see Route tables in the Amazon VPC
+   * User Guide.
+   *
+   * Sends `ReplaceRouteTableAssociation`. The resource fills `AssociationId` (from `id`). Resolves
+   * to the RouteTableAssociation resource it made.
    *
    * @param params - the rest of the `ReplaceRouteTableAssociation` input
    * @param options - `abortSignal` cancels the request

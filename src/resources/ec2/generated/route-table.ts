@@ -24,7 +24,8 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   declare readonly id: string;
 
   /**
-   * `Associations` (loads with `DescribeRouteTables` on first read).
+   * The associations between the route table and your subnets or gateways. Loads with
+   * `DescribeRouteTables` on first read.
    * @example
    * ```ts
    * const value = await routeTable.associationsAttribute;
@@ -35,7 +36,8 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * `PropagatingVgws` (loads with `DescribeRouteTables` on first read).
+   * Any virtual private gateway (VGW) propagating routes. Loads with `DescribeRouteTables` on
+   * first read.
    * @example
    * ```ts
    * const value = await routeTable.propagatingVgws;
@@ -46,7 +48,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * `Routes` (loads with `DescribeRouteTables` on first read).
+   * The routes in the route table. Loads with `DescribeRouteTables` on first read.
    * @example
    * ```ts
    * const value = await routeTable.routesAttribute;
@@ -57,7 +59,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * `Tags` (loads with `DescribeRouteTables` on first read).
+   * Any tags assigned to the route table. Loads with `DescribeRouteTables` on first read.
    * @example
    * ```ts
    * const value = await routeTable.tags;
@@ -68,7 +70,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * `VpcId` (loads with `DescribeRouteTables` on first read).
+   * The ID of the VPC. Loads with `DescribeRouteTables` on first read.
    * @example
    * ```ts
    * const value = await routeTable.vpcId;
@@ -79,7 +81,8 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * `OwnerId` (loads with `DescribeRouteTables` on first read).
+   * The ID of the Amazon Web Services account that owns the route table. Loads with
+   * `DescribeRouteTables` on first read.
    * @example
    * ```ts
    * const value = await routeTable.ownerId;
@@ -90,7 +93,13 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * Sends `AssociateRouteTable`. The resource fills `RouteTableId` (from `id`). Resolves to the RouteTableAssociation resource it made.
+   * Associates a subnet in your VPC or an internet gateway or virtual private gateway attached to
+   * your VPC with a route table in your VPC. This association causes traffic from the subnet or
+   * gateway to be routed according to the routes in the route table. The action returns an
+   * association ID, which you need in order to disassociate the route table later.
+   *
+   * Sends `AssociateRouteTable`. The resource fills `RouteTableId` (from `id`). Resolves to the
+   * RouteTableAssociation resource it made.
    *
    * @param params - the rest of the `AssociateRouteTable` input
    * @param options - `abortSignal` cancels the request
@@ -107,7 +116,10 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * Sends `CreateRoute`. The resource fills `RouteTableId` (from `id`). Resolves to the Route resource it made.
+   * Creates a route in a route table within a VPC.
+   *
+   * Sends `CreateRoute`. The resource fills `RouteTableId` (from `id`). Resolves to the Route
+   * resource it made.
    *
    * @param params - the rest of the `CreateRoute` input
    * @param options - `abortSignal` cancels the request
@@ -124,7 +136,12 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -141,7 +158,11 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   }
 
   /**
-   * Sends `DeleteRouteTable`. The resource fills `RouteTableId` (from `id`). Resolves to the `DeleteRouteTable` output.
+   * Deletes the specified route table. You must disassociate the route table from any subnets
+   * before you can delete it. You can't delete the main route table.
+   *
+   * Sends `DeleteRouteTable`. The resource fills `RouteTableId` (from `id`). Resolves to the
+   * `DeleteRouteTable` output.
    *
    * @param params - the rest of the `DeleteRouteTable` input
    * @param options - `abortSignal` cancels the request

@@ -26,7 +26,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   declare readonly destinationCidrBlock: string;
 
   /**
-   * `DestinationIpv6CidrBlock` (from the listing that made it).
+   * The IPv6 CIDR block used for the destination match. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.destinationIpv6CidrBlock;
@@ -39,7 +39,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `DestinationPrefixListId` (from the listing that made it).
+   * The prefix of the Amazon Web Services service. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.destinationPrefixListId;
@@ -52,7 +52,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `EgressOnlyInternetGatewayId` (from the listing that made it).
+   * The ID of the egress-only internet gateway. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.egressOnlyInternetGatewayId;
@@ -65,7 +65,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `GatewayId` (from the listing that made it).
+   * The ID of a gateway attached to your VPC. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.gatewayId;
@@ -76,7 +76,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `InstanceId` (from the listing that made it).
+   * The ID of a NAT instance in your VPC. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.instanceId;
@@ -87,7 +87,8 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `InstanceOwnerId` (from the listing that made it).
+   * The ID of Amazon Web Services account that owns the instance. Comes from the listing that made
+   * it.
    * @example
    * ```ts
    * const value = await route.instanceOwnerId;
@@ -98,7 +99,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `NatGatewayId` (from the listing that made it).
+   * The ID of a NAT gateway. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.natGatewayId;
@@ -109,7 +110,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `TransitGatewayId` (from the listing that made it).
+   * The ID of a transit gateway. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.transitGatewayId;
@@ -120,7 +121,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `LocalGatewayId` (from the listing that made it).
+   * The ID of the local gateway. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.localGatewayId;
@@ -131,7 +132,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `CarrierGatewayId` (from the listing that made it).
+   * The ID of the carrier gateway. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.carrierGatewayId;
@@ -142,7 +143,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `NetworkInterfaceId` (from the listing that made it).
+   * The ID of the network interface. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.networkInterfaceId;
@@ -153,7 +154,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `Origin` (from the listing that made it).
+   * Describes how the route was created. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.origin;
@@ -164,7 +165,9 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `State` (from the listing that made it).
+   * The state of the route. The `blackhole` state indicates that the route's target isn't
+   * available (for example, the specified gateway isn't attached to the VPC, or the specified NAT
+   * instance has been terminated). Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.state;
@@ -175,7 +178,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `VpcPeeringConnectionId` (from the listing that made it).
+   * The ID of a VPC peering connection. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.vpcPeeringConnectionId;
@@ -188,7 +191,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `CoreNetworkArn` (from the listing that made it).
+   * The Amazon Resource Name (ARN) of the core network. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.coreNetworkArn;
@@ -199,7 +202,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `OdbNetworkArn` (from the listing that made it).
+   * The Amazon Resource Name (ARN) of the ODB network. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await route.odbNetworkArn;
@@ -210,7 +213,8 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * `IpAddress` (from the listing that made it).
+   * The next hop IP address for routes propagated by VPC Route Server into VPC route tables. Comes
+   * from the listing that made it.
    * @example
    * ```ts
    * const value = await route.ipAddress;
@@ -221,7 +225,10 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * Sends `DeleteRoute`. The resource fills `RouteTableId` (from `routeTableId`), `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `DeleteRoute` output.
+   * Deletes the specified route from the specified route table.
+   *
+   * Sends `DeleteRoute`. The resource fills `RouteTableId` (from `routeTableId`),
+   * `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `DeleteRoute` output.
    *
    * @param params - the rest of the `DeleteRoute` input
    * @param options - `abortSignal` cancels the request
@@ -238,7 +245,10 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   }
 
   /**
-   * Sends `ReplaceRoute`. The resource fills `RouteTableId` (from `routeTableId`), `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `ReplaceRoute` output.
+   * Replaces an existing route within a route table in a VPC.
+   *
+   * Sends `ReplaceRoute`. The resource fills `RouteTableId` (from `routeTableId`),
+   * `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `ReplaceRoute` output.
    *
    * @param params - the rest of the `ReplaceRoute` input
    * @param options - `abortSignal` cancels the request
@@ -261,7 +271,8 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
    * const routeTable = route.RouteTable();
    * ```
    */
-  RouteTable(...args: []): RouteTable {
+  RouteTable(): RouteTable;
+  RouteTable(...args: unknown[]): RouteTable {
     return this.$subResource('RouteTable', args) as RouteTable;
   }
 }

@@ -21,7 +21,8 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   declare readonly id: string;
 
   /**
-   * `IpPermissionsEgress` (loads with `DescribeSecurityGroups` on first read).
+   * The outbound rules associated with the security group. Loads with `DescribeSecurityGroups` on
+   * first read.
    * @example
    * ```ts
    * const value = await securityGroup.ipPermissionsEgress;
@@ -34,7 +35,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `Tags` (loads with `DescribeSecurityGroups` on first read).
+   * Any tags assigned to the security group. Loads with `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.tags;
@@ -45,7 +46,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `VpcId` (loads with `DescribeSecurityGroups` on first read).
+   * The ID of the VPC for the security group. Loads with `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.vpcId;
@@ -56,7 +57,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `SecurityGroupArn` (loads with `DescribeSecurityGroups` on first read).
+   * The ARN of the security group. Loads with `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.securityGroupArn;
@@ -67,7 +68,8 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `OwnerId` (loads with `DescribeSecurityGroups` on first read).
+   * The Amazon Web Services account ID of the owner of the security group. Loads with
+   * `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.ownerId;
@@ -78,7 +80,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `GroupName` (loads with `DescribeSecurityGroups` on first read).
+   * The name of the security group. Loads with `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.groupName;
@@ -89,7 +91,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `Description` (loads with `DescribeSecurityGroups` on first read).
+   * A description of the security group. Loads with `DescribeSecurityGroups` on first read.
    * @example
    * ```ts
    * const value = await securityGroup.description;
@@ -100,7 +102,8 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * `IpPermissions` (loads with `DescribeSecurityGroups` on first read).
+   * The inbound rules associated with the security group. Loads with `DescribeSecurityGroups` on
+   * first read.
    * @example
    * ```ts
    * const value = await securityGroup.ipPermissions;
@@ -111,7 +114,10 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `AuthorizeSecurityGroupEgress`. The resource fills `GroupId` (from `id`). Resolves to the `AuthorizeSecurityGroupEgress` output.
+   * Adds the specified outbound (egress) rules to a security group.
+   *
+   * Sends `AuthorizeSecurityGroupEgress`. The resource fills `GroupId` (from `id`). Resolves to
+   * the `AuthorizeSecurityGroupEgress` output.
    *
    * @param params - the rest of the `AuthorizeSecurityGroupEgress` input
    * @param options - `abortSignal` cancels the request
@@ -132,7 +138,10 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `AuthorizeSecurityGroupIngress`. The resource fills `GroupId` (from `id`). Resolves to the `AuthorizeSecurityGroupIngress` output.
+   * Adds the specified inbound (ingress) rules to a security group.
+   *
+   * Sends `AuthorizeSecurityGroupIngress`. The resource fills `GroupId` (from `id`). Resolves to
+   * the `AuthorizeSecurityGroupIngress` output.
    *
    * @param params - the rest of the `AuthorizeSecurityGroupIngress` input
    * @param options - `abortSignal` cancels the request
@@ -153,7 +162,12 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -170,7 +184,10 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `DeleteSecurityGroup`. The resource fills `GroupId` (from `id`). Resolves to the `DeleteSecurityGroup` output.
+   * Deletes a security group.
+   *
+   * Sends `DeleteSecurityGroup`. The resource fills `GroupId` (from `id`). Resolves to the
+   * `DeleteSecurityGroup` output.
    *
    * @param params - the rest of the `DeleteSecurityGroup` input
    * @param options - `abortSignal` cancels the request
@@ -187,7 +204,10 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `RevokeSecurityGroupEgress`. The resource fills `GroupId` (from `id`). Resolves to the `RevokeSecurityGroupEgress` output.
+   * Removes the specified outbound (egress) rules from the specified security group.
+   *
+   * Sends `RevokeSecurityGroupEgress`. The resource fills `GroupId` (from `id`). Resolves to the
+   * `RevokeSecurityGroupEgress` output.
    *
    * @param params - the rest of the `RevokeSecurityGroupEgress` input
    * @param options - `abortSignal` cancels the request
@@ -208,7 +228,10 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   }
 
   /**
-   * Sends `RevokeSecurityGroupIngress`. The resource fills `GroupId` (from `id`). Resolves to the `RevokeSecurityGroupIngress` output.
+   * Removes the specified inbound (ingress) rules from a security group.
+   *
+   * Sends `RevokeSecurityGroupIngress`. The resource fills `GroupId` (from `id`). Resolves to the
+   * `RevokeSecurityGroupIngress` output.
    *
    * @param params - the rest of the `RevokeSecurityGroupIngress` input
    * @param options - `abortSignal` cancels the request

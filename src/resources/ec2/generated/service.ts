@@ -6,8 +6,6 @@ import {
   resolveClient,
   type ServiceOptions,
   type RequestOptions,
-  type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
 import {
   ClassicAddressCollection,
@@ -27,6 +25,40 @@ import {
   VpcAddressCollection,
   VpcCollection,
   VpcPeeringConnectionCollection,
+  type EC2ClassicAddresses,
+  type EC2ClassicAddressesCollection,
+  type EC2DhcpOptionsSets,
+  type EC2DhcpOptionsSetsCollection,
+  type EC2Images,
+  type EC2ImagesCollection,
+  type EC2Instances,
+  type EC2InstancesCollection,
+  type EC2InternetGateways,
+  type EC2InternetGatewaysCollection,
+  type EC2KeyPairs,
+  type EC2KeyPairsCollection,
+  type EC2NetworkAcls,
+  type EC2NetworkAclsCollection,
+  type EC2NetworkInterfaces,
+  type EC2NetworkInterfacesCollection,
+  type EC2PlacementGroups,
+  type EC2PlacementGroupsCollection,
+  type EC2RouteTables,
+  type EC2RouteTablesCollection,
+  type EC2SecurityGroups,
+  type EC2SecurityGroupsCollection,
+  type EC2Snapshots,
+  type EC2SnapshotsCollection,
+  type EC2Subnets,
+  type EC2SubnetsCollection,
+  type EC2Volumes,
+  type EC2VolumesCollection,
+  type EC2VpcAddresses,
+  type EC2VpcAddressesCollection,
+  type EC2VpcPeeringConnections,
+  type EC2VpcPeeringConnectionsCollection,
+  type EC2Vpcs,
+  type EC2VpcsCollection,
 } from './collections.js';
 import type { ClassicAddress } from './classic-address.js';
 import type { DhcpOptions } from './dhcp-options.js';
@@ -73,6 +105,10 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a custom set of DHCP options. After you create a DHCP option set, you associate it
+   * with a VPC. After you associate a DHCP option set with a VPC, all existing and newly launched
+   * instances in the VPC use this set of DHCP options.
+   *
    * Sends `CreateDhcpOptions`. Resolves to the DhcpOptions resource it made.
    *
    * @param params - the rest of the `CreateDhcpOptions` input
@@ -90,6 +126,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Launches the specified number of instances using an AMI for which you have permissions.
+   *
    * Sends `RunInstances`. Resolves to the Instance resources it made.
    *
    * @param params - the rest of the `RunInstances` input
@@ -107,6 +145,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates an internet gateway for use with a VPC. After creating the internet gateway, you
+   * attach it to a VPC using AttachInternetGateway.
+   *
    * Sends `CreateInternetGateway`. Resolves to the InternetGateway resource it made.
    *
    * @param params - the rest of the `CreateInternetGateway` input
@@ -124,6 +165,11 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates an ED25519 or 2048-bit RSA key pair with the specified name and in the specified
+   * format. Amazon EC2 stores the public key and displays the private key for you to save to a
+   * file. The private key is returned as an unencrypted PEM encoded PKCS#1 private key or an
+   * unencrypted PPK formatted private key for use with PuTTY.
+   *
    * Sends `CreateKeyPair`. Resolves to the KeyPair resource it made.
    *
    * @param params - the rest of the `CreateKeyPair` input
@@ -138,6 +184,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a network ACL in a VPC. Network ACLs provide an optional layer of security (in
+   * addition to security groups) for the instances in your VPC.
+   *
    * Sends `CreateNetworkAcl`. Resolves to the NetworkAcl resource it made.
    *
    * @param params - the rest of the `CreateNetworkAcl` input
@@ -155,6 +204,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a network interface in the specified subnet.
+   *
    * Sends `CreateNetworkInterface`. Resolves to the NetworkInterface resource it made.
    *
    * @param params - the rest of the `CreateNetworkInterface` input
@@ -172,6 +223,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a placement group in which to launch instances. The strategy of the placement group
+   * determines how the instances are organized within the group.
+   *
    * Sends `CreatePlacementGroup`. Resolves to the PlacementGroup resource it made.
    *
    * @param params - the rest of the `CreatePlacementGroup` input
@@ -189,6 +243,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a route table for the specified VPC. After you create a route table, you can add
+   * routes and associate the table with a subnet.
+   *
    * Sends `CreateRouteTable`. Resolves to the RouteTable resource it made.
    *
    * @param params - the rest of the `CreateRouteTable` input
@@ -206,6 +263,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a security group.
+   *
    * Sends `CreateSecurityGroup`. Resolves to the SecurityGroup resource it made.
    *
    * @param params - the rest of the `CreateSecurityGroup` input
@@ -223,6 +282,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a snapshot of an EBS volume and stores it in Amazon S3. You can use snapshots for
+   * backups, to make copies of EBS volumes, and to save data before shutting down an instance.
+   *
    * Sends `CreateSnapshot`. Resolves to the Snapshot resource it made.
    *
    * @param params - the rest of the `CreateSnapshot` input
@@ -240,6 +302,10 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a subnet in the specified VPC. For an IPv4 only subnet, specify an IPv4 CIDR block. If
+   * the VPC has an IPv6 CIDR block, you can create an IPv6 only subnet or a dual stack subnet
+   * instead.
+   *
    * Sends `CreateSubnet`. Resolves to the Subnet resource it made.
    *
    * @param params - the rest of the `CreateSubnet` input
@@ -254,6 +320,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates an EBS volume that can be attached to an instance in the same Availability Zone.
+   *
    * Sends `CreateVolume`. Resolves to the Volume resource it made.
    *
    * @param params - the rest of the `CreateVolume` input
@@ -268,6 +336,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Creates a VPC with the specified CIDR blocks.
+   *
    * Sends `CreateVpc`. Resolves to the Vpc resource it made.
    *
    * @param params - the rest of the `CreateVpc` input
@@ -282,6 +352,11 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Requests a VPC peering connection between two VPCs: a requester VPC that you own and an
+   * accepter VPC with which to create the connection. The accepter VPC can belong to another
+   * Amazon Web Services account and can be in a different Region to the requester VPC. The
+   * requester VPC and accepter VPC cannot have overlapping CIDR blocks.
+   *
    * Sends `CreateVpcPeeringConnection`. Resolves to the VpcPeeringConnection resource it made.
    *
    * @param params - the rest of the `CreateVpcPeeringConnection` input
@@ -303,6 +378,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Disassociates a subnet or gateway from a route table.
+   *
    * Sends `DisassociateRouteTable`. Resolves to the `DisassociateRouteTable` output.
    *
    * @param params - the rest of the `DisassociateRouteTable` input
@@ -324,6 +401,10 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Imports the public key from an RSA or ED25519 key pair that you created using a third-party
+   * tool. You give Amazon Web Services only the public key. The private key is never transferred
+   * between you and Amazon Web Services.
+   *
    * Sends `ImportKeyPair`. Resolves to the KeyPairInfo resource it made.
    *
    * @param params - the rest of the `ImportKeyPair` input
@@ -341,6 +422,10 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
   }
 
   /**
+   * Registers an AMI. When you're creating an instance-store backed AMI, registering the AMI is
+   * the final step in the creation process. For more information about creating AMIs, see Create
+   * an AMI from a snapshot and Create an instance-store backed AMI in the Amazon EC2 User Guide.
+   *
    * Sends `RegisterImage`. Resolves to the Image resource it made.
    *
    * @param params - the rest of the `RegisterImage` input
@@ -361,7 +446,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const classicAddress = ec2.ClassicAddress('publicIp');
    * ```
    */
-  ClassicAddress(...args: [publicIp: string]): ClassicAddress {
+  ClassicAddress(publicIp: string): ClassicAddress;
+  ClassicAddress(...args: unknown[]): ClassicAddress {
     return this.$subResource('ClassicAddress', args) as ClassicAddress;
   }
 
@@ -372,7 +458,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const dhcpOptions = ec2.DhcpOptions('id');
    * ```
    */
-  DhcpOptions(...args: [id: string]): DhcpOptions {
+  DhcpOptions(id: string): DhcpOptions;
+  DhcpOptions(...args: unknown[]): DhcpOptions {
     return this.$subResource('DhcpOptions', args) as DhcpOptions;
   }
 
@@ -383,7 +470,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const image = ec2.Image('id');
    * ```
    */
-  Image(...args: [id: string]): Image {
+  Image(id: string): Image;
+  Image(...args: unknown[]): Image {
     return this.$subResource('Image', args) as Image;
   }
 
@@ -394,7 +482,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const instance = ec2.Instance('id');
    * ```
    */
-  Instance(...args: [id: string]): Instance {
+  Instance(id: string): Instance;
+  Instance(...args: unknown[]): Instance {
     return this.$subResource('Instance', args) as Instance;
   }
 
@@ -405,7 +494,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const internetGateway = ec2.InternetGateway('id');
    * ```
    */
-  InternetGateway(...args: [id: string]): InternetGateway {
+  InternetGateway(id: string): InternetGateway;
+  InternetGateway(...args: unknown[]): InternetGateway {
     return this.$subResource('InternetGateway', args) as InternetGateway;
   }
 
@@ -416,7 +506,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const keyPairInfo = ec2.KeyPair('name');
    * ```
    */
-  KeyPair(...args: [name: string]): KeyPairInfo {
+  KeyPair(name: string): KeyPairInfo;
+  KeyPair(...args: unknown[]): KeyPairInfo {
     return this.$subResource('KeyPair', args) as KeyPairInfo;
   }
 
@@ -427,7 +518,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const networkAcl = ec2.NetworkAcl('id');
    * ```
    */
-  NetworkAcl(...args: [id: string]): NetworkAcl {
+  NetworkAcl(id: string): NetworkAcl;
+  NetworkAcl(...args: unknown[]): NetworkAcl {
     return this.$subResource('NetworkAcl', args) as NetworkAcl;
   }
 
@@ -438,7 +530,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const networkInterface = ec2.NetworkInterface('id');
    * ```
    */
-  NetworkInterface(...args: [id: string]): NetworkInterface {
+  NetworkInterface(id: string): NetworkInterface;
+  NetworkInterface(...args: unknown[]): NetworkInterface {
     return this.$subResource('NetworkInterface', args) as NetworkInterface;
   }
 
@@ -449,7 +542,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const networkInterfaceAssociation = ec2.NetworkInterfaceAssociation('id');
    * ```
    */
-  NetworkInterfaceAssociation(...args: [id: string]): NetworkInterfaceAssociation {
+  NetworkInterfaceAssociation(id: string): NetworkInterfaceAssociation;
+  NetworkInterfaceAssociation(...args: unknown[]): NetworkInterfaceAssociation {
     return this.$subResource('NetworkInterfaceAssociation', args) as NetworkInterfaceAssociation;
   }
 
@@ -460,7 +554,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const placementGroup = ec2.PlacementGroup('name');
    * ```
    */
-  PlacementGroup(...args: [name: string]): PlacementGroup {
+  PlacementGroup(name: string): PlacementGroup;
+  PlacementGroup(...args: unknown[]): PlacementGroup {
     return this.$subResource('PlacementGroup', args) as PlacementGroup;
   }
 
@@ -471,7 +566,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const route = ec2.Route('routeTableId', 'destinationCidrBlock');
    * ```
    */
-  Route(...args: [routeTableId: string, destinationCidrBlock: string]): Route {
+  Route(routeTableId: string, destinationCidrBlock: string): Route;
+  Route(...args: unknown[]): Route {
     return this.$subResource('Route', args) as Route;
   }
 
@@ -482,7 +578,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const routeTable = ec2.RouteTable('id');
    * ```
    */
-  RouteTable(...args: [id: string]): RouteTable {
+  RouteTable(id: string): RouteTable;
+  RouteTable(...args: unknown[]): RouteTable {
     return this.$subResource('RouteTable', args) as RouteTable;
   }
 
@@ -493,7 +590,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const routeTableAssociation = ec2.RouteTableAssociation('id');
    * ```
    */
-  RouteTableAssociation(...args: [id: string]): RouteTableAssociation {
+  RouteTableAssociation(id: string): RouteTableAssociation;
+  RouteTableAssociation(...args: unknown[]): RouteTableAssociation {
     return this.$subResource('RouteTableAssociation', args) as RouteTableAssociation;
   }
 
@@ -504,7 +602,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const securityGroup = ec2.SecurityGroup('id');
    * ```
    */
-  SecurityGroup(...args: [id: string]): SecurityGroup {
+  SecurityGroup(id: string): SecurityGroup;
+  SecurityGroup(...args: unknown[]): SecurityGroup {
     return this.$subResource('SecurityGroup', args) as SecurityGroup;
   }
 
@@ -515,7 +614,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const snapshot = ec2.Snapshot('id');
    * ```
    */
-  Snapshot(...args: [id: string]): Snapshot {
+  Snapshot(id: string): Snapshot;
+  Snapshot(...args: unknown[]): Snapshot {
     return this.$subResource('Snapshot', args) as Snapshot;
   }
 
@@ -526,7 +626,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const subnet = ec2.Subnet('id');
    * ```
    */
-  Subnet(...args: [id: string]): Subnet {
+  Subnet(id: string): Subnet;
+  Subnet(...args: unknown[]): Subnet {
     return this.$subResource('Subnet', args) as Subnet;
   }
 
@@ -537,7 +638,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const tag = ec2.Tag('resourceId', 'key', 'value');
    * ```
    */
-  Tag(...args: [resourceId: string, key: string, value: string]): Tag {
+  Tag(resourceId: string, key: string, value: string): Tag;
+  Tag(...args: unknown[]): Tag {
     return this.$subResource('Tag', args) as Tag;
   }
 
@@ -548,7 +650,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const volume = ec2.Volume('id');
    * ```
    */
-  Volume(...args: [id: string]): Volume {
+  Volume(id: string): Volume;
+  Volume(...args: unknown[]): Volume {
     return this.$subResource('Volume', args) as Volume;
   }
 
@@ -559,7 +662,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const vpc = ec2.Vpc('id');
    * ```
    */
-  Vpc(...args: [id: string]): Vpc {
+  Vpc(id: string): Vpc;
+  Vpc(...args: unknown[]): Vpc {
     return this.$subResource('Vpc', args) as Vpc;
   }
 
@@ -570,7 +674,8 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const vpcAddress = ec2.VpcAddress('allocationId');
    * ```
    */
-  VpcAddress(...args: [allocationId: string]): VpcAddress {
+  VpcAddress(allocationId: string): VpcAddress;
+  VpcAddress(...args: unknown[]): VpcAddress {
     return this.$subResource('VpcAddress', args) as VpcAddress;
   }
 
@@ -581,273 +686,229 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * const vpcPeeringConnection = ec2.VpcPeeringConnection('id');
    * ```
    */
-  VpcPeeringConnection(...args: [id: string]): VpcPeeringConnection {
+  VpcPeeringConnection(id: string): VpcPeeringConnection;
+  VpcPeeringConnection(...args: unknown[]): VpcPeeringConnection {
     return this.$subResource('VpcPeeringConnection', args) as VpcPeeringConnection;
   }
 
   /**
-   * The ClassicAddress resources of this ec2, listed with `DescribeAddresses` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "domain", `Filters[0].Values[0]` = "standard".
+   * The ClassicAddress resources of this ec2, listed with `DescribeAddresses` (lazy: nothing is
+   * sent until iterated). The resource fills `Filters[0].Name` = "domain", `Filters[0].Values[0]`
+   * = "standard".
    * @example
    * ```ts
    * for await (const item of ec2.classicAddresses.all()) console.log(item);
    * ```
    */
-  get classicAddresses(): CollectionManager<
-    ClassicAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-  > {
-    return this.$collection('ClassicAddresses', ClassicAddressCollection) as CollectionManager<
-      ClassicAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-    >;
+  get classicAddresses(): EC2ClassicAddresses {
+    return this.$collection<EC2ClassicAddressesCollection>(
+      'ClassicAddresses',
+      ClassicAddressCollection,
+    );
   }
 
   /**
-   * The DhcpOptions resources of this ec2, listed with `DescribeDhcpOptions` (lazy: nothing is sent until iterated).
+   * The DhcpOptions resources of this ec2, listed with `DescribeDhcpOptions` (lazy: nothing is
+   * sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.dhcpOptionsSets.all()) console.log(item);
    * ```
    */
-  get dhcpOptionsSets(): CollectionManager<
-    DhcpOptionsCollection<ActionParams<sdk.DescribeDhcpOptionsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('DhcpOptionsSets', DhcpOptionsCollection) as CollectionManager<
-      DhcpOptionsCollection<ActionParams<sdk.DescribeDhcpOptionsCommandInput, 'MaxResults'>>
-    >;
+  get dhcpOptionsSets(): EC2DhcpOptionsSets {
+    return this.$collection<EC2DhcpOptionsSetsCollection>('DhcpOptionsSets', DhcpOptionsCollection);
   }
 
   /**
-   * The Image resources of this ec2, listed with `DescribeImages` (lazy: nothing is sent until iterated).
+   * The Image resources of this ec2, listed with `DescribeImages` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of ec2.images.all()) console.log(item);
    * ```
    */
-  get images(): CollectionManager<
-    ImageCollection<ActionParams<sdk.DescribeImagesCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Images', ImageCollection) as CollectionManager<
-      ImageCollection<ActionParams<sdk.DescribeImagesCommandInput, 'MaxResults'>>
-    >;
+  get images(): EC2Images {
+    return this.$collection<EC2ImagesCollection>('Images', ImageCollection);
   }
 
   /**
-   * The Instance resources of this ec2, listed with `DescribeInstances` (lazy: nothing is sent until iterated).
+   * The Instance resources of this ec2, listed with `DescribeInstances` (lazy: nothing is sent
+   * until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.instances.all()) console.log(item);
    * ```
    */
-  get instances(): CollectionManager<
-    InstanceCollection<ActionParams<sdk.DescribeInstancesCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Instances', InstanceCollection) as CollectionManager<
-      InstanceCollection<ActionParams<sdk.DescribeInstancesCommandInput, 'MaxResults'>>
-    >;
+  get instances(): EC2Instances {
+    return this.$collection<EC2InstancesCollection>('Instances', InstanceCollection);
   }
 
   /**
-   * The InternetGateway resources of this ec2, listed with `DescribeInternetGateways` (lazy: nothing is sent until iterated).
+   * The InternetGateway resources of this ec2, listed with `DescribeInternetGateways` (lazy:
+   * nothing is sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.internetGateways.all()) console.log(item);
    * ```
    */
-  get internetGateways(): CollectionManager<
-    InternetGatewayCollection<ActionParams<sdk.DescribeInternetGatewaysCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('InternetGateways', InternetGatewayCollection) as CollectionManager<
-      InternetGatewayCollection<
-        ActionParams<sdk.DescribeInternetGatewaysCommandInput, 'MaxResults'>
-      >
-    >;
+  get internetGateways(): EC2InternetGateways {
+    return this.$collection<EC2InternetGatewaysCollection>(
+      'InternetGateways',
+      InternetGatewayCollection,
+    );
   }
 
   /**
-   * The KeyPairInfo resources of this ec2, listed with `DescribeKeyPairs` (lazy: nothing is sent until iterated).
+   * The KeyPairInfo resources of this ec2, listed with `DescribeKeyPairs` (lazy: nothing is sent
+   * until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.keyPairs.all()) console.log(item);
    * ```
    */
-  get keyPairs(): CollectionManager<KeyPairInfoCollection<sdk.DescribeKeyPairsCommandInput>> {
-    return this.$collection('KeyPairs', KeyPairInfoCollection) as CollectionManager<
-      KeyPairInfoCollection<sdk.DescribeKeyPairsCommandInput>
-    >;
+  get keyPairs(): EC2KeyPairs {
+    return this.$collection<EC2KeyPairsCollection>('KeyPairs', KeyPairInfoCollection);
   }
 
   /**
-   * The NetworkAcl resources of this ec2, listed with `DescribeNetworkAcls` (lazy: nothing is sent until iterated).
+   * The NetworkAcl resources of this ec2, listed with `DescribeNetworkAcls` (lazy: nothing is sent
+   * until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.networkAcls.all()) console.log(item);
    * ```
    */
-  get networkAcls(): CollectionManager<
-    NetworkAclCollection<ActionParams<sdk.DescribeNetworkAclsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('NetworkAcls', NetworkAclCollection) as CollectionManager<
-      NetworkAclCollection<ActionParams<sdk.DescribeNetworkAclsCommandInput, 'MaxResults'>>
-    >;
+  get networkAcls(): EC2NetworkAcls {
+    return this.$collection<EC2NetworkAclsCollection>('NetworkAcls', NetworkAclCollection);
   }
 
   /**
-   * The NetworkInterface resources of this ec2, listed with `DescribeNetworkInterfaces` (lazy: nothing is sent until iterated).
+   * The NetworkInterface resources of this ec2, listed with `DescribeNetworkInterfaces` (lazy:
+   * nothing is sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.networkInterfaces.all()) console.log(item);
    * ```
    */
-  get networkInterfaces(): CollectionManager<
-    NetworkInterfaceCollection<
-      ActionParams<sdk.DescribeNetworkInterfacesCommandInput, 'MaxResults'>
-    >
-  > {
-    return this.$collection('NetworkInterfaces', NetworkInterfaceCollection) as CollectionManager<
-      NetworkInterfaceCollection<
-        ActionParams<sdk.DescribeNetworkInterfacesCommandInput, 'MaxResults'>
-      >
-    >;
+  get networkInterfaces(): EC2NetworkInterfaces {
+    return this.$collection<EC2NetworkInterfacesCollection>(
+      'NetworkInterfaces',
+      NetworkInterfaceCollection,
+    );
   }
 
   /**
-   * The PlacementGroup resources of this ec2, listed with `DescribePlacementGroups` (lazy: nothing is sent until iterated).
+   * The PlacementGroup resources of this ec2, listed with `DescribePlacementGroups` (lazy: nothing
+   * is sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.placementGroups.all()) console.log(item);
    * ```
    */
-  get placementGroups(): CollectionManager<
-    PlacementGroupCollection<sdk.DescribePlacementGroupsCommandInput>
-  > {
-    return this.$collection('PlacementGroups', PlacementGroupCollection) as CollectionManager<
-      PlacementGroupCollection<sdk.DescribePlacementGroupsCommandInput>
-    >;
+  get placementGroups(): EC2PlacementGroups {
+    return this.$collection<EC2PlacementGroupsCollection>(
+      'PlacementGroups',
+      PlacementGroupCollection,
+    );
   }
 
   /**
-   * The RouteTable resources of this ec2, listed with `DescribeRouteTables` (lazy: nothing is sent until iterated).
+   * The RouteTable resources of this ec2, listed with `DescribeRouteTables` (lazy: nothing is sent
+   * until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.routeTables.all()) console.log(item);
    * ```
    */
-  get routeTables(): CollectionManager<
-    RouteTableCollection<ActionParams<sdk.DescribeRouteTablesCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('RouteTables', RouteTableCollection) as CollectionManager<
-      RouteTableCollection<ActionParams<sdk.DescribeRouteTablesCommandInput, 'MaxResults'>>
-    >;
+  get routeTables(): EC2RouteTables {
+    return this.$collection<EC2RouteTablesCollection>('RouteTables', RouteTableCollection);
   }
 
   /**
-   * The SecurityGroup resources of this ec2, listed with `DescribeSecurityGroups` (lazy: nothing is sent until iterated).
+   * The SecurityGroup resources of this ec2, listed with `DescribeSecurityGroups` (lazy: nothing
+   * is sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.securityGroups.all()) console.log(item);
    * ```
    */
-  get securityGroups(): CollectionManager<
-    SecurityGroupCollection<ActionParams<sdk.DescribeSecurityGroupsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('SecurityGroups', SecurityGroupCollection) as CollectionManager<
-      SecurityGroupCollection<ActionParams<sdk.DescribeSecurityGroupsCommandInput, 'MaxResults'>>
-    >;
+  get securityGroups(): EC2SecurityGroups {
+    return this.$collection<EC2SecurityGroupsCollection>('SecurityGroups', SecurityGroupCollection);
   }
 
   /**
-   * The Snapshot resources of this ec2, listed with `DescribeSnapshots` (lazy: nothing is sent until iterated).
+   * The Snapshot resources of this ec2, listed with `DescribeSnapshots` (lazy: nothing is sent
+   * until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.snapshots.all()) console.log(item);
    * ```
    */
-  get snapshots(): CollectionManager<
-    SnapshotCollection<ActionParams<sdk.DescribeSnapshotsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Snapshots', SnapshotCollection) as CollectionManager<
-      SnapshotCollection<ActionParams<sdk.DescribeSnapshotsCommandInput, 'MaxResults'>>
-    >;
+  get snapshots(): EC2Snapshots {
+    return this.$collection<EC2SnapshotsCollection>('Snapshots', SnapshotCollection);
   }
 
   /**
-   * The Subnet resources of this ec2, listed with `DescribeSubnets` (lazy: nothing is sent until iterated).
+   * The Subnet resources of this ec2, listed with `DescribeSubnets` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of ec2.subnets.all()) console.log(item);
    * ```
    */
-  get subnets(): CollectionManager<
-    SubnetCollection<ActionParams<sdk.DescribeSubnetsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Subnets', SubnetCollection) as CollectionManager<
-      SubnetCollection<ActionParams<sdk.DescribeSubnetsCommandInput, 'MaxResults'>>
-    >;
+  get subnets(): EC2Subnets {
+    return this.$collection<EC2SubnetsCollection>('Subnets', SubnetCollection);
   }
 
   /**
-   * The Volume resources of this ec2, listed with `DescribeVolumes` (lazy: nothing is sent until iterated).
+   * The Volume resources of this ec2, listed with `DescribeVolumes` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of ec2.volumes.all()) console.log(item);
    * ```
    */
-  get volumes(): CollectionManager<
-    VolumeCollection<ActionParams<sdk.DescribeVolumesCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Volumes', VolumeCollection) as CollectionManager<
-      VolumeCollection<ActionParams<sdk.DescribeVolumesCommandInput, 'MaxResults'>>
-    >;
+  get volumes(): EC2Volumes {
+    return this.$collection<EC2VolumesCollection>('Volumes', VolumeCollection);
   }
 
   /**
-   * The VpcAddress resources of this ec2, listed with `DescribeAddresses` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "domain", `Filters[0].Values[0]` = "vpc".
+   * The VpcAddress resources of this ec2, listed with `DescribeAddresses` (lazy: nothing is sent
+   * until iterated). The resource fills `Filters[0].Name` = "domain", `Filters[0].Values[0]` =
+   * "vpc".
    * @example
    * ```ts
    * for await (const item of ec2.vpcAddresses.all()) console.log(item);
    * ```
    */
-  get vpcAddresses(): CollectionManager<
-    VpcAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-  > {
-    return this.$collection('VpcAddresses', VpcAddressCollection) as CollectionManager<
-      VpcAddressCollection<ActionParams<sdk.DescribeAddressesCommandInput, never, 'Filters'>>
-    >;
+  get vpcAddresses(): EC2VpcAddresses {
+    return this.$collection<EC2VpcAddressesCollection>('VpcAddresses', VpcAddressCollection);
   }
 
   /**
-   * The VpcPeeringConnection resources of this ec2, listed with `DescribeVpcPeeringConnections` (lazy: nothing is sent until iterated).
+   * The VpcPeeringConnection resources of this ec2, listed with `DescribeVpcPeeringConnections`
+   * (lazy: nothing is sent until iterated).
    * @example
    * ```ts
    * for await (const item of ec2.vpcPeeringConnections.all()) console.log(item);
    * ```
    */
-  get vpcPeeringConnections(): CollectionManager<
-    VpcPeeringConnectionCollection<
-      ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults'>
-    >
-  > {
-    return this.$collection(
+  get vpcPeeringConnections(): EC2VpcPeeringConnections {
+    return this.$collection<EC2VpcPeeringConnectionsCollection>(
       'VpcPeeringConnections',
       VpcPeeringConnectionCollection,
-    ) as CollectionManager<
-      VpcPeeringConnectionCollection<
-        ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults'>
-      >
-    >;
+    );
   }
 
   /**
-   * The Vpc resources of this ec2, listed with `DescribeVpcs` (lazy: nothing is sent until iterated).
+   * The Vpc resources of this ec2, listed with `DescribeVpcs` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of ec2.vpcs.all()) console.log(item);
    * ```
    */
-  get vpcs(): CollectionManager<
-    VpcCollection<ActionParams<sdk.DescribeVpcsCommandInput, 'MaxResults'>>
-  > {
-    return this.$collection('Vpcs', VpcCollection) as CollectionManager<
-      VpcCollection<ActionParams<sdk.DescribeVpcsCommandInput, 'MaxResults'>>
-    >;
+  get vpcs(): EC2Vpcs {
+    return this.$collection<EC2VpcsCollection>('Vpcs', VpcCollection);
   }
 }

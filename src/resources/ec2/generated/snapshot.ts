@@ -27,7 +27,9 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   declare readonly id: string;
 
   /**
-   * `OwnerAlias` (loads with `DescribeSnapshots` on first read).
+   * The Amazon Web Services owner alias, from an Amazon-maintained list (`amazon`). This is not
+   * the user-configured Amazon Web Services account alias set using the IAM console. Loads with
+   * `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.ownerAlias;
@@ -38,7 +40,9 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `OutpostArn` (loads with `DescribeSnapshots` on first read).
+   * The ARN of the Outpost on which the snapshot is stored. For more information, see Amazon EBS
+   * local snapshots on Outposts in the Amazon EBS User Guide. Loads with `DescribeSnapshots` on
+   * first read.
    * @example
    * ```ts
    * const value = await snapshot.outpostArn;
@@ -49,7 +53,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `Tags` (loads with `DescribeSnapshots` on first read).
+   * Any tags assigned to the snapshot. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.tags;
@@ -60,7 +64,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `StorageTier` (loads with `DescribeSnapshots` on first read).
+   * The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is
+   * stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates
+   * that the snapshot is currently archived and that it must be restored before it can be used.
+   * Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.storageTier;
@@ -71,7 +78,9 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `RestoreExpiryTime` (loads with `DescribeSnapshots` on first read).
+   * Only for archived snapshots that are temporarily restored. Indicates the date and time when a
+   * temporarily restored snapshot will be automatically re-archived. Loads with
+   * `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.restoreExpiryTime;
@@ -82,7 +91,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `SseType` (loads with `DescribeSnapshots` on first read).
+   * Reserved for future use. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.sseType;
@@ -93,7 +102,8 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `AvailabilityZone` (loads with `DescribeSnapshots` on first read).
+   * The Availability Zone or Local Zone of the snapshot. For example, `us-west-1a` (Availability
+   * Zone) or `us-west-2-lax-1a` (Local Zone). Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.availabilityZone;
@@ -104,7 +114,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `TransferType` (loads with `DescribeSnapshots` on first read).
+   * Indicates whether the snapshot copy was created with a standard or time-based snapshot copy
+   * operation. Time-based snapshot copy operations complete within the completion duration
+   * specified in the request. Standard snapshot copy operations are completed on a best-effort
+   * basis. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.transferType;
@@ -115,7 +128,8 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `CompletionDurationMinutes` (loads with `DescribeSnapshots` on first read).
+   * The completion duration requested for the time-based snapshot copy operation. Loads with
+   * `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.completionDurationMinutes;
@@ -128,7 +142,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `CompletionTime` (loads with `DescribeSnapshots` on first read).
+   * The time stamp when the snapshot was completed. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.completionTime;
@@ -139,7 +153,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `FullSnapshotSizeInBytes` (loads with `DescribeSnapshots` on first read).
+   * The full size of the snapshot, in bytes. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.fullSnapshotSizeInBytes;
@@ -152,7 +166,9 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `VolumeId` (loads with `DescribeSnapshots` on first read).
+   * The ID of the volume that was used to create the snapshot. Snapshots created by a copy
+   * snapshot operation have an arbitrary volume ID that you should not use for any purpose. Loads
+   * with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.volumeId;
@@ -163,7 +179,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `State` (loads with `DescribeSnapshots` on first read).
+   * The snapshot state. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.state;
@@ -174,7 +190,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `StateMessage` (loads with `DescribeSnapshots` on first read).
+   * Encrypted Amazon EBS snapshots are copied asynchronously. If a snapshot copy operation fails
+   * (for example, if the proper KMS permissions are not obtained) this field displays error state
+   * details to help you diagnose why the error occurred. This parameter is only returned by
+   * DescribeSnapshots. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.stateMessage;
@@ -185,7 +204,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `StartTime` (loads with `DescribeSnapshots` on first read).
+   * The time stamp when the snapshot was initiated. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.startTime;
@@ -196,7 +215,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `Progress` (loads with `DescribeSnapshots` on first read).
+   * The progress of the snapshot, as a percentage. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.progress;
@@ -207,7 +226,8 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `OwnerId` (loads with `DescribeSnapshots` on first read).
+   * The ID of the Amazon Web Services account that owns the EBS snapshot. Loads with
+   * `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.ownerId;
@@ -218,7 +238,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `Description` (loads with `DescribeSnapshots` on first read).
+   * The description for the snapshot. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.description;
@@ -229,7 +249,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `VolumeSize` (loads with `DescribeSnapshots` on first read).
+   * The size of the volume, in GiB. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.volumeSize;
@@ -240,7 +260,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `Encrypted` (loads with `DescribeSnapshots` on first read).
+   * Indicates whether the snapshot is encrypted. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.encrypted;
@@ -251,7 +271,8 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `KmsKeyId` (loads with `DescribeSnapshots` on first read).
+   * The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption
+   * key for the parent volume. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.kmsKeyId;
@@ -262,7 +283,11 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * `DataEncryptionKeyId` (loads with `DescribeSnapshots` on first read).
+   * The data encryption key identifier for the snapshot. This value is a unique identifier that
+   * corresponds to the data encryption key that was used to encrypt the original volume or
+   * snapshot copy. Because data encryption keys are inherited by volumes created from snapshots,
+   * and vice versa, if snapshots share the same data encryption key identifier, then they belong
+   * to the same volume/snapshot lineage. Loads with `DescribeSnapshots` on first read.
    * @example
    * ```ts
    * const value = await snapshot.dataEncryptionKeyId;
@@ -273,7 +298,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `CopySnapshot`. The resource fills `SourceSnapshotId` (from `id`). Resolves to the `CopySnapshot` output.
+   * Creates an exact copy of an Amazon EBS snapshot.
+   *
+   * Sends `CopySnapshot`. The resource fills `SourceSnapshotId` (from `id`). Resolves to the
+   * `CopySnapshot` output.
    *
    * @param params - the rest of the `CopySnapshot` input
    * @param options - `abortSignal` cancels the request
@@ -290,7 +318,12 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -307,7 +340,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `DeleteSnapshot`. The resource fills `SnapshotId` (from `id`). Resolves to the `DeleteSnapshot` output.
+   * Deletes the specified snapshot.
+   *
+   * Sends `DeleteSnapshot`. The resource fills `SnapshotId` (from `id`). Resolves to the
+   * `DeleteSnapshot` output.
    *
    * @param params - the rest of the `DeleteSnapshot` input
    * @param options - `abortSignal` cancels the request
@@ -324,7 +360,11 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `DescribeSnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to the `DescribeSnapshotAttribute` output.
+   * Describes the specified attribute of the specified snapshot. You can specify only one
+   * attribute at a time.
+   *
+   * Sends `DescribeSnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to
+   * the `DescribeSnapshotAttribute` output.
    *
    * @param params - the rest of the `DescribeSnapshotAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -345,7 +385,13 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `ModifySnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to the `ModifySnapshotAttribute` output.
+   * Adds or removes permission settings for the specified snapshot. You may add or remove
+   * specified Amazon Web Services account IDs from a snapshot's list of create volume permissions,
+   * but you cannot do both in a single operation. If you need to both add and remove account IDs
+   * for a snapshot, you must use multiple operations.
+   *
+   * Sends `ModifySnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to the
+   * `ModifySnapshotAttribute` output.
    *
    * @param params - the rest of the `ModifySnapshotAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -366,7 +412,10 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Sends `ResetSnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to the `ResetSnapshotAttribute` output.
+   * Resets permission settings for the specified snapshot.
+   *
+   * Sends `ResetSnapshotAttribute`. The resource fills `SnapshotId` (from `id`). Resolves to the
+   * `ResetSnapshotAttribute` output.
    *
    * @param params - the rest of the `ResetSnapshotAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -398,7 +447,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   }
 
   /**
-   * Waits until the resource is completed, polling with the v3 `waitUntilSnapshotCompleted`.
+   * Waits until the snapshot is completed, polling with the v3 `waitUntilSnapshotCompleted`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

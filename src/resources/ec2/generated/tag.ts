@@ -30,7 +30,7 @@ export class Tag extends Resource<sdk.EC2Client, sdk.TagDescription> {
   declare readonly value: string;
 
   /**
-   * `ResourceType` (loads with `DescribeTags` on first read).
+   * The resource type. Loads with `DescribeTags` on first read.
    * @example
    * ```ts
    * const value = await tag.resourceType;
@@ -41,7 +41,10 @@ export class Tag extends Resource<sdk.EC2Client, sdk.TagDescription> {
   }
 
   /**
-   * Sends `DeleteTags`. The resource fills `Resources[0]` (from `resourceId`), `Tags[0].Key` (from `key`), `Tags[0].Value` (from `value`). Resolves to the `DeleteTags` output.
+   * Deletes the specified set of tags from the specified set of resources.
+   *
+   * Sends `DeleteTags`. The resource fills `Resources[0]` (from `resourceId`), `Tags[0].Key` (from
+   * `key`), `Tags[0].Value` (from `value`). Resolves to the `DeleteTags` output.
    *
    * @param params - the rest of the `DeleteTags` input
    * @param options - `abortSignal` cancels the request

@@ -21,7 +21,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   declare readonly allocationId: string;
 
   /**
-   * `AssociationId` (loads with `DescribeAddresses` on first read).
+   * The ID representing the association of the address with an instance. Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.associationId;
@@ -32,7 +33,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `Domain` (loads with `DescribeAddresses` on first read).
+   * The network (`vpc`). Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.domain;
@@ -43,7 +44,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkInterfaceId` (loads with `DescribeAddresses` on first read).
+   * The ID of the network interface. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.networkInterfaceId;
@@ -54,7 +55,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkInterfaceOwnerId` (loads with `DescribeAddresses` on first read).
+   * The ID of the Amazon Web Services account that owns the network interface. Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.networkInterfaceOwnerId;
@@ -67,7 +69,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `PrivateIpAddress` (loads with `DescribeAddresses` on first read).
+   * The private IP address associated with the Elastic IP address. Loads with `DescribeAddresses`
+   * on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.privateIpAddress;
@@ -78,7 +81,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `Tags` (loads with `DescribeAddresses` on first read).
+   * Any tags assigned to the Elastic IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.tags;
@@ -89,7 +92,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `PublicIpv4Pool` (loads with `DescribeAddresses` on first read).
+   * The ID of an address pool. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.publicIpv4Pool;
@@ -100,7 +103,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `NetworkBorderGroup` (loads with `DescribeAddresses` on first read).
+   * The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which
+   * Amazon Web Services advertises IP addresses. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.networkBorderGroup;
@@ -111,7 +115,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CustomerOwnedIp` (loads with `DescribeAddresses` on first read).
+   * The customer-owned IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.customerOwnedIp;
@@ -122,7 +126,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CustomerOwnedIpv4Pool` (loads with `DescribeAddresses` on first read).
+   * The ID of the customer-owned address pool. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.customerOwnedIpv4Pool;
@@ -135,7 +139,9 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `CarrierIp` (loads with `DescribeAddresses` on first read).
+   * The carrier IP address associated. This option is only available for network interfaces which
+   * reside in a subnet in a Wavelength Zone (for example an EC2 instance). Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.carrierIp;
@@ -146,7 +152,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `SubnetId` (loads with `DescribeAddresses` on first read).
+   * The ID of the subnet where the IP address is allocated. Loads with `DescribeAddresses` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpcAddress.subnetId;
@@ -157,7 +164,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `ServiceManaged` (loads with `DescribeAddresses` on first read).
+   * The service that manages the elastic IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.serviceManaged;
@@ -168,7 +175,8 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `InstanceId` (loads with `DescribeAddresses` on first read).
+   * The ID of the instance that the address is associated with (if any). Loads with
+   * `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.instanceId;
@@ -179,7 +187,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * `PublicIp` (loads with `DescribeAddresses` on first read).
+   * The Elastic IP address. Loads with `DescribeAddresses` on first read.
    * @example
    * ```ts
    * const value = await vpcAddress.publicIp;
@@ -190,7 +198,12 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * Sends `AssociateAddress`. The resource fills `AllocationId` (from `allocationId`). Resolves to the `AssociateAddress` output.
+   * Associates an Elastic IP address, or carrier IP address (for instances that are in subnets in
+   * Wavelength Zones) with an instance or a network interface. Before you can use an Elastic IP
+   * address, you must allocate it to your account.
+   *
+   * Sends `AssociateAddress`. The resource fills `AllocationId` (from `allocationId`). Resolves to
+   * the `AssociateAddress` output.
    *
    * @param params - the rest of the `AssociateAddress` input
    * @param options - `abortSignal` cancels the request
@@ -207,7 +220,10 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   }
 
   /**
-   * Sends `ReleaseAddress`. The resource fills `AllocationId` (from the loaded `AllocationId`). Resolves to the `ReleaseAddress` output.
+   * Releases the specified Elastic IP address.
+   *
+   * Sends `ReleaseAddress`. The resource fills `AllocationId` (from the loaded `AllocationId`).
+   * Resolves to the `ReleaseAddress` output.
    *
    * @param params - the rest of the `ReleaseAddress` input
    * @param options - `abortSignal` cancels the request

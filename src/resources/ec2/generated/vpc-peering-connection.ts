@@ -26,7 +26,8 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   declare readonly id: string;
 
   /**
-   * `AccepterVpcInfo` (loads with `DescribeVpcPeeringConnections` on first read).
+   * Information about the accepter VPC. CIDR block information is only returned when describing an
+   * active VPC peering connection. Loads with `DescribeVpcPeeringConnections` on first read.
    * @example
    * ```ts
    * const value = await vpcPeeringConnection.accepterVpcInfo;
@@ -39,7 +40,8 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * `ExpirationTime` (loads with `DescribeVpcPeeringConnections` on first read).
+   * The time that an unaccepted VPC peering connection will expire. Loads with
+   * `DescribeVpcPeeringConnections` on first read.
    * @example
    * ```ts
    * const value = await vpcPeeringConnection.expirationTime;
@@ -50,7 +52,8 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * `RequesterVpcInfo` (loads with `DescribeVpcPeeringConnections` on first read).
+   * Information about the requester VPC. CIDR block information is only returned when describing
+   * an active VPC peering connection. Loads with `DescribeVpcPeeringConnections` on first read.
    * @example
    * ```ts
    * const value = await vpcPeeringConnection.requesterVpcInfo;
@@ -63,7 +66,8 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * `Status` (loads with `DescribeVpcPeeringConnections` on first read).
+   * The status of the VPC peering connection. Loads with `DescribeVpcPeeringConnections` on first
+   * read.
    * @example
    * ```ts
    * const value = await vpcPeeringConnection.status;
@@ -74,7 +78,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * `Tags` (loads with `DescribeVpcPeeringConnections` on first read).
+   * Any tags assigned to the resource. Loads with `DescribeVpcPeeringConnections` on first read.
    * @example
    * ```ts
    * const value = await vpcPeeringConnection.tags;
@@ -85,7 +89,12 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * Sends `AcceptVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`). Resolves to the `AcceptVpcPeeringConnection` output.
+   * Accept a VPC peering connection request. To accept a request, the VPC peering connection must
+   * be in the `pending-acceptance` state, and you must be the owner of the peer VPC. Use
+   * DescribeVpcPeeringConnections to view your outstanding VPC peering connection requests.
+   *
+   * Sends `AcceptVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`).
+   * Resolves to the `AcceptVpcPeeringConnection` output.
    *
    * @param params - the rest of the `AcceptVpcPeeringConnection` input
    * @param options - `abortSignal` cancels the request
@@ -106,7 +115,12 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * Sends `DeleteVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`). Resolves to the `DeleteVpcPeeringConnection` output.
+   * Deletes a VPC peering connection. Either the owner of the requester VPC or the owner of the
+   * accepter VPC can delete the VPC peering connection if it's in the `active` state. The owner of
+   * the requester VPC can delete a VPC peering connection in the `pending-acceptance` state.
+   *
+   * Sends `DeleteVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`).
+   * Resolves to the `DeleteVpcPeeringConnection` output.
    *
    * @param params - the rest of the `DeleteVpcPeeringConnection` input
    * @param options - `abortSignal` cancels the request
@@ -127,7 +141,12 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * Sends `RejectVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`). Resolves to the `RejectVpcPeeringConnection` output.
+   * Rejects a VPC peering connection request. The VPC peering connection must be in the
+   * `pending-acceptance` state. Use the DescribeVpcPeeringConnections request to view your
+   * outstanding VPC peering connection requests.
+   *
+   * Sends `RejectVpcPeeringConnection`. The resource fills `VpcPeeringConnectionId` (from `id`).
+   * Resolves to the `RejectVpcPeeringConnection` output.
    *
    * @param params - the rest of the `RejectVpcPeeringConnection` input
    * @param options - `abortSignal` cancels the request
@@ -170,7 +189,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilVpcPeeringConnectionExists`.
+   * Waits until the VPC peering connection exists, polling with the v3 `waitUntilVpcPeeringConnectionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

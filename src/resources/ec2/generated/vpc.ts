@@ -5,7 +5,6 @@ import {
   type RequestOptions,
   type WaiterOptions,
   type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
 import {
   InstanceCollection,
@@ -16,6 +15,24 @@ import {
   SecurityGroupCollection,
   SubnetCollection,
   VpcPeeringConnectionCollection,
+  type VpcAcceptedVpcPeeringConnections,
+  type VpcAcceptedVpcPeeringConnectionsCollection,
+  type VpcInstances,
+  type VpcInstancesCollection,
+  type VpcInternetGateways,
+  type VpcInternetGatewaysCollection,
+  type VpcNetworkAcls,
+  type VpcNetworkAclsCollection,
+  type VpcNetworkInterfaces,
+  type VpcNetworkInterfacesCollection,
+  type VpcRequestedVpcPeeringConnections,
+  type VpcRequestedVpcPeeringConnectionsCollection,
+  type VpcRouteTables,
+  type VpcRouteTablesCollection,
+  type VpcSecurityGroups,
+  type VpcSecurityGroupsCollection,
+  type VpcSubnets,
+  type VpcSubnetsCollection,
 } from './collections.js';
 import type { DhcpOptions } from './dhcp-options.js';
 import type { NetworkAcl } from './network-acl.js';
@@ -43,7 +60,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   declare readonly id: string;
 
   /**
-   * `OwnerId` (loads with `DescribeVpcs` on first read).
+   * The ID of the Amazon Web Services account that owns the VPC. Loads with `DescribeVpcs` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpc.ownerId;
@@ -54,7 +72,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `InstanceTenancy` (loads with `DescribeVpcs` on first read).
+   * The allowed tenancy of instances launched into the VPC. Loads with `DescribeVpcs` on first
+   * read.
    * @example
    * ```ts
    * const value = await vpc.instanceTenancy;
@@ -65,7 +84,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `Ipv6CidrBlockAssociationSet` (loads with `DescribeVpcs` on first read).
+   * Information about the IPv6 CIDR blocks associated with the VPC. Loads with `DescribeVpcs` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpc.ipv6CidrBlockAssociationSet;
@@ -78,7 +98,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `CidrBlockAssociationSet` (loads with `DescribeVpcs` on first read).
+   * Information about the IPv4 CIDR blocks associated with the VPC. Loads with `DescribeVpcs` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpc.cidrBlockAssociationSet;
@@ -91,7 +112,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `IsDefault` (loads with `DescribeVpcs` on first read).
+   * Indicates whether the VPC is the default VPC. Loads with `DescribeVpcs` on first read.
    * @example
    * ```ts
    * const value = await vpc.isDefault;
@@ -102,7 +123,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `EncryptionControl` (loads with `DescribeVpcs` on first read).
+   * Describes the configuration and state of VPC encryption controls. Loads with `DescribeVpcs` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpc.encryptionControl;
@@ -113,7 +135,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `Tags` (loads with `DescribeVpcs` on first read).
+   * Any tags assigned to the VPC. Loads with `DescribeVpcs` on first read.
    * @example
    * ```ts
    * const value = await vpc.tags;
@@ -124,7 +146,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `BlockPublicAccessStates` (loads with `DescribeVpcs` on first read).
+   * The state of VPC Block Public Access (BPA). Loads with `DescribeVpcs` on first read.
    * @example
    * ```ts
    * const value = await vpc.blockPublicAccessStates;
@@ -137,7 +159,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `State` (loads with `DescribeVpcs` on first read).
+   * The current state of the VPC. Loads with `DescribeVpcs` on first read.
    * @example
    * ```ts
    * const value = await vpc.state;
@@ -148,7 +170,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `CidrBlock` (loads with `DescribeVpcs` on first read).
+   * The primary IPv4 CIDR block for the VPC. Loads with `DescribeVpcs` on first read.
    * @example
    * ```ts
    * const value = await vpc.cidrBlock;
@@ -159,7 +181,8 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * `DhcpOptionsId` (loads with `DescribeVpcs` on first read).
+   * The ID of the set of DHCP options you've associated with the VPC. Loads with `DescribeVpcs` on
+   * first read.
    * @example
    * ```ts
    * const value = await vpc.dhcpOptionsId;
@@ -170,7 +193,11 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `AssociateDhcpOptions`. The resource fills `VpcId` (from `id`). Resolves to the `AssociateDhcpOptions` output.
+   * Associates a set of DHCP options (that you've previously created) with the specified VPC, or
+   * associates no DHCP options with the VPC.
+   *
+   * Sends `AssociateDhcpOptions`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `AssociateDhcpOptions` output.
    *
    * @param params - the rest of the `AssociateDhcpOptions` input
    * @param options - `abortSignal` cancels the request
@@ -191,7 +218,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `AttachClassicLinkVpc`. The resource fills `VpcId` (from `id`). Resolves to the `AttachClassicLinkVpc` output.
+   * Links an EC2-Classic instance to a ClassicLink-enabled VPC through one or more of the VPC
+   * security groups. You cannot link an EC2-Classic instance to more than one VPC at a time. You
+   * can only link an instance that's in the `running` state.
+   *
+   * Sends `AttachClassicLinkVpc`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `AttachClassicLinkVpc` output.
    *
    * @param params - the rest of the `AttachClassicLinkVpc` input
    * @param options - `abortSignal` cancels the request
@@ -212,7 +244,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `AttachInternetGateway`. The resource fills `VpcId` (from `id`). Resolves to the `AttachInternetGateway` output.
+   * Attaches an internet gateway or a virtual private gateway to a VPC, enabling connectivity
+   * between the internet and the VPC. For more information, see Internet gateways in the Amazon
+   * VPC User Guide.
+   *
+   * Sends `AttachInternetGateway`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `AttachInternetGateway` output.
    *
    * @param params - the rest of the `AttachInternetGateway` input
    * @param options - `abortSignal` cancels the request
@@ -233,7 +270,11 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateNetworkAcl`. The resource fills `VpcId` (from `id`). Resolves to the NetworkAcl resource it made.
+   * Creates a network ACL in a VPC. Network ACLs provide an optional layer of security (in
+   * addition to security groups) for the instances in your VPC.
+   *
+   * Sends `CreateNetworkAcl`. The resource fills `VpcId` (from `id`). Resolves to the NetworkAcl
+   * resource it made.
    *
    * @param params - the rest of the `CreateNetworkAcl` input
    * @param options - `abortSignal` cancels the request
@@ -250,7 +291,11 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateRouteTable`. The resource fills `VpcId` (from `id`). Resolves to the RouteTable resource it made.
+   * Creates a route table for the specified VPC. After you create a route table, you can add
+   * routes and associate the table with a subnet.
+   *
+   * Sends `CreateRouteTable`. The resource fills `VpcId` (from `id`). Resolves to the RouteTable
+   * resource it made.
    *
    * @param params - the rest of the `CreateRouteTable` input
    * @param options - `abortSignal` cancels the request
@@ -267,7 +312,10 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateSecurityGroup`. The resource fills `VpcId` (from `id`). Resolves to the SecurityGroup resource it made.
+   * Creates a security group.
+   *
+   * Sends `CreateSecurityGroup`. The resource fills `VpcId` (from `id`). Resolves to the
+   * SecurityGroup resource it made.
    *
    * @param params - the rest of the `CreateSecurityGroup` input
    * @param options - `abortSignal` cancels the request
@@ -284,7 +332,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateSubnet`. The resource fills `VpcId` (from `id`). Resolves to the Subnet resource it made.
+   * Creates a subnet in the specified VPC. For an IPv4 only subnet, specify an IPv4 CIDR block. If
+   * the VPC has an IPv6 CIDR block, you can create an IPv6 only subnet or a dual stack subnet
+   * instead.
+   *
+   * Sends `CreateSubnet`. The resource fills `VpcId` (from `id`). Resolves to the Subnet resource
+   * it made.
    *
    * @param params - the rest of the `CreateSubnet` input
    * @param options - `abortSignal` cancels the request
@@ -301,7 +354,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag resources it made.
+   * Adds or overwrites only the specified tags for the specified Amazon EC2 resource or resources.
+   * When you specify an existing tag key, the value is overwritten with the new value. Each
+   * resource can have a maximum of 50 tags.
+   *
+   * Sends `CreateTags`. The resource fills `Resources[0]` (from `id`). Resolves to the Tag
+   * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
    * @param options - `abortSignal` cancels the request
@@ -318,6 +376,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
+   * Deletes the specified VPC. You must detach or delete all gateways and resources that are
+   * associated with the VPC before you can delete it. For example, you must terminate all
+   * instances running in the VPC, delete all security groups associated with the VPC (except the
+   * default one), delete all route tables associated with the VPC (except the default one), and so
+   * on.
+   *
    * Sends `DeleteVpc`. The resource fills `VpcId` (from `id`). Resolves to the `DeleteVpc` output.
    *
    * @param params - the rest of the `DeleteVpc` input
@@ -335,7 +399,11 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `DescribeVpcAttribute`. The resource fills `VpcId` (from `id`). Resolves to the `DescribeVpcAttribute` output.
+   * Describes the specified attribute of the specified VPC. You can specify only one attribute at
+   * a time.
+   *
+   * Sends `DescribeVpcAttribute`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `DescribeVpcAttribute` output.
    *
    * @param params - the rest of the `DescribeVpcAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -356,7 +424,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `DetachClassicLinkVpc`. The resource fills `VpcId` (from `id`). Resolves to the `DetachClassicLinkVpc` output.
+   * Unlinks (detaches) a linked EC2-Classic instance from a VPC. After the instance has been
+   * unlinked, the VPC security groups are no longer associated with it. An instance is
+   * automatically unlinked from a VPC when it's stopped.
+   *
+   * Sends `DetachClassicLinkVpc`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `DetachClassicLinkVpc` output.
    *
    * @param params - the rest of the `DetachClassicLinkVpc` input
    * @param options - `abortSignal` cancels the request
@@ -377,7 +450,12 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `DetachInternetGateway`. The resource fills `VpcId` (from `id`). Resolves to the `DetachInternetGateway` output.
+   * Detaches an internet gateway from a VPC, disabling connectivity between the internet and the
+   * VPC. The VPC must not contain any running instances with Elastic IP addresses or public IPv4
+   * addresses.
+   *
+   * Sends `DetachInternetGateway`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `DetachInternetGateway` output.
    *
    * @param params - the rest of the `DetachInternetGateway` input
    * @param options - `abortSignal` cancels the request
@@ -398,7 +476,11 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `DisableVpcClassicLink`. The resource fills `VpcId` (from `id`). Resolves to the `DisableVpcClassicLink` output.
+   * Disables ClassicLink for a VPC. You cannot disable ClassicLink for a VPC that has EC2-Classic
+   * instances linked to it.
+   *
+   * Sends `DisableVpcClassicLink`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `DisableVpcClassicLink` output.
    *
    * @param params - the rest of the `DisableVpcClassicLink` input
    * @param options - `abortSignal` cancels the request
@@ -419,7 +501,14 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `EnableVpcClassicLink`. The resource fills `VpcId` (from `id`). Resolves to the `EnableVpcClassicLink` output.
+   * Enables a VPC for ClassicLink. You can then link EC2-Classic instances to your
+   * ClassicLink-enabled VPC to allow communication over private IP addresses. You cannot enable
+   * your VPC for ClassicLink if any of your VPC route tables have existing routes for address
+   * ranges within the `10.0.0.0/8` IP address range, excluding local routes for VPCs in the
+   * `10.0.0.0/16` and `10.1.0.0/16` IP address ranges.
+   *
+   * Sends `EnableVpcClassicLink`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `EnableVpcClassicLink` output.
    *
    * @param params - the rest of the `EnableVpcClassicLink` input
    * @param options - `abortSignal` cancels the request
@@ -440,7 +529,10 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `ModifyVpcAttribute`. The resource fills `VpcId` (from `id`). Resolves to the `ModifyVpcAttribute` output.
+   * Modifies the specified attribute of the specified VPC.
+   *
+   * Sends `ModifyVpcAttribute`. The resource fills `VpcId` (from `id`). Resolves to the
+   * `ModifyVpcAttribute` output.
    *
    * @param params - the rest of the `ModifyVpcAttribute` input
    * @param options - `abortSignal` cancels the request
@@ -461,7 +553,13 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Sends `CreateVpcPeeringConnection`. The resource fills `VpcId` (from `id`). Resolves to the VpcPeeringConnection resource it made.
+   * Requests a VPC peering connection between two VPCs: a requester VPC that you own and an
+   * accepter VPC with which to create the connection. The accepter VPC can belong to another
+   * Amazon Web Services account and can be in a different Region to the requester VPC. The
+   * requester VPC and accepter VPC cannot have overlapping CIDR blocks.
+   *
+   * Sends `CreateVpcPeeringConnection`. The resource fills `VpcId` (from `id`). Resolves to the
+   * VpcPeeringConnection resource it made.
    *
    * @param params - the rest of the `CreateVpcPeeringConnection` input
    * @param options - `abortSignal` cancels the request
@@ -493,172 +591,136 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * The VpcPeeringConnection resources of this vpc, listed with `DescribeVpcPeeringConnections` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "accepter-vpc-info.vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The VpcPeeringConnection resources of this vpc, listed with `DescribeVpcPeeringConnections`
+   * (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` =
+   * "accepter-vpc-info.vpc-id", `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of vpc.acceptedVpcPeeringConnections.all()) console.log(item);
    * ```
    */
-  get acceptedVpcPeeringConnections(): CollectionManager<
-    VpcPeeringConnectionCollection<
-      ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults', 'Filters'>
-    >
-  > {
-    return this.$collection(
+  get acceptedVpcPeeringConnections(): VpcAcceptedVpcPeeringConnections {
+    return this.$collection<VpcAcceptedVpcPeeringConnectionsCollection>(
       'AcceptedVpcPeeringConnections',
       VpcPeeringConnectionCollection,
-    ) as CollectionManager<
-      VpcPeeringConnectionCollection<
-        ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+    );
   }
 
   /**
-   * The Instance resources of this vpc, listed with `DescribeInstances` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The Instance resources of this vpc, listed with `DescribeInstances` (lazy: nothing is sent
+   * until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from
+   * `id`).
    * @example
    * ```ts
    * for await (const item of vpc.instances.all()) console.log(item);
    * ```
    */
-  get instances(): CollectionManager<
-    InstanceCollection<ActionParams<sdk.DescribeInstancesCommandInput, 'MaxResults', 'Filters'>>
-  > {
-    return this.$collection('Instances', InstanceCollection) as CollectionManager<
-      InstanceCollection<ActionParams<sdk.DescribeInstancesCommandInput, 'MaxResults', 'Filters'>>
-    >;
+  get instances(): VpcInstances {
+    return this.$collection<VpcInstancesCollection>('Instances', InstanceCollection);
   }
 
   /**
-   * The InternetGateway resources of this vpc, listed with `DescribeInternetGateways` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "attachment.vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The InternetGateway resources of this vpc, listed with `DescribeInternetGateways` (lazy:
+   * nothing is sent until iterated). The resource fills `Filters[0].Name` = "attachment.vpc-id",
+   * `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of vpc.internetGateways.all()) console.log(item);
    * ```
    */
-  get internetGateways(): CollectionManager<
-    InternetGatewayCollection<
-      ActionParams<sdk.DescribeInternetGatewaysCommandInput, 'MaxResults', 'Filters'>
-    >
-  > {
-    return this.$collection('InternetGateways', InternetGatewayCollection) as CollectionManager<
-      InternetGatewayCollection<
-        ActionParams<sdk.DescribeInternetGatewaysCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+  get internetGateways(): VpcInternetGateways {
+    return this.$collection<VpcInternetGatewaysCollection>(
+      'InternetGateways',
+      InternetGatewayCollection,
+    );
   }
 
   /**
-   * The NetworkAcl resources of this vpc, listed with `DescribeNetworkAcls` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The NetworkAcl resources of this vpc, listed with `DescribeNetworkAcls` (lazy: nothing is sent
+   * until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from
+   * `id`).
    * @example
    * ```ts
    * for await (const item of vpc.networkAcls.all()) console.log(item);
    * ```
    */
-  get networkAcls(): CollectionManager<
-    NetworkAclCollection<ActionParams<sdk.DescribeNetworkAclsCommandInput, 'MaxResults', 'Filters'>>
-  > {
-    return this.$collection('NetworkAcls', NetworkAclCollection) as CollectionManager<
-      NetworkAclCollection<
-        ActionParams<sdk.DescribeNetworkAclsCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+  get networkAcls(): VpcNetworkAcls {
+    return this.$collection<VpcNetworkAclsCollection>('NetworkAcls', NetworkAclCollection);
   }
 
   /**
-   * The NetworkInterface resources of this vpc, listed with `DescribeNetworkInterfaces` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The NetworkInterface resources of this vpc, listed with `DescribeNetworkInterfaces` (lazy:
+   * nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id",
+   * `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of vpc.networkInterfaces.all()) console.log(item);
    * ```
    */
-  get networkInterfaces(): CollectionManager<
-    NetworkInterfaceCollection<
-      ActionParams<sdk.DescribeNetworkInterfacesCommandInput, 'MaxResults', 'Filters'>
-    >
-  > {
-    return this.$collection('NetworkInterfaces', NetworkInterfaceCollection) as CollectionManager<
-      NetworkInterfaceCollection<
-        ActionParams<sdk.DescribeNetworkInterfacesCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+  get networkInterfaces(): VpcNetworkInterfaces {
+    return this.$collection<VpcNetworkInterfacesCollection>(
+      'NetworkInterfaces',
+      NetworkInterfaceCollection,
+    );
   }
 
   /**
-   * The VpcPeeringConnection resources of this vpc, listed with `DescribeVpcPeeringConnections` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "requester-vpc-info.vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The VpcPeeringConnection resources of this vpc, listed with `DescribeVpcPeeringConnections`
+   * (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` =
+   * "requester-vpc-info.vpc-id", `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of vpc.requestedVpcPeeringConnections.all()) console.log(item);
    * ```
    */
-  get requestedVpcPeeringConnections(): CollectionManager<
-    VpcPeeringConnectionCollection<
-      ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults', 'Filters'>
-    >
-  > {
-    return this.$collection(
+  get requestedVpcPeeringConnections(): VpcRequestedVpcPeeringConnections {
+    return this.$collection<VpcRequestedVpcPeeringConnectionsCollection>(
       'RequestedVpcPeeringConnections',
       VpcPeeringConnectionCollection,
-    ) as CollectionManager<
-      VpcPeeringConnectionCollection<
-        ActionParams<sdk.DescribeVpcPeeringConnectionsCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+    );
   }
 
   /**
-   * The RouteTable resources of this vpc, listed with `DescribeRouteTables` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The RouteTable resources of this vpc, listed with `DescribeRouteTables` (lazy: nothing is sent
+   * until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from
+   * `id`).
    * @example
    * ```ts
    * for await (const item of vpc.routeTables.all()) console.log(item);
    * ```
    */
-  get routeTables(): CollectionManager<
-    RouteTableCollection<ActionParams<sdk.DescribeRouteTablesCommandInput, 'MaxResults', 'Filters'>>
-  > {
-    return this.$collection('RouteTables', RouteTableCollection) as CollectionManager<
-      RouteTableCollection<
-        ActionParams<sdk.DescribeRouteTablesCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+  get routeTables(): VpcRouteTables {
+    return this.$collection<VpcRouteTablesCollection>('RouteTables', RouteTableCollection);
   }
 
   /**
-   * The SecurityGroup resources of this vpc, listed with `DescribeSecurityGroups` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The SecurityGroup resources of this vpc, listed with `DescribeSecurityGroups` (lazy: nothing
+   * is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id",
+   * `Filters[0].Values[0]` (from `id`).
    * @example
    * ```ts
    * for await (const item of vpc.securityGroups.all()) console.log(item);
    * ```
    */
-  get securityGroups(): CollectionManager<
-    SecurityGroupCollection<
-      ActionParams<sdk.DescribeSecurityGroupsCommandInput, 'MaxResults', 'Filters'>
-    >
-  > {
-    return this.$collection('SecurityGroups', SecurityGroupCollection) as CollectionManager<
-      SecurityGroupCollection<
-        ActionParams<sdk.DescribeSecurityGroupsCommandInput, 'MaxResults', 'Filters'>
-      >
-    >;
+  get securityGroups(): VpcSecurityGroups {
+    return this.$collection<VpcSecurityGroupsCollection>('SecurityGroups', SecurityGroupCollection);
   }
 
   /**
-   * The Subnet resources of this vpc, listed with `DescribeSubnets` (lazy: nothing is sent until iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from `id`).
+   * The Subnet resources of this vpc, listed with `DescribeSubnets` (lazy: nothing is sent until
+   * iterated). The resource fills `Filters[0].Name` = "vpc-id", `Filters[0].Values[0]` (from
+   * `id`).
    * @example
    * ```ts
    * for await (const item of vpc.subnets.all()) console.log(item);
    * ```
    */
-  get subnets(): CollectionManager<
-    SubnetCollection<ActionParams<sdk.DescribeSubnetsCommandInput, 'MaxResults', 'Filters'>>
-  > {
-    return this.$collection('Subnets', SubnetCollection) as CollectionManager<
-      SubnetCollection<ActionParams<sdk.DescribeSubnetsCommandInput, 'MaxResults', 'Filters'>>
-    >;
+  get subnets(): VpcSubnets {
+    return this.$collection<VpcSubnetsCollection>('Subnets', SubnetCollection);
   }
 
   /**
-   * Waits until the resource is available, polling with the v3 `waitUntilVpcAvailable`.
+   * Waits until the VPC is available, polling with the v3 `waitUntilVpcAvailable`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -672,7 +734,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilVpcExists`.
+   * Waits until the VPC exists, polling with the v3 `waitUntilVpcExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

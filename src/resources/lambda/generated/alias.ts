@@ -27,7 +27,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   declare readonly name: string;
 
   /**
-   * `AliasArn` (loads with `GetAlias` on first read).
+   * The Amazon Resource Name (ARN) of the alias. Loads with `GetAlias` on first read.
    * @example
    * ```ts
    * const value = await alias.aliasArn;
@@ -38,7 +38,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * `FunctionVersion` (loads with `GetAlias` on first read).
+   * The function version that the alias invokes. Loads with `GetAlias` on first read.
    * @example
    * ```ts
    * const value = await alias.functionVersion;
@@ -49,7 +49,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * `Description` (loads with `GetAlias` on first read).
+   * A description of the alias. Loads with `GetAlias` on first read.
    * @example
    * ```ts
    * const value = await alias.description;
@@ -60,7 +60,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * `RoutingConfig` (loads with `GetAlias` on first read).
+   * The routing configuration of the alias. Loads with `GetAlias` on first read.
    * @example
    * ```ts
    * const value = await alias.routingConfig;
@@ -71,7 +71,8 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * `RevisionId` (loads with `GetAlias` on first read).
+   * A unique identifier that changes when you update the alias. Loads with `GetAlias` on first
+   * read.
    * @example
    * ```ts
    * const value = await alias.revisionId;
@@ -82,7 +83,10 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * Sends `UpdateAlias`. The resource fills `FunctionName` (from `functionName`), `Name` (from `name`). Resolves to the `UpdateAlias` output.
+   * Updates the configuration of a Lambda Event Function alias.
+   *
+   * Sends `UpdateAlias`. The resource fills `FunctionName` (from `functionName`), `Name` (from
+   * `name`). Resolves to the `UpdateAlias` output.
    *
    * @param params - the rest of the `UpdateAlias` input
    * @param options - `abortSignal` cancels the request
@@ -99,7 +103,10 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
   }
 
   /**
-   * Sends `DeleteAlias`. The resource fills `FunctionName` (from `functionName`), `Name` (from `name`). Resolves to the `DeleteAlias` output.
+   * Deletes a Lambda Event Function alias.
+   *
+   * Sends `DeleteAlias`. The resource fills `FunctionName` (from `functionName`), `Name` (from
+   * `name`). Resolves to the `DeleteAlias` output.
    *
    * @param params - the rest of the `DeleteAlias` input
    * @param options - `abortSignal` cancels the request
@@ -122,7 +129,8 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
    * const lambdaFunction = alias.Function();
    * ```
    */
-  Function(...args: []): LambdaFunction {
+  Function(): LambdaFunction;
+  Function(...args: unknown[]): LambdaFunction {
     return this.$subResource('Function', args) as LambdaFunction;
   }
 

@@ -23,7 +23,10 @@ export class EventSourceMapping extends Resource<
   declare readonly uuid: string;
 
   /**
-   * `StartingPosition` (loads with `GetEventSourceMapping` on first read).
+   * The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon
+   * DynamoDB Stream event sources. `AT_TIMESTAMP` is supported only for Amazon Kinesis streams,
+   * Amazon DocumentDB, Amazon MSK, and self-managed Apache Kafka. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.startingPosition;
@@ -36,7 +39,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `StartingPositionTimestamp` (loads with `GetEventSourceMapping` on first read).
+   * With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading.
+   * `StartingPositionTimestamp` cannot be in the future. Loads with `GetEventSourceMapping` on
+   * first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.startingPositionTimestamp;
@@ -51,7 +56,10 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `BatchSize` (loads with `GetEventSourceMapping` on first read).
+   * The maximum number of records in each batch that Lambda pulls from your stream or queue and
+   * sends to your function. Lambda passes all of the records in the batch to the function in a
+   * single call, up to the payload limit for synchronous invocation (6 MB). Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.batchSize;
@@ -64,7 +72,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `MaximumBatchingWindowInSeconds` (loads with `GetEventSourceMapping` on first read).
+   * The maximum amount of time, in seconds, that Lambda spends gathering records before invoking
+   * the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds
+   * to 300 seconds in increments of seconds. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.maximumBatchingWindowInSeconds;
@@ -79,7 +89,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `ParallelizationFactor` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each
+   * shard. The default value is 1. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.parallelizationFactor;
@@ -94,7 +105,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `EventSourceArn` (loads with `GetEventSourceMapping` on first read).
+   * The Amazon Resource Name (ARN) of the event source. Loads with `GetEventSourceMapping` on
+   * first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.eventSourceArn;
@@ -107,7 +119,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `FilterCriteria` (loads with `GetEventSourceMapping` on first read).
+   * An object that defines the filter criteria that determine whether Lambda should process an
+   * event. For more information, see Lambda event filtering. Loads with `GetEventSourceMapping` on
+   * first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.filterCriteria;
@@ -120,7 +134,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `FilterCriteriaError` (loads with `GetEventSourceMapping` on first read).
+   * An object that contains details about an error related to filter criteria encryption. Loads
+   * with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.filterCriteriaError;
@@ -133,7 +148,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `KMSKeyArn` (loads with `GetEventSourceMapping` on first read).
+   * The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt
+   * your function's filter criteria. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.kmsKeyArn;
@@ -146,7 +162,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `MetricsConfig` (loads with `GetEventSourceMapping` on first read).
+   * The metrics configuration for your event source. For more information, see Event source
+   * mapping metrics. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.metricsConfig;
@@ -159,7 +176,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `LoggingConfig` (loads with `GetEventSourceMapping` on first read).
+   * (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event
+   * source. For more information, see Event source mapping logging. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.loggingConfig;
@@ -172,7 +191,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `ScalingConfig` (loads with `GetEventSourceMapping` on first read).
+   * (Amazon SQS only) The scaling configuration for the event source. For more information, see
+   * Configuring maximum concurrency for Amazon SQS event sources. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.scalingConfig;
@@ -185,7 +206,7 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `FunctionArn` (loads with `GetEventSourceMapping` on first read).
+   * The ARN of the Lambda function. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.functionArn;
@@ -198,7 +219,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `LastModified` (loads with `GetEventSourceMapping` on first read).
+   * The date that the event source mapping was last updated or that its state changed. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.lastModified;
@@ -211,7 +233,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `LastProcessingResult` (loads with `GetEventSourceMapping` on first read).
+   * The result of the event source mapping's last processing attempt. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.lastProcessingResult;
@@ -224,7 +247,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `State` (loads with `GetEventSourceMapping` on first read).
+   * The state of the event source mapping. It can be one of the following: `Creating`, `Enabling`,
+   * `Enabled`, `Disabling`, `Disabled`, `Updating`, or `Deleting`. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.state;
@@ -235,7 +260,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `StateTransitionReason` (loads with `GetEventSourceMapping` on first read).
+   * Indicates whether a user or Lambda made the last change to the event source mapping. Loads
+   * with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.stateTransitionReason;
@@ -250,7 +276,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `DestinationConfig` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object
+   * that specifies the destination of an event after Lambda processes it. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.destinationConfig;
@@ -263,7 +291,7 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `Topics` (loads with `GetEventSourceMapping` on first read).
+   * The name of the Kafka topic. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.topics;
@@ -274,7 +302,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `Queues` (loads with `GetEventSourceMapping` on first read).
+   * (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.queues;
@@ -285,7 +314,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `SourceAccessConfigurations` (loads with `GetEventSourceMapping` on first read).
+   * An array of the authentication protocol, VPC components, or virtual host to secure and define
+   * your event source. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.sourceAccessConfigurations;
@@ -300,7 +330,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `SelfManagedEventSource` (loads with `GetEventSourceMapping` on first read).
+   * The self-managed Apache Kafka cluster for your event source. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.selfManagedEventSource;
@@ -315,7 +346,10 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `MaximumRecordAgeInSeconds` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older
+   * than the specified age. The default value is -1, which sets the maximum age to infinite. When
+   * the value is set to infinite, Lambda never discards old records. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.maximumRecordAgeInSeconds;
@@ -330,7 +364,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `BisectBatchOnFunctionError` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns
+   * an error, split the batch in two and retry. The default value is false. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.bisectBatchOnFunctionError;
@@ -345,7 +381,11 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `MaximumRetryAttempts` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after
+   * the specified number of retries. The default value is -1, which sets the maximum number of
+   * retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records
+   * until the record expires in the event source. Loads with `GetEventSourceMapping` on first
+   * read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.maximumRetryAttempts;
@@ -358,7 +398,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `TumblingWindowInSeconds` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for
+   * DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window.
+   * Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.tumblingWindowInSeconds;
@@ -373,7 +415,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `FunctionResponseTypes` (loads with `GetEventSourceMapping` on first read).
+   * (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of
+   * current response type enums applied to the event source mapping. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.functionResponseTypes;
@@ -388,7 +432,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `AmazonManagedKafkaEventSourceConfig` (loads with `GetEventSourceMapping` on first read).
+   * Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK)
+   * event source. Loads with `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.amazonManagedKafkaEventSourceConfig;
@@ -403,7 +448,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `SelfManagedKafkaEventSourceConfig` (loads with `GetEventSourceMapping` on first read).
+   * Specific configuration settings for a self-managed Apache Kafka event source. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.selfManagedKafkaEventSourceConfig;
@@ -418,7 +464,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `DocumentDBEventSourceConfig` (loads with `GetEventSourceMapping` on first read).
+   * Specific configuration settings for a DocumentDB event source. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.documentDBEventSourceConfig;
@@ -433,7 +480,8 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `EventSourceMappingArn` (loads with `GetEventSourceMapping` on first read).
+   * The Amazon Resource Name (ARN) of the event source mapping. Loads with `GetEventSourceMapping`
+   * on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.eventSourceMappingArn;
@@ -448,7 +496,9 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * `ProvisionedPollerConfig` (loads with `GetEventSourceMapping` on first read).
+   * (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode
+   * configuration for the event source. For more information, see provisioned mode. Loads with
+   * `GetEventSourceMapping` on first read.
    * @example
    * ```ts
    * const value = await eventSourceMapping.provisionedPollerConfig;
@@ -463,7 +513,11 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * Sends `UpdateEventSourceMapping`. The resource fills `UUID` (from `uuid`). Resolves to the `UpdateEventSourceMapping` output.
+   * Updates an event source mapping. You can change the function that Lambda invokes, or pause
+   * invocation and resume later from the same location.
+   *
+   * Sends `UpdateEventSourceMapping`. The resource fills `UUID` (from `uuid`). Resolves to the
+   * `UpdateEventSourceMapping` output.
    *
    * @param params - the rest of the `UpdateEventSourceMapping` input
    * @param options - `abortSignal` cancels the request
@@ -484,7 +538,11 @@ export class EventSourceMapping extends Resource<
   }
 
   /**
-   * Sends `DeleteEventSourceMapping`. The resource fills `UUID` (from `uuid`). Resolves to the `DeleteEventSourceMapping` output.
+   * Deletes an event source mapping. You can get the identifier of a mapping from the output of
+   * ListEventSourceMappings.
+   *
+   * Sends `DeleteEventSourceMapping`. The resource fills `UUID` (from `uuid`). Resolves to the
+   * `DeleteEventSourceMapping` output.
    *
    * @param params - the rest of the `DeleteEventSourceMapping` input
    * @param options - `abortSignal` cancels the request

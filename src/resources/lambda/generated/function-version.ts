@@ -35,7 +35,8 @@ export abstract class FunctionVersionBase extends Resource<
   declare readonly version: string;
 
   /**
-   * `FunctionArn` (loads with `GetFunctionConfiguration` on first read).
+   * The function's Amazon Resource Name (ARN). Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.functionArn;
@@ -46,7 +47,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Runtime` (loads with `GetFunctionConfiguration` on first read).
+   * The identifier of the function's runtime. Runtime is required if the deployment package is a
+   * .zip file archive. Specifying a runtime results in an error if you're deploying a function
+   * using a container image. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.runtime;
@@ -57,7 +60,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Role` (loads with `GetFunctionConfiguration` on first read).
+   * The function's execution role. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.role;
@@ -68,7 +71,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Handler` (loads with `GetFunctionConfiguration` on first read).
+   * The function that Lambda calls to begin running your function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.handler;
@@ -79,7 +83,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `CodeSize` (loads with `GetFunctionConfiguration` on first read).
+   * The size of the function's deployment package, in bytes. Loads with `GetFunctionConfiguration`
+   * on first read.
    * @example
    * ```ts
    * const value = await functionVersion.codeSize;
@@ -90,7 +95,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Description` (loads with `GetFunctionConfiguration` on first read).
+   * The function's description. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.description;
@@ -101,7 +106,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Timeout` (loads with `GetFunctionConfiguration` on first read).
+   * The amount of time in seconds that Lambda allows a function to run before stopping it. Loads
+   * with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.timeout;
@@ -112,7 +118,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `MemorySize` (loads with `GetFunctionConfiguration` on first read).
+   * The amount of memory available to the function at runtime. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.memorySize;
@@ -123,7 +130,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `LastModified` (loads with `GetFunctionConfiguration` on first read).
+   * The date and time that the function was last updated, in ISO-8601 format
+   * (YYYY-MM-DDThh:mm:ss.sTZD). Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.lastModified;
@@ -134,7 +142,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `CodeSha256` (loads with `GetFunctionConfiguration` on first read).
+   * The SHA256 hash of the function's deployment package. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await functionVersion.codeSha256;
@@ -145,7 +154,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `VpcConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's networking configuration. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.vpcConfig;
@@ -156,7 +165,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `DeadLetterConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's dead letter queue. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.deadLetterConfig;
@@ -169,7 +178,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Environment` (loads with `GetFunctionConfiguration` on first read).
+   * The function's environment variables. Omitted from CloudTrail logs. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.environment;
@@ -180,7 +190,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `KMSKeyArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the
+   * following resources. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.kmsKeyArn;
@@ -191,7 +202,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `TracingConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's X-Ray tracing configuration. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.tracingConfig;
@@ -202,7 +214,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `MasterArn` (loads with `GetFunctionConfiguration` on first read).
+   * For Lambda@Edge functions, the ARN of the main function. Loads with `GetFunctionConfiguration`
+   * on first read.
    * @example
    * ```ts
    * const value = await functionVersion.masterArn;
@@ -213,7 +226,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `RevisionId` (loads with `GetFunctionConfiguration` on first read).
+   * The latest updated revision of the function or alias. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await functionVersion.revisionId;
@@ -224,7 +238,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Layers` (loads with `GetFunctionConfiguration` on first read).
+   * The function's layers. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.layers;
@@ -235,7 +249,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `State` (loads with `GetFunctionConfiguration` on first read).
+   * The current state of the function. When the state is `Inactive`, you can reactivate the
+   * function by invoking it. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.state;
@@ -246,7 +261,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `StateReason` (loads with `GetFunctionConfiguration` on first read).
+   * The reason for the function's current state. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.stateReason;
@@ -257,7 +273,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `StateReasonCode` (loads with `GetFunctionConfiguration` on first read).
+   * The reason code for the function's current state. When the code is `Creating`, you can't
+   * invoke or modify the function. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.stateReasonCode;
@@ -270,7 +287,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatus` (loads with `GetFunctionConfiguration` on first read).
+   * The status of the last update that was performed on the function. This is first set to
+   * `Successful` after function creation completes. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.lastUpdateStatus;
@@ -283,7 +302,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatusReason` (loads with `GetFunctionConfiguration` on first read).
+   * The reason for the last update that was performed on the function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.lastUpdateStatusReason;
@@ -296,7 +316,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatusReasonCode` (loads with `GetFunctionConfiguration` on first read).
+   * The reason code for the last update that was performed on the function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.lastUpdateStatusReasonCode;
@@ -311,7 +332,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `FileSystemConfigs` (loads with `GetFunctionConfiguration` on first read).
+   * Connection settings for an Amazon EFS file system or an Amazon S3 file system. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.fileSystemConfigs;
@@ -324,7 +346,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `SigningProfileVersionArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the signing profile version. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.signingProfileVersionArn;
@@ -337,7 +359,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `SigningJobArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the signing job. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.signingJobArn;
@@ -348,7 +370,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `PackageType` (loads with `GetFunctionConfiguration` on first read).
+   * The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file
+   * archive. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.packageType;
@@ -359,7 +382,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `ImageConfigResponse` (loads with `GetFunctionConfiguration` on first read).
+   * The function's image configuration values. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.imageConfigResponse;
@@ -372,7 +396,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `Architectures` (loads with `GetFunctionConfiguration` on first read).
+   * The instruction set architecture that the function supports. Architecture is a string array
+   * with one of the valid values. The default architecture value is `x86_64`. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.architectures;
@@ -383,7 +409,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `EphemeralStorage` (loads with `GetFunctionConfiguration` on first read).
+   * The size of the function's `/tmp` directory in MB. The default value is 512, but can be any
+   * whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral
+   * storage (console). Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.ephemeralStorage;
@@ -396,7 +424,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `SnapStart` (loads with `GetFunctionConfiguration` on first read).
+   * Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution
+   * environment when you publish a function version. For more information, see Improving startup
+   * performance with Lambda SnapStart. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.snapStart;
@@ -407,7 +437,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `RuntimeVersionConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the runtime and any errors that occured. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await functionVersion.runtimeVersionConfig;
@@ -420,7 +451,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `LoggingConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's Amazon CloudWatch Logs configuration settings. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.loggingConfig;
@@ -431,7 +463,9 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `TenancyConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's tenant isolation configuration settings. Determines whether the Lambda function
+   * runs on a shared or dedicated infrastructure per unique tenant. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.tenancyConfig;
@@ -442,7 +476,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `CapacityProviderConfig` (loads with `GetFunctionConfiguration` on first read).
+   * Configuration for the capacity provider that manages compute resources for Lambda functions.
+   * Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.capacityProviderConfig;
@@ -455,7 +490,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `ConfigSha256` (loads with `GetFunctionConfiguration` on first read).
+   * The SHA256 hash of the function configuration. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await functionVersion.configSha256;
@@ -466,7 +502,8 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * `DurableConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's durable execution configuration settings, if the function is configured for
+   * durability. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await functionVersion.durableConfig;
@@ -477,7 +514,11 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * Sends `CreateAlias`. The resource fills `FunctionName` (from `functionName`), `FunctionVersion` (from `version`). Resolves to the Alias resource it made.
+   * Creates an alias for a Lambda Event Function version. Use aliases to provide clients with a
+   * function identifier that you can update to invoke a different version.
+   *
+   * Sends `CreateAlias`. The resource fills `FunctionName` (from `functionName`),
+   * `FunctionVersion` (from `version`). Resolves to the Alias resource it made.
    *
    * @param params - the rest of the `CreateAlias` input
    * @param options - `abortSignal` cancels the request
@@ -494,7 +535,11 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * Sends `DeleteFunction`. The resource fills `FunctionName` (from `functionName`), `Qualifier` (from `version`). Resolves to the `DeleteFunction` output.
+   * Deletes a Lambda Event Function. To delete a specific function version, use the `Qualifier`
+   * parameter. Otherwise, all versions and aliases are deleted.
+   *
+   * Sends `DeleteFunction`. The resource fills `FunctionName` (from `functionName`), `Qualifier`
+   * (from `version`). Resolves to the `DeleteFunction` output.
    *
    * @param params - the rest of the `DeleteFunction` input
    * @param options - `abortSignal` cancels the request
@@ -517,12 +562,13 @@ export abstract class FunctionVersionBase extends Resource<
    * const lambdaFunction = functionVersion.Function();
    * ```
    */
-  Function(...args: []): LambdaFunction {
+  Function(): LambdaFunction;
+  Function(...args: unknown[]): LambdaFunction {
     return this.$subResource('Function', args) as LambdaFunction;
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilFunctionExists`.
+   * Waits until the function version exists, polling with the v3 `waitUntilFunctionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -536,7 +582,7 @@ export abstract class FunctionVersionBase extends Resource<
   }
 
   /**
-   * Waits until the resource is active, polling with the v3 `waitUntilPublishedVersionActive`.
+   * Waits until the function version is active, polling with the v3 `waitUntilPublishedVersionActive`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

@@ -5,12 +5,17 @@ import {
   type RequestOptions,
   type WaiterOptions,
   type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
 import {
   AliasCollection,
   EventSourceMappingCollection,
   FunctionVersionCollection,
+  type LambdaFunctionAliases,
+  type LambdaFunctionAliasesCollection,
+  type LambdaFunctionEventSourceMappings,
+  type LambdaFunctionEventSourceMappingsCollection,
+  type LambdaFunctionVersions,
+  type LambdaFunctionVersionsCollection,
 } from './collections.js';
 import type { Alias } from '../alias.js';
 import type { FunctionVersion } from '../function-version.js';
@@ -36,7 +41,8 @@ export abstract class LambdaFunctionBase extends Resource<
   declare readonly name: string;
 
   /**
-   * `FunctionArn` (loads with `GetFunctionConfiguration` on first read).
+   * The function's Amazon Resource Name (ARN). Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.functionArn;
@@ -47,7 +53,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Runtime` (loads with `GetFunctionConfiguration` on first read).
+   * The identifier of the function's runtime. Runtime is required if the deployment package is a
+   * .zip file archive. Specifying a runtime results in an error if you're deploying a function
+   * using a container image. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.runtime;
@@ -58,7 +66,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Role` (loads with `GetFunctionConfiguration` on first read).
+   * The function's execution role. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.role;
@@ -69,7 +77,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Handler` (loads with `GetFunctionConfiguration` on first read).
+   * The function that Lambda calls to begin running your function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.handler;
@@ -80,7 +89,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `CodeSize` (loads with `GetFunctionConfiguration` on first read).
+   * The size of the function's deployment package, in bytes. Loads with `GetFunctionConfiguration`
+   * on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.codeSize;
@@ -91,7 +101,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Description` (loads with `GetFunctionConfiguration` on first read).
+   * The function's description. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.description;
@@ -102,7 +112,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Timeout` (loads with `GetFunctionConfiguration` on first read).
+   * The amount of time in seconds that Lambda allows a function to run before stopping it. Loads
+   * with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.timeout;
@@ -113,7 +124,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `MemorySize` (loads with `GetFunctionConfiguration` on first read).
+   * The amount of memory available to the function at runtime. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.memorySize;
@@ -124,7 +136,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `LastModified` (loads with `GetFunctionConfiguration` on first read).
+   * The date and time that the function was last updated, in ISO-8601 format
+   * (YYYY-MM-DDThh:mm:ss.sTZD). Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.lastModified;
@@ -135,7 +148,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `CodeSha256` (loads with `GetFunctionConfiguration` on first read).
+   * The SHA256 hash of the function's deployment package. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.codeSha256;
@@ -146,7 +160,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Version` (loads with `GetFunctionConfiguration` on first read).
+   * The version of the Lambda function. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.version;
@@ -157,7 +171,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `VpcConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's networking configuration. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.vpcConfig;
@@ -168,7 +182,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `DeadLetterConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's dead letter queue. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.deadLetterConfig;
@@ -181,7 +195,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Environment` (loads with `GetFunctionConfiguration` on first read).
+   * The function's environment variables. Omitted from CloudTrail logs. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.environment;
@@ -192,7 +207,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `KMSKeyArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the
+   * following resources. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.kmsKeyArn;
@@ -203,7 +219,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `TracingConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's X-Ray tracing configuration. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.tracingConfig;
@@ -214,7 +231,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `MasterArn` (loads with `GetFunctionConfiguration` on first read).
+   * For Lambda@Edge functions, the ARN of the main function. Loads with `GetFunctionConfiguration`
+   * on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.masterArn;
@@ -225,7 +243,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `RevisionId` (loads with `GetFunctionConfiguration` on first read).
+   * The latest updated revision of the function or alias. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.revisionId;
@@ -236,7 +255,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Layers` (loads with `GetFunctionConfiguration` on first read).
+   * The function's layers. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.layers;
@@ -247,7 +266,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `State` (loads with `GetFunctionConfiguration` on first read).
+   * The current state of the function. When the state is `Inactive`, you can reactivate the
+   * function by invoking it. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.state;
@@ -258,7 +278,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `StateReason` (loads with `GetFunctionConfiguration` on first read).
+   * The reason for the function's current state. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.stateReason;
@@ -269,7 +290,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `StateReasonCode` (loads with `GetFunctionConfiguration` on first read).
+   * The reason code for the function's current state. When the code is `Creating`, you can't
+   * invoke or modify the function. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.stateReasonCode;
@@ -282,7 +304,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatus` (loads with `GetFunctionConfiguration` on first read).
+   * The status of the last update that was performed on the function. This is first set to
+   * `Successful` after function creation completes. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.lastUpdateStatus;
@@ -295,7 +319,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatusReason` (loads with `GetFunctionConfiguration` on first read).
+   * The reason for the last update that was performed on the function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.lastUpdateStatusReason;
@@ -308,7 +333,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `LastUpdateStatusReasonCode` (loads with `GetFunctionConfiguration` on first read).
+   * The reason code for the last update that was performed on the function. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.lastUpdateStatusReasonCode;
@@ -323,7 +349,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `FileSystemConfigs` (loads with `GetFunctionConfiguration` on first read).
+   * Connection settings for an Amazon EFS file system or an Amazon S3 file system. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.fileSystemConfigs;
@@ -336,7 +363,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `SigningProfileVersionArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the signing profile version. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.signingProfileVersionArn;
@@ -349,7 +376,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `SigningJobArn` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the signing job. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.signingJobArn;
@@ -360,7 +387,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `PackageType` (loads with `GetFunctionConfiguration` on first read).
+   * The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file
+   * archive. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.packageType;
@@ -371,7 +399,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `ImageConfigResponse` (loads with `GetFunctionConfiguration` on first read).
+   * The function's image configuration values. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.imageConfigResponse;
@@ -384,7 +413,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `Architectures` (loads with `GetFunctionConfiguration` on first read).
+   * The instruction set architecture that the function supports. Architecture is a string array
+   * with one of the valid values. The default architecture value is `x86_64`. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.architectures;
@@ -395,7 +426,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `EphemeralStorage` (loads with `GetFunctionConfiguration` on first read).
+   * The size of the function's `/tmp` directory in MB. The default value is 512, but can be any
+   * whole number between 512 and 10,240 MB. For more information, see Configuring ephemeral
+   * storage (console). Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.ephemeralStorage;
@@ -408,7 +441,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `SnapStart` (loads with `GetFunctionConfiguration` on first read).
+   * Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution
+   * environment when you publish a function version. For more information, see Improving startup
+   * performance with Lambda SnapStart. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.snapStart;
@@ -419,7 +454,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `RuntimeVersionConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The ARN of the runtime and any errors that occured. Loads with `GetFunctionConfiguration` on
+   * first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.runtimeVersionConfig;
@@ -432,7 +468,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `LoggingConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's Amazon CloudWatch Logs configuration settings. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.loggingConfig;
@@ -443,7 +480,9 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `TenancyConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's tenant isolation configuration settings. Determines whether the Lambda function
+   * runs on a shared or dedicated infrastructure per unique tenant. Loads with
+   * `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.tenancyConfig;
@@ -454,7 +493,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `CapacityProviderConfig` (loads with `GetFunctionConfiguration` on first read).
+   * Configuration for the capacity provider that manages compute resources for Lambda functions.
+   * Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.capacityProviderConfig;
@@ -467,7 +507,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `ConfigSha256` (loads with `GetFunctionConfiguration` on first read).
+   * The SHA256 hash of the function configuration. Loads with `GetFunctionConfiguration` on first
+   * read.
    * @example
    * ```ts
    * const value = await lambdaFunction.configSha256;
@@ -478,7 +519,8 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * `DurableConfig` (loads with `GetFunctionConfiguration` on first read).
+   * The function's durable execution configuration settings, if the function is configured for
+   * durability. Loads with `GetFunctionConfiguration` on first read.
    * @example
    * ```ts
    * const value = await lambdaFunction.durableConfig;
@@ -489,7 +531,10 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `UpdateFunctionConfiguration`. The resource fills `FunctionName` (from `name`). Resolves to the `UpdateFunctionConfiguration` output.
+   * Modifies the version-specific settings of a Lambda Event Function.
+   *
+   * Sends `UpdateFunctionConfiguration`. The resource fills `FunctionName` (from `name`). Resolves
+   * to the `UpdateFunctionConfiguration` output.
    *
    * @param params - the rest of the `UpdateFunctionConfiguration` input
    * @param options - `abortSignal` cancels the request
@@ -510,7 +555,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `PublishVersion`. The resource fills `FunctionName` (from `name`). Resolves to the FunctionVersion resource it made.
+   * Creates a version from the current code and configuration of a Lambda Event Function. Use
+   * versions to create a snapshot of your function code and configuration that doesn't change.
+   *
+   * Sends `PublishVersion`. The resource fills `FunctionName` (from `name`). Resolves to the
+   * FunctionVersion resource it made.
    *
    * @param params - the rest of the `PublishVersion` input
    * @param options - `abortSignal` cancels the request
@@ -527,7 +576,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `CreateAlias`. The resource fills `FunctionName` (from `name`). Resolves to the Alias resource it made.
+   * Creates an alias for a Lambda Event Function version. Use aliases to provide clients with a
+   * function identifier that you can update to invoke a different version.
+   *
+   * Sends `CreateAlias`. The resource fills `FunctionName` (from `name`). Resolves to the Alias
+   * resource it made.
    *
    * @param params - the rest of the `CreateAlias` input
    * @param options - `abortSignal` cancels the request
@@ -544,7 +597,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `DeleteFunction`. The resource fills `FunctionName` (from `name`). Resolves to the `DeleteFunction` output.
+   * Deletes a Lambda Event Function. To delete a specific function version, use the `Qualifier`
+   * parameter. Otherwise, all versions and aliases are deleted.
+   *
+   * Sends `DeleteFunction`. The resource fills `FunctionName` (from `name`). Resolves to the
+   * `DeleteFunction` output.
    *
    * @param params - the rest of the `DeleteFunction` input
    * @param options - `abortSignal` cancels the request
@@ -561,7 +618,13 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `AddPermission`. The resource fills `FunctionName` (from `name`). Resolves to the `AddPermission` output.
+   * Grants a principal permission to use a function. You can apply the policy at the function
+   * level, or specify a qualifier to restrict access to a single version or alias. If you use a
+   * qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias
+   * to invoke the function.
+   *
+   * Sends `AddPermission`. The resource fills `FunctionName` (from `name`). Resolves to the
+   * `AddPermission` output.
    *
    * @param params - the rest of the `AddPermission` input
    * @param options - `abortSignal` cancels the request
@@ -582,7 +645,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `RemovePermission`. The resource fills `FunctionName` (from `name`). Resolves to the `RemovePermission` output.
+   * Revokes function-use permission from an Amazon Web Services service or another Amazon Web
+   * Services account. You can get the ID of the statement from the output of GetPolicy.
+   *
+   * Sends `RemovePermission`. The resource fills `FunctionName` (from `name`). Resolves to the
+   * `RemovePermission` output.
    *
    * @param params - the rest of the `RemovePermission` input
    * @param options - `abortSignal` cancels the request
@@ -603,7 +670,10 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `GetPolicy`. The resource fills `FunctionName` (from `name`). Resolves to the `GetPolicy` output.
+   * Returns the resource-based IAM policy for a function, version, or alias.
+   *
+   * Sends `GetPolicy`. The resource fills `FunctionName` (from `name`). Resolves to the
+   * `GetPolicy` output.
    *
    * @param params - the rest of the `GetPolicy` input
    * @param options - `abortSignal` cancels the request
@@ -620,7 +690,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `PutFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves to the `PutFunctionConcurrency` output.
+   * Sets the maximum number of simultaneous executions for a Lambda Event Function, and reserves
+   * capacity for that concurrency level.
+   *
+   * Sends `PutFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves to
+   * the `PutFunctionConcurrency` output.
    *
    * @param params - the rest of the `PutFunctionConcurrency` input
    * @param options - `abortSignal` cancels the request
@@ -641,7 +715,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `GetFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves to the `GetFunctionConcurrency` output.
+   * Returns details about the reserved concurrency configuration for a function. To set a
+   * concurrency limit for a function, use PutFunctionConcurrency.
+   *
+   * Sends `GetFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves to
+   * the `GetFunctionConcurrency` output.
    *
    * @param params - the rest of the `GetFunctionConcurrency` input
    * @param options - `abortSignal` cancels the request
@@ -662,7 +740,10 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `DeleteFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves to the `DeleteFunctionConcurrency` output.
+   * Removes a concurrent execution limit from a Lambda Event Function.
+   *
+   * Sends `DeleteFunctionConcurrency`. The resource fills `FunctionName` (from `name`). Resolves
+   * to the `DeleteFunctionConcurrency` output.
    *
    * @param params - the rest of the `DeleteFunctionConcurrency` input
    * @param options - `abortSignal` cancels the request
@@ -683,7 +764,10 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `TagResource`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves to the `TagResource` output.
+   * Adds tags to a function, event source mapping, or code signing configuration.
+   *
+   * Sends `TagResource`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves
+   * to the `TagResource` output.
    *
    * @param params - the rest of the `TagResource` input
    * @param options - `abortSignal` cancels the request
@@ -700,7 +784,10 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `UntagResource`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves to the `UntagResource` output.
+   * Removes tags from a function, event source mapping, or code signing configuration.
+   *
+   * Sends `UntagResource`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves
+   * to the `UntagResource` output.
    *
    * @param params - the rest of the `UntagResource` input
    * @param options - `abortSignal` cancels the request
@@ -717,7 +804,11 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Sends `ListTags`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves to the `ListTags` output.
+   * Returns a function, event source mapping, or code signing configuration's tags. You can also
+   * view function tags with GetFunction.
+   *
+   * Sends `ListTags`. The resource fills `Resource` (from the loaded `FunctionArn`). Resolves to
+   * the `ListTags` output.
    *
    * @param params - the rest of the `ListTags` input
    * @param options - `abortSignal` cancels the request
@@ -740,7 +831,8 @@ export abstract class LambdaFunctionBase extends Resource<
    * const functionVersion = lambdaFunction.Version('version');
    * ```
    */
-  Version(...args: [version: string]): FunctionVersion {
+  Version(version: string): FunctionVersion;
+  Version(...args: unknown[]): FunctionVersion {
     return this.$subResource('Version', args) as FunctionVersion;
   }
 
@@ -751,68 +843,55 @@ export abstract class LambdaFunctionBase extends Resource<
    * const alias = lambdaFunction.Alias('name');
    * ```
    */
-  Alias(...args: [name: string]): Alias {
+  Alias(name: string): Alias;
+  Alias(...args: unknown[]): Alias {
     return this.$subResource('Alias', args) as Alias;
   }
 
   /**
-   * The FunctionVersion resources of this lambdaFunction, listed with `ListVersionsByFunction` (lazy: nothing is sent until iterated). The resource fills `FunctionName` (from `name`).
+   * The FunctionVersion resources of this lambdaFunction, listed with `ListVersionsByFunction`
+   * (lazy: nothing is sent until iterated). The resource fills `FunctionName` (from `name`).
    * @example
    * ```ts
    * for await (const item of lambdaFunction.versions.all()) console.log(item);
    * ```
    */
-  get versions(): CollectionManager<
-    FunctionVersionCollection<
-      ActionParams<sdk.ListVersionsByFunctionCommandInput, 'MaxItems' | 'FunctionName'>
-    >
-  > {
-    return this.$collection('Versions', FunctionVersionCollection) as CollectionManager<
-      FunctionVersionCollection<
-        ActionParams<sdk.ListVersionsByFunctionCommandInput, 'MaxItems' | 'FunctionName'>
-      >
-    >;
+  get versions(): LambdaFunctionVersions {
+    return this.$collection<LambdaFunctionVersionsCollection>(
+      'Versions',
+      FunctionVersionCollection,
+    );
   }
 
   /**
-   * The Alias resources of this lambdaFunction, listed with `ListAliases` (lazy: nothing is sent until iterated). The resource fills `FunctionName` (from `name`).
+   * The Alias resources of this lambdaFunction, listed with `ListAliases` (lazy: nothing is sent
+   * until iterated). The resource fills `FunctionName` (from `name`).
    * @example
    * ```ts
    * for await (const item of lambdaFunction.aliases.all()) console.log(item);
    * ```
    */
-  get aliases(): CollectionManager<
-    AliasCollection<ActionParams<sdk.ListAliasesCommandInput, 'MaxItems' | 'FunctionName'>>
-  > {
-    return this.$collection('Aliases', AliasCollection) as CollectionManager<
-      AliasCollection<ActionParams<sdk.ListAliasesCommandInput, 'MaxItems' | 'FunctionName'>>
-    >;
+  get aliases(): LambdaFunctionAliases {
+    return this.$collection<LambdaFunctionAliasesCollection>('Aliases', AliasCollection);
   }
 
   /**
-   * The EventSourceMapping resources of this lambdaFunction, listed with `ListEventSourceMappings` (lazy: nothing is sent until iterated). The resource fills `FunctionName` (from `name`).
+   * The EventSourceMapping resources of this lambdaFunction, listed with `ListEventSourceMappings`
+   * (lazy: nothing is sent until iterated). The resource fills `FunctionName` (from `name`).
    * @example
    * ```ts
    * for await (const item of lambdaFunction.eventSourceMappings.all()) console.log(item);
    * ```
    */
-  get eventSourceMappings(): CollectionManager<
-    EventSourceMappingCollection<
-      ActionParams<sdk.ListEventSourceMappingsCommandInput, 'MaxItems' | 'FunctionName'>
-    >
-  > {
-    return this.$collection(
+  get eventSourceMappings(): LambdaFunctionEventSourceMappings {
+    return this.$collection<LambdaFunctionEventSourceMappingsCollection>(
       'EventSourceMappings',
       EventSourceMappingCollection,
-    ) as CollectionManager<
-      EventSourceMappingCollection<
-        ActionParams<sdk.ListEventSourceMappingsCommandInput, 'MaxItems' | 'FunctionName'>
-      >
-    >;
+    );
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilFunctionExists`.
+   * Waits until the function exists, polling with the v3 `waitUntilFunctionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -826,7 +905,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Waits until the resource is active, polling with the v3 `waitUntilFunctionActiveV2`.
+   * Waits until the function is active, polling with the v3 `waitUntilFunctionActiveV2`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -840,7 +919,7 @@ export abstract class LambdaFunctionBase extends Resource<
   }
 
   /**
-   * Waits until the resource is updated, polling with the v3 `waitUntilFunctionUpdatedV2`.
+   * Waits until the function has finished updating, polling with the v3 `waitUntilFunctionUpdatedV2`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

@@ -26,7 +26,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   declare readonly version: number;
 
   /**
-   * `Content` (loads with `GetLayerVersion` on first read).
+   * Details about the layer version. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.content;
@@ -37,7 +37,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `LayerArn` (loads with `GetLayerVersion` on first read).
+   * The ARN of the layer. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.layerArn;
@@ -48,7 +48,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `LayerVersionArn` (loads with `GetLayerVersion` on first read).
+   * The ARN of the layer version. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.layerVersionArn;
@@ -61,7 +61,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `Description` (loads with `GetLayerVersion` on first read).
+   * The description of the version. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.description;
@@ -72,7 +72,8 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `CreatedDate` (loads with `GetLayerVersion` on first read).
+   * The date that the layer version was created, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD).
+   * Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.createdDate;
@@ -83,7 +84,8 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `CompatibleArchitectures` (loads with `GetLayerVersion` on first read).
+   * A list of compatible instruction set architectures. Loads with `GetLayerVersion` on first
+   * read.
    * @example
    * ```ts
    * const value = await layerVersion.compatibleArchitectures;
@@ -96,7 +98,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `CompatibleRuntimes` (loads with `GetLayerVersion` on first read).
+   * The layer's compatible runtimes. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.compatibleRuntimes;
@@ -109,7 +111,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * `LicenseInfo` (loads with `GetLayerVersion` on first read).
+   * The layer's software license. Loads with `GetLayerVersion` on first read.
    * @example
    * ```ts
    * const value = await layerVersion.licenseInfo;
@@ -120,7 +122,12 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
   }
 
   /**
-   * Sends `DeleteLayerVersion`. The resource fills `LayerName` (from `layerName`), `VersionNumber` (from `version`). Resolves to the `DeleteLayerVersion` output.
+   * Deletes a version of an Lambda layer. Deleted versions can no longer be viewed or added to
+   * functions. To avoid breaking functions, a copy of the version remains in Lambda until no
+   * functions refer to it.
+   *
+   * Sends `DeleteLayerVersion`. The resource fills `LayerName` (from `layerName`), `VersionNumber`
+   * (from `version`). Resolves to the `DeleteLayerVersion` output.
    *
    * @param params - the rest of the `DeleteLayerVersion` input
    * @param options - `abortSignal` cancels the request
@@ -143,7 +150,8 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
    * const layer = layerVersion.Layer();
    * ```
    */
-  Layer(...args: []): Layer {
+  Layer(): Layer;
+  Layer(...args: unknown[]): Layer {
     return this.$subResource('Layer', args) as Layer;
   }
 }

@@ -6,13 +6,17 @@ import {
   resolveClient,
   type ServiceOptions,
   type RequestOptions,
-  type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
 import {
   EventSourceMappingCollection,
   LambdaFunctionCollection,
   LayerCollection,
+  type LambdaEventSourceMappings,
+  type LambdaEventSourceMappingsCollection,
+  type LambdaFunctions,
+  type LambdaFunctionsCollection,
+  type LambdaLayers,
+  type LambdaLayersCollection,
 } from './collections.js';
 import type { Alias } from '../alias.js';
 import type { EventSourceMapping } from './event-source-mapping.js';
@@ -43,6 +47,9 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
   }
 
   /**
+   * Creates a mapping between an event source and an Lambda Event Function. Lambda reads items
+   * from the event source and invokes the function.
+   *
    * Sends `CreateEventSourceMapping`. Resolves to the EventSourceMapping resource it made.
    *
    * @param params - the rest of the `CreateEventSourceMapping` input
@@ -66,7 +73,8 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const lambdaFunction = lambda.Function('name');
    * ```
    */
-  Function(...args: [name: string]): LambdaFunction {
+  Function(name: string): LambdaFunction;
+  Function(...args: unknown[]): LambdaFunction {
     return this.$subResource('Function', args) as LambdaFunction;
   }
 
@@ -77,7 +85,8 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const layer = lambda.Layer('name');
    * ```
    */
-  Layer(...args: [name: string]): Layer {
+  Layer(name: string): Layer;
+  Layer(...args: unknown[]): Layer {
     return this.$subResource('Layer', args) as Layer;
   }
 
@@ -88,7 +97,8 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const eventSourceMapping = lambda.EventSourceMapping('uuid');
    * ```
    */
-  EventSourceMapping(...args: [uuid: string]): EventSourceMapping {
+  EventSourceMapping(uuid: string): EventSourceMapping;
+  EventSourceMapping(...args: unknown[]): EventSourceMapping {
     return this.$subResource('EventSourceMapping', args) as EventSourceMapping;
   }
 
@@ -99,7 +109,8 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const functionVersion = lambda.FunctionVersion('functionName', 'version');
    * ```
    */
-  FunctionVersion(...args: [functionName: string, version: string]): FunctionVersion {
+  FunctionVersion(functionName: string, version: string): FunctionVersion;
+  FunctionVersion(...args: unknown[]): FunctionVersion {
     return this.$subResource('FunctionVersion', args) as FunctionVersion;
   }
 
@@ -110,7 +121,8 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const alias = lambda.Alias('functionName', 'name');
    * ```
    */
-  Alias(...args: [functionName: string, name: string]): Alias {
+  Alias(functionName: string, name: string): Alias;
+  Alias(...args: unknown[]): Alias {
     return this.$subResource('Alias', args) as Alias;
   }
 
@@ -121,57 +133,47 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * const layerVersion = lambda.LayerVersion('layerName', 1);
    * ```
    */
-  LayerVersion(...args: [layerName: string, version: number]): LayerVersion {
+  LayerVersion(layerName: string, version: number): LayerVersion;
+  LayerVersion(...args: unknown[]): LayerVersion {
     return this.$subResource('LayerVersion', args) as LayerVersion;
   }
 
   /**
-   * The LambdaFunction resources of this lambda, listed with `ListFunctions` (lazy: nothing is sent until iterated).
+   * The LambdaFunction resources of this lambda, listed with `ListFunctions` (lazy: nothing is
+   * sent until iterated).
    * @example
    * ```ts
    * for await (const item of lambda.functions.all()) console.log(item);
    * ```
    */
-  get functions(): CollectionManager<
-    LambdaFunctionCollection<ActionParams<sdk.ListFunctionsCommandInput, 'MaxItems'>>
-  > {
-    return this.$collection('Functions', LambdaFunctionCollection) as CollectionManager<
-      LambdaFunctionCollection<ActionParams<sdk.ListFunctionsCommandInput, 'MaxItems'>>
-    >;
+  get functions(): LambdaFunctions {
+    return this.$collection<LambdaFunctionsCollection>('Functions', LambdaFunctionCollection);
   }
 
   /**
-   * The Layer resources of this lambda, listed with `ListLayers` (lazy: nothing is sent until iterated).
+   * The Layer resources of this lambda, listed with `ListLayers` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of lambda.layers.all()) console.log(item);
    * ```
    */
-  get layers(): CollectionManager<
-    LayerCollection<ActionParams<sdk.ListLayersCommandInput, 'MaxItems'>>
-  > {
-    return this.$collection('Layers', LayerCollection) as CollectionManager<
-      LayerCollection<ActionParams<sdk.ListLayersCommandInput, 'MaxItems'>>
-    >;
+  get layers(): LambdaLayers {
+    return this.$collection<LambdaLayersCollection>('Layers', LayerCollection);
   }
 
   /**
-   * The EventSourceMapping resources of this lambda, listed with `ListEventSourceMappings` (lazy: nothing is sent until iterated).
+   * The EventSourceMapping resources of this lambda, listed with `ListEventSourceMappings` (lazy:
+   * nothing is sent until iterated).
    * @example
    * ```ts
    * for await (const item of lambda.eventSourceMappings.all()) console.log(item);
    * ```
    */
-  get eventSourceMappings(): CollectionManager<
-    EventSourceMappingCollection<ActionParams<sdk.ListEventSourceMappingsCommandInput, 'MaxItems'>>
-  > {
-    return this.$collection(
+  get eventSourceMappings(): LambdaEventSourceMappings {
+    return this.$collection<LambdaEventSourceMappingsCollection>(
       'EventSourceMappings',
       EventSourceMappingCollection,
-    ) as CollectionManager<
-      EventSourceMappingCollection<
-        ActionParams<sdk.ListEventSourceMappingsCommandInput, 'MaxItems'>
-      >
-    >;
+    );
   }
 }

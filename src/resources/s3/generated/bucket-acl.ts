@@ -21,7 +21,7 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
   declare readonly bucketName: string;
 
   /**
-   * `Owner` (loads with `GetBucketAcl` on first read).
+   * Container for the bucket owner's ID. Loads with `GetBucketAcl` on first read.
    * @example
    * ```ts
    * const value = await bucketAcl.owner;
@@ -32,7 +32,7 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
   }
 
   /**
-   * `Grants` (loads with `GetBucketAcl` on first read).
+   * A list of grants. Loads with `GetBucketAcl` on first read.
    * @example
    * ```ts
    * const value = await bucketAcl.grants;
@@ -43,7 +43,12 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
   }
 
   /**
-   * Sends `PutBucketAcl`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketAcl` output.
+   * Sets the permissions on an existing bucket using access control lists (ACL). For more
+   * information, see Using ACLs. To set the ACL of a bucket, you must have the `WRITE_ACP`
+   * permission.
+   *
+   * Sends `PutBucketAcl`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketAcl` output.
    *
    * @param params - the rest of the `PutBucketAcl` input
    * @param options - `abortSignal` cancels the request
@@ -66,7 +71,8 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
    * const bucket = bucketAcl.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -21,7 +21,8 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
   declare readonly bucketName: string;
 
   /**
-   * `CORSRules` (loads with `GetBucketCors` on first read).
+   * A set of origins and methods (cross-origin access that you want to allow). You can add up to
+   * 100 rules to the configuration. Loads with `GetBucketCors` on first read.
    * @example
    * ```ts
    * const value = await bucketCors.corsRules;
@@ -32,7 +33,10 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
   }
 
   /**
-   * Sends `DeleteBucketCors`. The resource fills `Bucket` (from `bucketName`). Resolves to the `DeleteBucketCors` output.
+   * Deletes the `cors` configuration information set for the bucket.
+   *
+   * Sends `DeleteBucketCors`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `DeleteBucketCors` output.
    *
    * @param params - the rest of the `DeleteBucketCors` input
    * @param options - `abortSignal` cancels the request
@@ -49,7 +53,11 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
   }
 
   /**
-   * Sends `PutBucketCors`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketCors` output.
+   * Sets the `cors` configuration for your bucket. If the configuration exists, Amazon S3 replaces
+   * it.
+   *
+   * Sends `PutBucketCors`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketCors` output.
    *
    * @param params - the rest of the `PutBucketCors` input
    * @param options - `abortSignal` cancels the request
@@ -72,7 +80,8 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
    * const bucket = bucketCors.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

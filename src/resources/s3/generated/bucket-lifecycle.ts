@@ -24,7 +24,7 @@ export class BucketLifecycle extends Resource<
   declare readonly bucketName: string;
 
   /**
-   * `Rules` (loads with `GetBucketLifecycleConfiguration` on first read).
+   * Container for a lifecycle rule. Loads with `GetBucketLifecycleConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketLifecycle.rules;
@@ -35,7 +35,8 @@ export class BucketLifecycle extends Resource<
   }
 
   /**
-   * `TransitionDefaultMinimumObjectSize` (loads with `GetBucketLifecycleConfiguration` on first read).
+   * Indicates which default minimum object size behavior is applied to the lifecycle
+   * configuration. Loads with `GetBucketLifecycleConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketLifecycle.transitionDefaultMinimumObjectSize;
@@ -50,7 +51,13 @@ export class BucketLifecycle extends Resource<
   }
 
   /**
-   * Sends `DeleteBucketLifecycle`. The resource fills `Bucket` (from `bucketName`). Resolves to the `DeleteBucketLifecycle` output.
+   * Deletes the lifecycle configuration from the specified bucket. Amazon S3 removes all the
+   * lifecycle configuration rules in the lifecycle subresource associated with the bucket. Your
+   * objects never expire, and Amazon S3 no longer automatically deletes any objects on the basis
+   * of rules contained in the deleted lifecycle configuration.
+   *
+   * Sends `DeleteBucketLifecycle`. The resource fills `Bucket` (from `bucketName`). Resolves to
+   * the `DeleteBucketLifecycle` output.
    *
    * @param params - the rest of the `DeleteBucketLifecycle` input
    * @param options - `abortSignal` cancels the request
@@ -71,7 +78,14 @@ export class BucketLifecycle extends Resource<
   }
 
   /**
-   * Sends `PutBucketLifecycleConfiguration`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketLifecycleConfiguration` output.
+   * Creates a new lifecycle configuration for the bucket or replaces an existing lifecycle
+   * configuration. Keep in mind that this will overwrite an existing lifecycle configuration, so
+   * if you want to retain any configuration details, they must be included in the new lifecycle
+   * configuration. For information about lifecycle configuration, see Managing your storage
+   * lifecycle.
+   *
+   * Sends `PutBucketLifecycleConfiguration`. The resource fills `Bucket` (from `bucketName`).
+   * Resolves to the `PutBucketLifecycleConfiguration` output.
    *
    * @param params - the rest of the `PutBucketLifecycleConfiguration` input
    * @param options - `abortSignal` cancels the request
@@ -98,7 +112,8 @@ export class BucketLifecycle extends Resource<
    * const bucket = bucketLifecycle.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -21,7 +21,9 @@ export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOu
   declare readonly bucketName: string;
 
   /**
-   * `LoggingEnabled` (loads with `GetBucketLogging` on first read).
+   * Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys
+   * for a bucket. For more information, see PUT Bucket logging in the Amazon S3 API Reference.
+   * Loads with `GetBucketLogging` on first read.
    * @example
    * ```ts
    * const value = await bucketLogging.loggingEnabled;
@@ -34,7 +36,12 @@ export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOu
   }
 
   /**
-   * Sends `PutBucketLogging`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketLogging` output.
+   * Set the logging parameters for a bucket and to specify permissions for who can view and modify
+   * the logging parameters. All logs are saved to buckets in the same Amazon Web Services Region
+   * as the source bucket. To set the logging status of a bucket, you must be the bucket owner.
+   *
+   * Sends `PutBucketLogging`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketLogging` output.
    *
    * @param params - the rest of the `PutBucketLogging` input
    * @param options - `abortSignal` cancels the request
@@ -57,7 +64,8 @@ export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOu
    * const bucket = bucketLogging.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

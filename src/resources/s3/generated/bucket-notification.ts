@@ -21,7 +21,8 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
   declare readonly bucketName: string;
 
   /**
-   * `TopicConfigurations` (loads with `GetBucketNotificationConfiguration` on first read).
+   * The topic to which notifications are sent and the events for which notifications are
+   * generated. Loads with `GetBucketNotificationConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketNotification.topicConfigurations;
@@ -34,7 +35,8 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
   }
 
   /**
-   * `QueueConfigurations` (loads with `GetBucketNotificationConfiguration` on first read).
+   * The Amazon Simple Queue Service queues to publish messages to and the events for which to
+   * publish messages. Loads with `GetBucketNotificationConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketNotification.queueConfigurations;
@@ -47,7 +49,8 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
   }
 
   /**
-   * `LambdaFunctionConfigurations` (loads with `GetBucketNotificationConfiguration` on first read).
+   * Describes the Lambda functions to invoke and the events for which to invoke them. Loads with
+   * `GetBucketNotificationConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketNotification.lambdaFunctionConfigurations;
@@ -62,7 +65,8 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
   }
 
   /**
-   * `EventBridgeConfiguration` (loads with `GetBucketNotificationConfiguration` on first read).
+   * Enables delivery of events to Amazon EventBridge. Loads with
+   * `GetBucketNotificationConfiguration` on first read.
    * @example
    * ```ts
    * const value = await bucketNotification.eventBridgeConfiguration;
@@ -77,7 +81,11 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
   }
 
   /**
-   * Sends `PutBucketNotificationConfiguration`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketNotificationConfiguration` output.
+   * Enables notifications of specified events for a bucket. For more information about event
+   * notifications, see Configuring Event Notifications.
+   *
+   * Sends `PutBucketNotificationConfiguration`. The resource fills `Bucket` (from `bucketName`).
+   * Resolves to the `PutBucketNotificationConfiguration` output.
    *
    * @param params - the rest of the `PutBucketNotificationConfiguration` input
    * @param options - `abortSignal` cancels the request
@@ -104,7 +112,8 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
    * const bucket = bucketNotification.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -21,7 +21,7 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
   declare readonly bucketName: string;
 
   /**
-   * `Policy` (loads with `GetBucketPolicy` on first read).
+   * The bucket policy as a JSON document. Loads with `GetBucketPolicy` on first read.
    * @example
    * ```ts
    * const value = await bucketPolicy.policy;
@@ -32,7 +32,10 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
   }
 
   /**
-   * Sends `DeleteBucketPolicy`. The resource fills `Bucket` (from `bucketName`). Resolves to the `DeleteBucketPolicy` output.
+   * Deletes the policy of a specified bucket.
+   *
+   * Sends `DeleteBucketPolicy`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `DeleteBucketPolicy` output.
    *
    * @param params - the rest of the `DeleteBucketPolicy` input
    * @param options - `abortSignal` cancels the request
@@ -49,7 +52,10 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
   }
 
   /**
-   * Sends `PutBucketPolicy`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketPolicy` output.
+   * Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
+   *
+   * Sends `PutBucketPolicy`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketPolicy` output.
    *
    * @param params - the rest of the `PutBucketPolicy` input
    * @param options - `abortSignal` cancels the request
@@ -72,7 +78,8 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
    * const bucket = bucketPolicy.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

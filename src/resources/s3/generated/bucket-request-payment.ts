@@ -24,7 +24,8 @@ export class BucketRequestPayment extends Resource<
   declare readonly bucketName: string;
 
   /**
-   * `Payer` (loads with `GetBucketRequestPayment` on first read).
+   * Specifies who pays for the download and request fees. Loads with `GetBucketRequestPayment` on
+   * first read.
    * @example
    * ```ts
    * const value = await bucketRequestPayment.payer;
@@ -35,7 +36,12 @@ export class BucketRequestPayment extends Resource<
   }
 
   /**
-   * Sends `PutBucketRequestPayment`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketRequestPayment` output.
+   * Sets the request payment configuration for a bucket. By default, the bucket owner pays for
+   * downloads from the bucket. This configuration parameter enables the bucket owner (only) to
+   * specify that the person requesting the download will be charged for the download.
+   *
+   * Sends `PutBucketRequestPayment`. The resource fills `Bucket` (from `bucketName`). Resolves to
+   * the `PutBucketRequestPayment` output.
    *
    * @param params - the rest of the `PutBucketRequestPayment` input
    * @param options - `abortSignal` cancels the request
@@ -62,7 +68,8 @@ export class BucketRequestPayment extends Resource<
    * const bucket = bucketRequestPayment.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -21,7 +21,7 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
   declare readonly bucketName: string;
 
   /**
-   * `TagSet` (loads with `GetBucketTagging` on first read).
+   * Contains the tag set. Loads with `GetBucketTagging` on first read.
    * @example
    * ```ts
    * const value = await bucketTagging.tagSet;
@@ -32,7 +32,12 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
   }
 
   /**
-   * Sends `DeleteBucketTagging`. The resource fills `Bucket` (from `bucketName`). Resolves to the `DeleteBucketTagging` output.
+   * Deletes tags from the general purpose bucket if attribute based access control (ABAC) is not
+   * enabled for the bucket. When you enable ABAC for a general purpose bucket, you can no longer
+   * use this operation for that bucket and must use UntagResource instead.
+   *
+   * Sends `DeleteBucketTagging`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `DeleteBucketTagging` output.
    *
    * @param params - the rest of the `DeleteBucketTagging` input
    * @param options - `abortSignal` cancels the request
@@ -49,7 +54,13 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
   }
 
   /**
-   * Sends `PutBucketTagging`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketTagging` output.
+   * Sets the tags for a general purpose bucket if attribute based access control (ABAC) is not
+   * enabled for the bucket. When you enable ABAC for a general purpose bucket, you can no longer
+   * use this operation for that bucket and must use the TagResource or UntagResource operations
+   * instead.
+   *
+   * Sends `PutBucketTagging`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketTagging` output.
    *
    * @param params - the rest of the `PutBucketTagging` input
    * @param options - `abortSignal` cancels the request
@@ -72,7 +83,8 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
    * const bucket = bucketTagging.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

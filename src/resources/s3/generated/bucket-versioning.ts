@@ -21,7 +21,7 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
   declare readonly bucketName: string;
 
   /**
-   * `Status` (loads with `GetBucketVersioning` on first read).
+   * The versioning state of the bucket. Loads with `GetBucketVersioning` on first read.
    * @example
    * ```ts
    * const value = await bucketVersioning.status;
@@ -32,7 +32,10 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
   }
 
   /**
-   * `MFADelete` (loads with `GetBucketVersioning` on first read).
+   * Specifies whether MFA delete is enabled in the bucket versioning configuration. This element
+   * is only returned if the bucket has been configured with MFA delete. If the bucket has never
+   * been so configured, this element is not returned. Loads with `GetBucketVersioning` on first
+   * read.
    * @example
    * ```ts
    * const value = await bucketVersioning.mfaDelete;
@@ -43,7 +46,10 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
   }
 
   /**
-   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`), `VersioningConfiguration.Status` = "Enabled". Resolves to the `PutBucketVersioning` output.
+   * Sets the versioning state of an existing bucket.
+   *
+   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`),
+   * `VersioningConfiguration.Status` = "Enabled". Resolves to the `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
    * @param options - `abortSignal` cancels the request
@@ -60,7 +66,10 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
   }
 
   /**
-   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketVersioning` output.
+   * Sets the versioning state of an existing bucket.
+   *
+   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
    * @param options - `abortSignal` cancels the request
@@ -77,7 +86,10 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
   }
 
   /**
-   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`), `VersioningConfiguration.Status` = "Suspended". Resolves to the `PutBucketVersioning` output.
+   * Sets the versioning state of an existing bucket.
+   *
+   * Sends `PutBucketVersioning`. The resource fills `Bucket` (from `bucketName`),
+   * `VersioningConfiguration.Status` = "Suspended". Resolves to the `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
    * @param options - `abortSignal` cancels the request
@@ -104,7 +116,8 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
    * const bucket = bucketVersioning.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -21,7 +21,8 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   declare readonly bucketName: string;
 
   /**
-   * `RedirectAllRequestsTo` (loads with `GetBucketWebsite` on first read).
+   * Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket.
+   * Loads with `GetBucketWebsite` on first read.
    * @example
    * ```ts
    * const value = await bucketWebsite.redirectAllRequestsTo;
@@ -34,7 +35,8 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   }
 
   /**
-   * `IndexDocument` (loads with `GetBucketWebsite` on first read).
+   * The name of the index document for the website (for example `index.html`). Loads with
+   * `GetBucketWebsite` on first read.
    * @example
    * ```ts
    * const value = await bucketWebsite.indexDocument;
@@ -45,7 +47,8 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   }
 
   /**
-   * `ErrorDocument` (loads with `GetBucketWebsite` on first read).
+   * The object key name of the website error document to use for 4XX class errors. Loads with
+   * `GetBucketWebsite` on first read.
    * @example
    * ```ts
    * const value = await bucketWebsite.errorDocument;
@@ -56,7 +59,8 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   }
 
   /**
-   * `RoutingRules` (loads with `GetBucketWebsite` on first read).
+   * Rules that define when a redirect is applied and the redirect behavior. Loads with
+   * `GetBucketWebsite` on first read.
    * @example
    * ```ts
    * const value = await bucketWebsite.routingRules;
@@ -67,7 +71,13 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   }
 
   /**
-   * Sends `DeleteBucketWebsite`. The resource fills `Bucket` (from `bucketName`). Resolves to the `DeleteBucketWebsite` output.
+   * This action removes the website configuration for a bucket. Amazon S3 returns a `200 OK`
+   * response upon successfully deleting a website configuration on the specified bucket. You will
+   * get a `200 OK` response if the website configuration you are trying to delete does not exist
+   * on the bucket.
+   *
+   * Sends `DeleteBucketWebsite`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `DeleteBucketWebsite` output.
    *
    * @param params - the rest of the `DeleteBucketWebsite` input
    * @param options - `abortSignal` cancels the request
@@ -84,7 +94,13 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
   }
 
   /**
-   * Sends `PutBucketWebsite`. The resource fills `Bucket` (from `bucketName`). Resolves to the `PutBucketWebsite` output.
+   * Sets the configuration of the website that is specified in the `website` subresource. To
+   * configure a bucket as a website, you can add this subresource on the bucket with website
+   * configuration information such as the file name of the index document and any redirect rules.
+   * For more information, see Hosting Websites on Amazon S3.
+   *
+   * Sends `PutBucketWebsite`. The resource fills `Bucket` (from `bucketName`). Resolves to the
+   * `PutBucketWebsite` output.
    *
    * @param params - the rest of the `PutBucketWebsite` input
    * @param options - `abortSignal` cancels the request
@@ -107,7 +123,8 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
    * const bucket = bucketWebsite.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 }

@@ -5,12 +5,17 @@ import {
   type RequestOptions,
   type WaiterOptions,
   type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
 import {
   MultipartUploadCollection,
   ObjectSummaryCollection,
   ObjectVersionCollection,
+  type BucketMultipartUploads,
+  type BucketMultipartUploadsCollection,
+  type BucketObjectVersions,
+  type BucketObjectVersionsCollection,
+  type BucketObjects,
+  type BucketObjectsCollection,
 } from './collections.js';
 import type { BucketAcl } from './bucket-acl.js';
 import type { BucketCors } from './bucket-cors.js';
@@ -43,7 +48,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   declare readonly name: string;
 
   /**
-   * `CreationDate` (loads with `ListBuckets` on first read).
+   * Date the bucket was created. This date can change when making changes to your bucket, such as
+   * editing its bucket policy. Loads with `ListBuckets` on first read.
    * @example
    * ```ts
    * const value = await bucket.creationDate;
@@ -54,7 +60,9 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * `BucketRegion` (loads with `ListBuckets` on first read).
+   * `BucketRegion` indicates the Amazon Web Services region where the bucket is located. If the
+   * request contains at least one valid parameter, it is included in the response. Loads with
+   * `ListBuckets` on first read.
    * @example
    * ```ts
    * const value = await bucket.bucketRegion;
@@ -65,7 +73,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * `BucketArn` (loads with `ListBuckets` on first read).
+   * The Amazon Resource Name (ARN) of the S3 bucket. ARNs uniquely identify Amazon Web Services
+   * resources across all of Amazon Web Services. Loads with `ListBuckets` on first read.
    * @example
    * ```ts
    * const value = await bucket.bucketArn;
@@ -76,7 +85,12 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * Sends `CreateBucket`. The resource fills `Bucket` (from `name`). Resolves to the `CreateBucket` output.
+   * Creates a new S3 bucket. To create a bucket, you must set up Amazon S3 and have a valid Amazon
+   * Web Services Access Key ID to authenticate requests. Anonymous requests are never allowed to
+   * create buckets.
+   *
+   * Sends `CreateBucket`. The resource fills `Bucket` (from `name`). Resolves to the
+   * `CreateBucket` output.
    *
    * @param params - the rest of the `CreateBucket` input
    * @param options - `abortSignal` cancels the request
@@ -93,7 +107,11 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * Sends `DeleteBucket`. The resource fills `Bucket` (from `name`). Resolves to the `DeleteBucket` output.
+   * Deletes the S3 bucket. All objects (including all object versions and delete markers) in the
+   * bucket must be deleted before the bucket itself can be deleted.
+   *
+   * Sends `DeleteBucket`. The resource fills `Bucket` (from `name`). Resolves to the
+   * `DeleteBucket` output.
    *
    * @param params - the rest of the `DeleteBucket` input
    * @param options - `abortSignal` cancels the request
@@ -110,7 +128,12 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * Sends `DeleteObjects`. The resource fills `Bucket` (from `name`). Resolves to the `DeleteObjects` output.
+   * This operation enables you to delete multiple objects from a bucket using a single HTTP
+   * request. If you know the object keys that you want to delete, then this operation provides a
+   * suitable alternative to sending individual delete requests, reducing per-request overhead.
+   *
+   * Sends `DeleteObjects`. The resource fills `Bucket` (from `name`). Resolves to the
+   * `DeleteObjects` output.
    *
    * @param params - the rest of the `DeleteObjects` input
    * @param options - `abortSignal` cancels the request
@@ -131,7 +154,10 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * Sends `PutObject`. The resource fills `Bucket` (from `name`). Resolves to the S3Object resource it made.
+   * Adds an object to a bucket.
+   *
+   * Sends `PutObject`. The resource fills `Bucket` (from `name`). Resolves to the S3Object
+   * resource it made.
    *
    * @param params - the rest of the `PutObject` input
    * @param options - `abortSignal` cancels the request
@@ -154,7 +180,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketAcl = bucket.Acl();
    * ```
    */
-  Acl(...args: []): BucketAcl {
+  Acl(): BucketAcl;
+  Acl(...args: unknown[]): BucketAcl {
     return this.$subResource('Acl', args) as BucketAcl;
   }
 
@@ -165,7 +192,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketCors = bucket.Cors();
    * ```
    */
-  Cors(...args: []): BucketCors {
+  Cors(): BucketCors;
+  Cors(...args: unknown[]): BucketCors {
     return this.$subResource('Cors', args) as BucketCors;
   }
 
@@ -176,7 +204,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLifecycle = bucket.Lifecycle();
    * ```
    */
-  Lifecycle(...args: []): BucketLifecycle {
+  Lifecycle(): BucketLifecycle;
+  Lifecycle(...args: unknown[]): BucketLifecycle {
     return this.$subResource('Lifecycle', args) as BucketLifecycle;
   }
 
@@ -187,7 +216,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLifecycleConfiguration = bucket.LifecycleConfiguration();
    * ```
    */
-  LifecycleConfiguration(...args: []): BucketLifecycleConfiguration {
+  LifecycleConfiguration(): BucketLifecycleConfiguration;
+  LifecycleConfiguration(...args: unknown[]): BucketLifecycleConfiguration {
     return this.$subResource('LifecycleConfiguration', args) as BucketLifecycleConfiguration;
   }
 
@@ -198,7 +228,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketLogging = bucket.Logging();
    * ```
    */
-  Logging(...args: []): BucketLogging {
+  Logging(): BucketLogging;
+  Logging(...args: unknown[]): BucketLogging {
     return this.$subResource('Logging', args) as BucketLogging;
   }
 
@@ -209,7 +240,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketNotification = bucket.Notification();
    * ```
    */
-  Notification(...args: []): BucketNotification {
+  Notification(): BucketNotification;
+  Notification(...args: unknown[]): BucketNotification {
     return this.$subResource('Notification', args) as BucketNotification;
   }
 
@@ -220,7 +252,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const object = bucket.Object('key');
    * ```
    */
-  Object(...args: [key: string]): S3Object {
+  Object(key: string): S3Object;
+  Object(...args: unknown[]): S3Object {
     return this.$subResource('Object', args) as S3Object;
   }
 
@@ -231,7 +264,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketPolicy = bucket.Policy();
    * ```
    */
-  Policy(...args: []): BucketPolicy {
+  Policy(): BucketPolicy;
+  Policy(...args: unknown[]): BucketPolicy {
     return this.$subResource('Policy', args) as BucketPolicy;
   }
 
@@ -242,7 +276,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketRequestPayment = bucket.RequestPayment();
    * ```
    */
-  RequestPayment(...args: []): BucketRequestPayment {
+  RequestPayment(): BucketRequestPayment;
+  RequestPayment(...args: unknown[]): BucketRequestPayment {
     return this.$subResource('RequestPayment', args) as BucketRequestPayment;
   }
 
@@ -253,7 +288,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketTagging = bucket.Tagging();
    * ```
    */
-  Tagging(...args: []): BucketTagging {
+  Tagging(): BucketTagging;
+  Tagging(...args: unknown[]): BucketTagging {
     return this.$subResource('Tagging', args) as BucketTagging;
   }
 
@@ -264,7 +300,8 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketVersioning = bucket.Versioning();
    * ```
    */
-  Versioning(...args: []): BucketVersioning {
+  Versioning(): BucketVersioning;
+  Versioning(...args: unknown[]): BucketVersioning {
     return this.$subResource('Versioning', args) as BucketVersioning;
   }
 
@@ -275,77 +312,55 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * const bucketWebsite = bucket.Website();
    * ```
    */
-  Website(...args: []): BucketWebsite {
+  Website(): BucketWebsite;
+  Website(...args: unknown[]): BucketWebsite {
     return this.$subResource('Website', args) as BucketWebsite;
   }
 
   /**
-   * The MultipartUpload resources of this bucket, listed with `ListMultipartUploads` (lazy: nothing is sent until iterated). The resource fills `Bucket` (from `name`).
+   * The MultipartUpload resources of this bucket, listed with `ListMultipartUploads` (lazy:
+   * nothing is sent until iterated). The resource fills `Bucket` (from `name`).
    * @example
    * ```ts
    * for await (const item of bucket.multipartUploads.all()) console.log(item);
    * ```
    */
-  get multipartUploads(): CollectionManager<
-    MultipartUploadCollection<
-      ActionParams<
-        sdk.ListMultipartUploadsCommandInput,
-        'MaxUploads' | 'KeyMarker' | 'UploadIdMarker' | 'Bucket'
-      >
-    >
-  > {
-    return this.$collection('MultipartUploads', MultipartUploadCollection) as CollectionManager<
-      MultipartUploadCollection<
-        ActionParams<
-          sdk.ListMultipartUploadsCommandInput,
-          'MaxUploads' | 'KeyMarker' | 'UploadIdMarker' | 'Bucket'
-        >
-      >
-    >;
+  get multipartUploads(): BucketMultipartUploads {
+    return this.$collection<BucketMultipartUploadsCollection>(
+      'MultipartUploads',
+      MultipartUploadCollection,
+    );
   }
 
   /**
-   * The ObjectVersion resources of this bucket, listed with `ListObjectVersions` (lazy: nothing is sent until iterated). The resource fills `Bucket` (from `name`).
+   * The ObjectVersion resources of this bucket, listed with `ListObjectVersions` (lazy: nothing is
+   * sent until iterated). The resource fills `Bucket` (from `name`).
    * @example
    * ```ts
    * for await (const item of bucket.objectVersions.all()) console.log(item);
    * ```
    */
-  get objectVersions(): CollectionManager<
-    ObjectVersionCollection<
-      ActionParams<
-        sdk.ListObjectVersionsCommandInput,
-        'MaxKeys' | 'KeyMarker' | 'VersionIdMarker' | 'Bucket'
-      >
-    >
-  > {
-    return this.$collection('ObjectVersions', ObjectVersionCollection) as CollectionManager<
-      ObjectVersionCollection<
-        ActionParams<
-          sdk.ListObjectVersionsCommandInput,
-          'MaxKeys' | 'KeyMarker' | 'VersionIdMarker' | 'Bucket'
-        >
-      >
-    >;
+  get objectVersions(): BucketObjectVersions {
+    return this.$collection<BucketObjectVersionsCollection>(
+      'ObjectVersions',
+      ObjectVersionCollection,
+    );
   }
 
   /**
-   * The ObjectSummary resources of this bucket, listed with `ListObjectsV2` (lazy: nothing is sent until iterated). The resource fills `Bucket` (from `name`).
+   * The ObjectSummary resources of this bucket, listed with `ListObjectsV2` (lazy: nothing is sent
+   * until iterated). The resource fills `Bucket` (from `name`).
    * @example
    * ```ts
    * for await (const item of bucket.objects.all()) console.log(item);
    * ```
    */
-  get objects(): CollectionManager<
-    ObjectSummaryCollection<ActionParams<sdk.ListObjectsV2CommandInput, 'MaxKeys' | 'Bucket'>>
-  > {
-    return this.$collection('Objects', ObjectSummaryCollection) as CollectionManager<
-      ObjectSummaryCollection<ActionParams<sdk.ListObjectsV2CommandInput, 'MaxKeys' | 'Bucket'>>
-    >;
+  get objects(): BucketObjects {
+    return this.$collection<BucketObjectsCollection>('Objects', ObjectSummaryCollection);
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilBucketExists`.
+   * Waits until the bucket exists, polling with the v3 `waitUntilBucketExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -359,7 +374,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   }
 
   /**
-   * Waits until the resource is not exists, polling with the v3 `waitUntilBucketNotExists`.
+   * Waits until the bucket no longer exists, polling with the v3 `waitUntilBucketNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

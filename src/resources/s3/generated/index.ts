@@ -29,3 +29,20 @@ export {
   ObjectSummaryCollection,
   ObjectVersionCollection,
 } from './collections.js';
+export type {
+  S3Buckets,
+  S3BucketsCollection,
+  S3BucketsParams,
+  BucketMultipartUploads,
+  BucketMultipartUploadsCollection,
+  BucketMultipartUploadsParams,
+  BucketObjectVersions,
+  BucketObjectVersionsCollection,
+  BucketObjectVersionsParams,
+  BucketObjects,
+  BucketObjectsCollection,
+  BucketObjectsParams,
+  MultipartUploadParts,
+  MultipartUploadPartsCollection,
+  MultipartUploadPartsParams,
+} from './collections.js';

@@ -36,7 +36,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   declare readonly partNumber: number;
 
   /**
-   * `LastModified` (from the listing that made it).
+   * Date and time at which the part was uploaded. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.lastModified;
@@ -47,7 +47,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ETag` (from the listing that made it).
+   * Entity tag returned when the part was uploaded. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.eTag;
@@ -58,7 +58,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `Size` (from the listing that made it).
+   * Size in bytes of the uploaded part data. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.size;
@@ -69,7 +69,9 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumCRC32` (from the listing that made it).
+   * The Base64 encoded, 32-bit `CRC32` checksum of the part. This checksum is present if the
+   * object was uploaded with the `CRC32` checksum algorithm. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumCRC32;
@@ -80,7 +82,9 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumCRC32C` (from the listing that made it).
+   * The Base64 encoded, 32-bit `CRC32C` checksum of the part. This checksum is present if the
+   * object was uploaded with the `CRC32C` checksum algorithm. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumCRC32C;
@@ -91,7 +95,11 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumCRC64NVME` (from the listing that made it).
+   * The Base64 encoded, 64-bit `CRC64NVME` checksum of the part. This checksum is present if the
+   * multipart upload request was created with the `CRC64NVME` checksum algorithm, or if the object
+   * was uploaded without a checksum (and Amazon S3 added the default checksum, `CRC64NVME`, to the
+   * uploaded object). For more information, see Checking object integrity in the Amazon S3 User
+   * Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumCRC64NVME;
@@ -102,7 +110,9 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumSHA1` (from the listing that made it).
+   * The Base64 encoded, 160-bit `SHA1` checksum of the part. This checksum is present if the
+   * object was uploaded with the `SHA1` checksum algorithm. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumSHA1;
@@ -113,7 +123,9 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumSHA256` (from the listing that made it).
+   * The Base64 encoded, 256-bit `SHA256` checksum of the part. This checksum is present if the
+   * object was uploaded with the `SHA256` checksum algorithm. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumSHA256;
@@ -124,7 +136,10 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumSHA512` (from the listing that made it).
+   * The Base64 encoded, 512-bit `SHA512` digest of the part. This checksum is present if the
+   * multipart upload request was created with the `SHA512` checksum algorithm. For more
+   * information, see Checking object integrity in the Amazon S3 User Guide. Comes from the listing
+   * that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumSHA512;
@@ -135,7 +150,10 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumMD5` (from the listing that made it).
+   * The Base64 encoded, 128-bit `MD5` digest of the part. This checksum is present if the
+   * multipart upload request was created with the `MD5` checksum algorithm. For more information,
+   * see Checking object integrity in the Amazon S3 User Guide. Comes from the listing that made
+   * it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumMD5;
@@ -146,7 +164,10 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumXXHASH64` (from the listing that made it).
+   * The Base64 encoded, 64-bit `XXHASH64` checksum of the part. This checksum is present if the
+   * multipart upload request was created with the `XXHASH64` checksum algorithm. For more
+   * information, see Checking object integrity in the Amazon S3 User Guide. Comes from the listing
+   * that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumXXHASH64;
@@ -157,7 +178,10 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumXXHASH3` (from the listing that made it).
+   * The Base64 encoded, 64-bit `XXHASH3` checksum of the part. This checksum is present if the
+   * multipart upload request was created with the `XXHASH3` checksum algorithm. For more
+   * information, see Checking object integrity in the Amazon S3 User Guide. Comes from the listing
+   * that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumXXHASH3;
@@ -168,7 +192,10 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * `ChecksumXXHASH128` (from the listing that made it).
+   * The Base64 encoded, 128-bit `XXHASH128` checksum of the part. This checksum is present if the
+   * multipart upload request was created with the `XXHASH128` checksum algorithm. For more
+   * information, see Checking object integrity in the Amazon S3 User Guide. Comes from the listing
+   * that made it.
    * @example
    * ```ts
    * const value = await multipartUploadPart.checksumXXHASH128;
@@ -179,7 +206,13 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * Sends `UploadPartCopy`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`), `UploadId` (from `multipartUploadId`), `PartNumber` (from `partNumber`). Resolves to the `UploadPartCopy` output.
+   * Uploads a part by copying data from an existing object as data source. To specify the data
+   * source, you add the request header `x-amz-copy-source` in your request. To specify a byte
+   * range, you add the request header `x-amz-copy-source-range` in your request.
+   *
+   * Sends `UploadPartCopy`. The resource fills `Bucket` (from `bucketName`), `Key` (from
+   * `objectKey`), `UploadId` (from `multipartUploadId`), `PartNumber` (from `partNumber`).
+   * Resolves to the `UploadPartCopy` output.
    *
    * @param params - the rest of the `UploadPartCopy` input
    * @param options - `abortSignal` cancels the request
@@ -199,7 +232,11 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   }
 
   /**
-   * Sends `UploadPart`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`), `UploadId` (from `multipartUploadId`), `PartNumber` (from `partNumber`). Resolves to the `UploadPart` output.
+   * Uploads a part in a multipart upload.
+   *
+   * Sends `UploadPart`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`),
+   * `UploadId` (from `multipartUploadId`), `PartNumber` (from `partNumber`). Resolves to the
+   * `UploadPart` output.
    *
    * @param params - the rest of the `UploadPart` input
    * @param options - `abortSignal` cancels the request
@@ -222,7 +259,8 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
    * const multipartUpload = multipartUploadPart.MultipartUpload();
    * ```
    */
-  MultipartUpload(...args: []): MultipartUpload {
+  MultipartUpload(): MultipartUpload;
+  MultipartUpload(...args: unknown[]): MultipartUpload {
     return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 }

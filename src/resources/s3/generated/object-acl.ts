@@ -26,7 +26,7 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
   declare readonly objectKey: string;
 
   /**
-   * `Owner` (loads with `GetObjectAcl` on first read).
+   * Container for the bucket owner's ID. Loads with `GetObjectAcl` on first read.
    * @example
    * ```ts
    * const value = await objectAcl.owner;
@@ -37,7 +37,7 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
   }
 
   /**
-   * `Grants` (loads with `GetObjectAcl` on first read).
+   * A list of grants. Loads with `GetObjectAcl` on first read.
    * @example
    * ```ts
    * const value = await objectAcl.grants;
@@ -48,7 +48,9 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
   }
 
   /**
-   * `RequestCharged` (loads with `GetObjectAcl` on first read).
+   * If present, indicates that the requester was successfully charged for the request. For more
+   * information, see Using Requester Pays buckets for storage transfers and usage in the Amazon
+   * Simple Storage Service user guide. Loads with `GetObjectAcl` on first read.
    * @example
    * ```ts
    * const value = await objectAcl.requestCharged;
@@ -59,7 +61,12 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
   }
 
   /**
-   * Sends `PutObjectAcl`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`). Resolves to the `PutObjectAcl` output.
+   * Uses the `acl` subresource to set the access control list (ACL) permissions for a new or
+   * existing object in an S3 bucket. You must have the `WRITE_ACP` permission to set the ACL of an
+   * object. For more information, see What permissions can I grant? in the Amazon S3 User Guide.
+   *
+   * Sends `PutObjectAcl`. The resource fills `Bucket` (from `bucketName`), `Key` (from
+   * `objectKey`). Resolves to the `PutObjectAcl` output.
    *
    * @param params - the rest of the `PutObjectAcl` input
    * @param options - `abortSignal` cancels the request
@@ -82,7 +89,8 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
    * const object = objectAcl.Object();
    * ```
    */
-  Object(...args: []): S3Object {
+  Object(): S3Object;
+  Object(...args: unknown[]): S3Object {
     return this.$subResource('Object', args) as S3Object;
   }
 }

@@ -35,7 +35,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   declare readonly key: string;
 
   /**
-   * `LastModified` (loads with `HeadObject` on first read).
+   * Creation date of the object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.lastModified;
@@ -46,7 +46,9 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `ETag` (loads with `HeadObject` on first read).
+   * The entity tag is a hash of the object. The ETag reflects changes only to the contents of an
+   * object, not its metadata. The ETag may or may not be an MD5 digest of the object data. Loads
+   * with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.eTag;
@@ -57,7 +59,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `ChecksumAlgorithm` (loads with `HeadObject` on first read).
+   * The algorithm that was used to create a checksum of the object. Loads with `HeadObject` on
+   * first read.
    * @example
    * ```ts
    * const value = await objectSummary.checksumAlgorithm;
@@ -68,7 +71,9 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `ChecksumType` (loads with `HeadObject` on first read).
+   * The checksum type that is used to calculate the object’s checksum value. For more information,
+   * see Checking object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first
+   * read.
    * @example
    * ```ts
    * const value = await objectSummary.checksumType;
@@ -79,7 +84,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `Size` (loads with `HeadObject` on first read).
+   * Size in bytes of the object Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.size;
@@ -90,7 +95,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `StorageClass` (loads with `HeadObject` on first read).
+   * The class of storage used to store the object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.storageClass;
@@ -101,7 +106,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `Owner` (loads with `HeadObject` on first read).
+   * The owner of the object Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.owner;
@@ -112,7 +117,10 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * `RestoreStatus` (loads with `HeadObject` on first read).
+   * Specifies the restoration status of an object. Objects in certain storage classes must be
+   * restored before they can be retrieved. For more information about these storage classes and
+   * how to work with archived objects, see Working with archived objects in the Amazon S3 User
+   * Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await objectSummary.restoreStatus;
@@ -123,7 +131,10 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Sends `CopyObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `CopyObject` output.
+   * Creates a copy of an object that is already stored in Amazon S3.
+   *
+   * Sends `CopyObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `CopyObject` output.
    *
    * @param params - the rest of the `CopyObject` input
    * @param options - `abortSignal` cancels the request
@@ -140,7 +151,10 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `DeleteObject` output.
+   * Removes an object from a bucket. The behavior depends on the bucket's versioning state.
+   *
+   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
    * @param options - `abortSignal` cancels the request
@@ -157,7 +171,12 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Sends `CreateMultipartUpload`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the MultipartUpload resource it made.
+   * This action initiates a multipart upload and returns an upload ID. This upload ID is used to
+   * associate all of the parts in the specific multipart upload. You specify this upload ID in
+   * each of your subsequent upload part requests (see UploadPart).
+   *
+   * Sends `CreateMultipartUpload`. The resource fills `Bucket` (from `bucketName`), `Key` (from
+   * `key`). Resolves to the MultipartUpload resource it made.
    *
    * @param params - the rest of the `CreateMultipartUpload` input
    * @param options - `abortSignal` cancels the request
@@ -174,7 +193,10 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Sends `PutObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `PutObject` output.
+   * Adds an object to a bucket.
+   *
+   * Sends `PutObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `PutObject` output.
    *
    * @param params - the rest of the `PutObject` input
    * @param options - `abortSignal` cancels the request
@@ -191,7 +213,10 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Sends `RestoreObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `RestoreObject` output.
+   * Restores an archived copy of an object back into Amazon S3
+   *
+   * Sends `RestoreObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `RestoreObject` output.
    *
    * @param params - the rest of the `RestoreObject` input
    * @param options - `abortSignal` cancels the request
@@ -218,7 +243,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const objectAcl = objectSummary.Acl();
    * ```
    */
-  Acl(...args: []): ObjectAcl {
+  Acl(): ObjectAcl;
+  Acl(...args: unknown[]): ObjectAcl {
     return this.$subResource('Acl', args) as ObjectAcl;
   }
 
@@ -229,7 +255,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const bucket = objectSummary.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 
@@ -240,7 +267,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const multipartUpload = objectSummary.MultipartUpload('id');
    * ```
    */
-  MultipartUpload(...args: [id: string]): MultipartUpload {
+  MultipartUpload(id: string): MultipartUpload;
+  MultipartUpload(...args: unknown[]): MultipartUpload {
     return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
@@ -251,7 +279,8 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const object = objectSummary.Object();
    * ```
    */
-  Object(...args: []): S3Object {
+  Object(): S3Object;
+  Object(...args: unknown[]): S3Object {
     return this.$subResource('Object', args) as S3Object;
   }
 
@@ -262,12 +291,13 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * const objectVersion = objectSummary.Version('id');
    * ```
    */
-  Version(...args: [id: string]): ObjectVersion {
+  Version(id: string): ObjectVersion;
+  Version(...args: unknown[]): ObjectVersion {
     return this.$subResource('Version', args) as ObjectVersion;
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilObjectExists`.
+   * Waits until the object summary exists, polling with the v3 `waitUntilObjectExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -281,7 +311,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
   }
 
   /**
-   * Waits until the resource is not exists, polling with the v3 `waitUntilObjectNotExists`.
+   * Waits until the object summary no longer exists, polling with the v3 `waitUntilObjectNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

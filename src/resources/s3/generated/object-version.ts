@@ -31,7 +31,8 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   declare readonly id: string;
 
   /**
-   * `ETag` (from the listing that made it).
+   * The entity tag is an MD5 hash of that version of the object. Comes from the listing that made
+   * it.
    * @example
    * ```ts
    * const value = await objectVersion.eTag;
@@ -42,7 +43,8 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `ChecksumAlgorithm` (from the listing that made it).
+   * The algorithm that was used to create a checksum of the object. Comes from the listing that
+   * made it.
    * @example
    * ```ts
    * const value = await objectVersion.checksumAlgorithm;
@@ -53,7 +55,9 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `ChecksumType` (from the listing that made it).
+   * The checksum type that is used to calculate the object’s checksum value. For more information,
+   * see Checking object integrity in the Amazon S3 User Guide. Comes from the listing that made
+   * it.
    * @example
    * ```ts
    * const value = await objectVersion.checksumType;
@@ -64,7 +68,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `Size` (from the listing that made it).
+   * Size in bytes of the object. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.size;
@@ -75,7 +79,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `StorageClass` (from the listing that made it).
+   * The class of storage used to store the object. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.storageClass;
@@ -86,7 +90,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `Key` (from the listing that made it).
+   * The object key. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.key;
@@ -97,7 +101,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `VersionId` (from the listing that made it).
+   * Version ID of an object. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.versionId;
@@ -108,7 +112,8 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `IsLatest` (from the listing that made it).
+   * Specifies whether the object is (true) or is not (false) the latest version of an object.
+   * Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.isLatest;
@@ -119,7 +124,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `LastModified` (from the listing that made it).
+   * Date and time when the object was last modified. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.lastModified;
@@ -130,7 +135,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `Owner` (from the listing that made it).
+   * Specifies the owner of the object. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.owner;
@@ -141,7 +146,10 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * `RestoreStatus` (from the listing that made it).
+   * Specifies the restoration status of an object. Objects in certain storage classes must be
+   * restored before they can be retrieved. For more information about these storage classes and
+   * how to work with archived objects, see Working with archived objects in the Amazon S3 User
+   * Guide. Comes from the listing that made it.
    * @example
    * ```ts
    * const value = await objectVersion.restoreStatus;
@@ -152,7 +160,10 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`), `VersionId` (from `id`). Resolves to the `DeleteObject` output.
+   * Removes an object from a bucket. The behavior depends on the bucket's versioning state.
+   *
+   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from
+   * `objectKey`), `VersionId` (from `id`). Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
    * @param options - `abortSignal` cancels the request
@@ -169,7 +180,11 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
   }
 
   /**
-   * Sends `HeadObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`), `VersionId` (from `id`). Resolves to the `HeadObject` output.
+   * The `HEAD` operation retrieves metadata from an object without returning the object itself.
+   * This operation is useful if you're interested only in an object's metadata.
+   *
+   * Sends `HeadObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `objectKey`),
+   * `VersionId` (from `id`). Resolves to the `HeadObject` output.
    *
    * @param params - the rest of the `HeadObject` input
    * @param options - `abortSignal` cancels the request
@@ -192,7 +207,8 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
    * const object = objectVersion.Object();
    * ```
    */
-  Object(...args: []): S3Object {
+  Object(): S3Object;
+  Object(...args: unknown[]): S3Object {
     return this.$subResource('Object', args) as S3Object;
   }
 }

@@ -34,7 +34,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   declare readonly key: string;
 
   /**
-   * `DeleteMarker` (loads with `HeadObject` on first read).
+   * Specifies whether the object retrieved was (true) or was not (false) a Delete Marker. If
+   * false, this response header does not appear in the response. Loads with `HeadObject` on first
+   * read.
    * @example
    * ```ts
    * const value = await object.deleteMarker;
@@ -45,7 +47,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `AcceptRanges` (loads with `HeadObject` on first read).
+   * Indicates that a range of bytes was specified. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.acceptRanges;
@@ -56,7 +58,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `Expiration` (loads with `HeadObject` on first read).
+   * If the object expiration is configured (see `PutBucketLifecycleConfiguration` ), the response
+   * includes this header. It includes the `expiry-date` and `rule-id` key-value pairs providing
+   * object expiration information. The value of the `rule-id` is URL-encoded. Loads with
+   * `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.expiration;
@@ -67,7 +72,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `Restore` (loads with `HeadObject` on first read).
+   * If the object is an archived object (an object whose storage class is GLACIER), the response
+   * includes this header if either the archive restoration is in progress (see RestoreObject or an
+   * archive copy is already restored. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.restore;
@@ -78,7 +85,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ArchiveStatus` (loads with `HeadObject` on first read).
+   * The archive state of the head object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.archiveStatus;
@@ -89,7 +96,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `LastModified` (loads with `HeadObject` on first read).
+   * Date and time when the object was last modified. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.lastModified;
@@ -100,7 +107,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentLength` (loads with `HeadObject` on first read).
+   * Size of the body in bytes. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.contentLength;
@@ -111,7 +118,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumCRC32` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 32-bit `CRC32 checksum` of the object. This checksum is only present if
+   * the checksum was uploaded with the object. When you use an API operation on an object that was
+   * uploaded using multipart uploads, this value may not be a direct checksum value of the full
+   * object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumCRC32;
@@ -122,7 +132,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumCRC32C` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 32-bit `CRC32C` checksum of the object. This checksum is only present if
+   * the checksum was uploaded with the object. When you use an API operation on an object that was
+   * uploaded using multipart uploads, this value may not be a direct checksum value of the full
+   * object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumCRC32C;
@@ -133,7 +146,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumCRC64NVME` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 64-bit `CRC64NVME` checksum of the object. For more information, see
+   * Checking object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumCRC64NVME;
@@ -146,7 +160,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumSHA1` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 160-bit `SHA1` digest of the object. This checksum is only present if the
+   * checksum was uploaded with the object. When you use the API operation on an object that was
+   * uploaded using multipart uploads, this value may not be a direct checksum value of the full
+   * object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumSHA1;
@@ -157,7 +174,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumSHA256` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 256-bit `SHA256` digest of the object. This checksum is only present if
+   * the checksum was uploaded with the object. When you use an API operation on an object that was
+   * uploaded using multipart uploads, this value may not be a direct checksum value of the full
+   * object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumSHA256;
@@ -168,7 +188,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumSHA512` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 512-bit `SHA512` digest of the object. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumSHA512;
@@ -179,7 +200,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumMD5` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 128-bit `MD5` digest of the object. For more information, see Checking
+   * object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumMD5;
@@ -190,7 +212,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumXXHASH64` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 64-bit `XXHASH64` checksum of the object. For more information, see
+   * Checking object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumXXHASH64;
@@ -201,7 +224,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumXXHASH3` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 64-bit `XXHASH3` checksum of the object. For more information, see
+   * Checking object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumXXHASH3;
@@ -212,7 +236,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumXXHASH128` (loads with `HeadObject` on first read).
+   * The Base64 encoded, 128-bit `XXHASH128` checksum of the object. For more information, see
+   * Checking object integrity in the Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumXXHASH128;
@@ -225,7 +250,11 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ChecksumType` (loads with `HeadObject` on first read).
+   * The checksum type, which determines how part-level checksums are combined to create an
+   * object-level checksum for multipart objects. You can use this header response to verify that
+   * the checksum type that is received is the same checksum type that was specified in
+   * `CreateMultipartUpload` request. For more information, see Checking object integrity in the
+   * Amazon S3 User Guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.checksumType;
@@ -236,7 +265,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ETag` (loads with `HeadObject` on first read).
+   * An entity tag (ETag) is an opaque identifier assigned by a web server to a specific version of
+   * a resource found at a URL. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.eTag;
@@ -247,7 +277,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `MissingMeta` (loads with `HeadObject` on first read).
+   * This is set to the number of metadata entries not returned in `x-amz-meta` headers. This can
+   * happen if you create metadata using an API like SOAP that supports more flexible metadata than
+   * the REST API. For example, using SOAP, you can create metadata whose values are not legal HTTP
+   * headers. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.missingMeta;
@@ -258,7 +291,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `VersionId` (loads with `HeadObject` on first read).
+   * Version ID of the object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.versionId;
@@ -269,7 +302,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `CacheControl` (loads with `HeadObject` on first read).
+   * Specifies caching behavior along the request/reply chain. Loads with `HeadObject` on first
+   * read.
    * @example
    * ```ts
    * const value = await object.cacheControl;
@@ -280,7 +314,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentDisposition` (loads with `HeadObject` on first read).
+   * Specifies presentational information for the object. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.contentDisposition;
@@ -293,7 +327,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentEncoding` (loads with `HeadObject` on first read).
+   * Indicates what content encodings have been applied to the object and thus what decoding
+   * mechanisms must be applied to obtain the media-type referenced by the Content-Type header
+   * field. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.contentEncoding;
@@ -304,7 +340,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentLanguage` (loads with `HeadObject` on first read).
+   * The language the content is in. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.contentLanguage;
@@ -315,7 +351,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentType` (loads with `HeadObject` on first read).
+   * A standard MIME type describing the format of the object data. Loads with `HeadObject` on
+   * first read.
    * @example
    * ```ts
    * const value = await object.contentType;
@@ -326,7 +363,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ContentRange` (loads with `HeadObject` on first read).
+   * The portion of the object returned in the response for a `GET` request. Loads with
+   * `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.contentRange;
@@ -337,7 +375,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `Expires` (loads with `HeadObject` on first read).
+   * Deprecated in favor of ExpiresString. Loads with `HeadObject` on first read.
+   *
+   * @deprecated The v3 client deprecates `Expires`.
    * @example
    * ```ts
    * const value = await object.expires;
@@ -348,7 +388,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ExpiresString` (loads with `HeadObject` on first read).
+   * The date and time at which the object is no longer cacheable. Loads with `HeadObject` on first
+   * read.
    * @example
    * ```ts
    * const value = await object.expiresString;
@@ -359,7 +400,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `WebsiteRedirectLocation` (loads with `HeadObject` on first read).
+   * If the bucket is configured as a website, redirects requests for this object to another object
+   * in the same bucket or to an external URL. Amazon S3 stores the value of this header in the
+   * object metadata. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.websiteRedirectLocation;
@@ -372,7 +415,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ServerSideEncryption` (loads with `HeadObject` on first read).
+   * The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon
+   * FSx. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.serverSideEncryption;
@@ -385,7 +429,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `Metadata` (loads with `HeadObject` on first read).
+   * A map of metadata to store with the object in S3. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.metadata;
@@ -396,7 +440,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `SSECustomerAlgorithm` (loads with `HeadObject` on first read).
+   * If server-side encryption with a customer-provided encryption key was requested, the response
+   * will include this header to confirm the encryption algorithm that's used. Loads with
+   * `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.sseCustomerAlgorithm;
@@ -409,7 +455,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `SSECustomerKeyMD5` (loads with `HeadObject` on first read).
+   * If server-side encryption with a customer-provided encryption key was requested, the response
+   * will include this header to provide the round-trip message integrity verification of the
+   * customer-provided encryption key. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.sseCustomerKeyMD5;
@@ -422,7 +470,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `SSEKMSKeyId` (loads with `HeadObject` on first read).
+   * If present, indicates the ID of the KMS key that was used for object encryption. Loads with
+   * `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.ssekmsKeyId;
@@ -433,7 +482,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `BucketKeyEnabled` (loads with `HeadObject` on first read).
+   * Indicates whether the object uses an S3 Bucket Key for server-side encryption with Key
+   * Management Service (KMS) keys (SSE-KMS). Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.bucketKeyEnabled;
@@ -444,7 +494,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `StorageClass` (loads with `HeadObject` on first read).
+   * Provides storage class information of the object. Amazon S3 returns this header for all
+   * objects except for S3 Standard storage class objects. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.storageClass;
@@ -455,7 +506,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `RequestCharged` (loads with `HeadObject` on first read).
+   * If present, indicates that the requester was successfully charged for the request. For more
+   * information, see Using Requester Pays buckets for storage transfers and usage in the Amazon
+   * Simple Storage Service user guide. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.requestCharged;
@@ -466,7 +519,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ReplicationStatus` (loads with `HeadObject` on first read).
+   * Amazon S3 can return this header if your request involves a bucket that is either a source or
+   * a destination in a replication rule. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.replicationStatus;
@@ -479,7 +533,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `PartsCount` (loads with `HeadObject` on first read).
+   * The count of parts this object has. This value is only returned if you specify `partNumber` in
+   * your request and the object was uploaded as a multipart upload. Loads with `HeadObject` on
+   * first read.
    * @example
    * ```ts
    * const value = await object.partsCount;
@@ -490,7 +546,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `TagCount` (loads with `HeadObject` on first read).
+   * The number of tags, if any, on the object, when you have the relevant permission to read
+   * object tags. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.tagCount;
@@ -501,7 +558,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockMode` (loads with `HeadObject` on first read).
+   * The Object Lock mode, if any, that's in effect for this object. This header is only returned
+   * if the requester has the `s3:GetObjectRetention` permission. For more information about S3
+   * Object Lock, see Object Lock. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.objectLockMode;
@@ -512,7 +571,9 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockRetainUntilDate` (loads with `HeadObject` on first read).
+   * The date and time when the Object Lock retention period expires. This header is only returned
+   * if the requester has the `s3:GetObjectRetention` permission. Loads with `HeadObject` on first
+   * read.
    * @example
    * ```ts
    * const value = await object.objectLockRetainUntilDate;
@@ -525,7 +586,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockLegalHoldStatus` (loads with `HeadObject` on first read).
+   * Specifies whether a legal hold is in effect for this object. This header is only returned if
+   * the requester has the `s3:GetObjectLegalHold` permission. This header is not returned if the
+   * specified version of this object has never had a legal hold applied. Loads with `HeadObject`
+   * on first read.
    * @example
    * ```ts
    * const value = await object.objectLockLegalHoldStatus;
@@ -538,7 +602,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockEventHold` (loads with `HeadObject` on first read).
+   * The event hold status for this object. This header is only returned if the requester has the
+   * `s3:GetObjectRetention` permission. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.objectLockEventHold;
@@ -551,7 +616,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockEventHoldDurationDays` (loads with `HeadObject` on first read).
+   * The event hold duration in days for this object. Only returned when the event hold is enabled.
+   * Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.objectLockEventHoldDurationDays;
@@ -566,7 +632,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * `ObjectLockEventHoldDurationYears` (loads with `HeadObject` on first read).
+   * The event hold duration in years for this object. Only returned when the event hold is
+   * enabled. Loads with `HeadObject` on first read.
    * @example
    * ```ts
    * const value = await object.objectLockEventHoldDurationYears;
@@ -581,7 +648,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Sends `CopyObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `CopyObject` output.
+   * Creates a copy of an object that is already stored in Amazon S3.
+   *
+   * Sends `CopyObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `CopyObject` output.
    *
    * @param params - the rest of the `CopyObject` input
    * @param options - `abortSignal` cancels the request
@@ -598,7 +668,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `DeleteObject` output.
+   * Removes an object from a bucket. The behavior depends on the bucket's versioning state.
+   *
+   * Sends `DeleteObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
    * @param options - `abortSignal` cancels the request
@@ -615,7 +688,12 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Sends `CreateMultipartUpload`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the MultipartUpload resource it made.
+   * This action initiates a multipart upload and returns an upload ID. This upload ID is used to
+   * associate all of the parts in the specific multipart upload. You specify this upload ID in
+   * each of your subsequent upload part requests (see UploadPart).
+   *
+   * Sends `CreateMultipartUpload`. The resource fills `Bucket` (from `bucketName`), `Key` (from
+   * `key`). Resolves to the MultipartUpload resource it made.
    *
    * @param params - the rest of the `CreateMultipartUpload` input
    * @param options - `abortSignal` cancels the request
@@ -632,7 +710,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Sends `PutObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `PutObject` output.
+   * Adds an object to a bucket.
+   *
+   * Sends `PutObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `PutObject` output.
    *
    * @param params - the rest of the `PutObject` input
    * @param options - `abortSignal` cancels the request
@@ -649,7 +730,10 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Sends `RestoreObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`). Resolves to the `RestoreObject` output.
+   * Restores an archived copy of an object back into Amazon S3
+   *
+   * Sends `RestoreObject`. The resource fills `Bucket` (from `bucketName`), `Key` (from `key`).
+   * Resolves to the `RestoreObject` output.
    *
    * @param params - the rest of the `RestoreObject` input
    * @param options - `abortSignal` cancels the request
@@ -676,7 +760,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const objectAcl = object.Acl();
    * ```
    */
-  Acl(...args: []): ObjectAcl {
+  Acl(): ObjectAcl;
+  Acl(...args: unknown[]): ObjectAcl {
     return this.$subResource('Acl', args) as ObjectAcl;
   }
 
@@ -687,7 +772,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const bucket = object.Bucket();
    * ```
    */
-  Bucket(...args: []): Bucket {
+  Bucket(): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 
@@ -698,7 +784,8 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const multipartUpload = object.MultipartUpload('id');
    * ```
    */
-  MultipartUpload(...args: [id: string]): MultipartUpload {
+  MultipartUpload(id: string): MultipartUpload;
+  MultipartUpload(...args: unknown[]): MultipartUpload {
     return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
@@ -709,12 +796,13 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * const objectVersion = object.Version('id');
    * ```
    */
-  Version(...args: [id: string]): ObjectVersion {
+  Version(id: string): ObjectVersion;
+  Version(...args: unknown[]): ObjectVersion {
     return this.$subResource('Version', args) as ObjectVersion;
   }
 
   /**
-   * Waits until the resource is exists, polling with the v3 `waitUntilObjectExists`.
+   * Waits until the object exists, polling with the v3 `waitUntilObjectExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
@@ -728,7 +816,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
   }
 
   /**
-   * Waits until the resource is not exists, polling with the v3 `waitUntilObjectNotExists`.
+   * Waits until the object no longer exists, polling with the v3 `waitUntilObjectNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
    * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`

@@ -6,10 +6,8 @@ import {
   resolveClient,
   type ServiceOptions,
   type RequestOptions,
-  type ActionParams,
-  type CollectionManager,
 } from '../../../core/index.js';
-import { BucketCollection } from './collections.js';
+import { BucketCollection, type S3Buckets, type S3BucketsCollection } from './collections.js';
 import type { Bucket } from '../bucket.js';
 import type { BucketAcl } from './bucket-acl.js';
 import type { BucketCors } from './bucket-cors.js';
@@ -51,6 +49,10 @@ export class S3 extends ServiceResource<S3Client> {
   }
 
   /**
+   * Creates a new S3 bucket. To create a bucket, you must set up Amazon S3 and have a valid Amazon
+   * Web Services Access Key ID to authenticate requests. Anonymous requests are never allowed to
+   * create buckets.
+   *
    * Sends `CreateBucket`. Resolves to the Bucket resource it made.
    *
    * @param params - the rest of the `CreateBucket` input
@@ -71,7 +73,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucket = s3.Bucket('name');
    * ```
    */
-  Bucket(...args: [name: string]): Bucket {
+  Bucket(name: string): Bucket;
+  Bucket(...args: unknown[]): Bucket {
     return this.$subResource('Bucket', args) as Bucket;
   }
 
@@ -82,7 +85,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketAcl = s3.BucketAcl('bucketName');
    * ```
    */
-  BucketAcl(...args: [bucketName: string]): BucketAcl {
+  BucketAcl(bucketName: string): BucketAcl;
+  BucketAcl(...args: unknown[]): BucketAcl {
     return this.$subResource('BucketAcl', args) as BucketAcl;
   }
 
@@ -93,7 +97,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketCors = s3.BucketCors('bucketName');
    * ```
    */
-  BucketCors(...args: [bucketName: string]): BucketCors {
+  BucketCors(bucketName: string): BucketCors;
+  BucketCors(...args: unknown[]): BucketCors {
     return this.$subResource('BucketCors', args) as BucketCors;
   }
 
@@ -104,7 +109,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLifecycle = s3.BucketLifecycle('bucketName');
    * ```
    */
-  BucketLifecycle(...args: [bucketName: string]): BucketLifecycle {
+  BucketLifecycle(bucketName: string): BucketLifecycle;
+  BucketLifecycle(...args: unknown[]): BucketLifecycle {
     return this.$subResource('BucketLifecycle', args) as BucketLifecycle;
   }
 
@@ -115,7 +121,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLifecycleConfiguration = s3.BucketLifecycleConfiguration('bucketName');
    * ```
    */
-  BucketLifecycleConfiguration(...args: [bucketName: string]): BucketLifecycleConfiguration {
+  BucketLifecycleConfiguration(bucketName: string): BucketLifecycleConfiguration;
+  BucketLifecycleConfiguration(...args: unknown[]): BucketLifecycleConfiguration {
     return this.$subResource('BucketLifecycleConfiguration', args) as BucketLifecycleConfiguration;
   }
 
@@ -126,7 +133,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketLogging = s3.BucketLogging('bucketName');
    * ```
    */
-  BucketLogging(...args: [bucketName: string]): BucketLogging {
+  BucketLogging(bucketName: string): BucketLogging;
+  BucketLogging(...args: unknown[]): BucketLogging {
     return this.$subResource('BucketLogging', args) as BucketLogging;
   }
 
@@ -137,7 +145,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketNotification = s3.BucketNotification('bucketName');
    * ```
    */
-  BucketNotification(...args: [bucketName: string]): BucketNotification {
+  BucketNotification(bucketName: string): BucketNotification;
+  BucketNotification(...args: unknown[]): BucketNotification {
     return this.$subResource('BucketNotification', args) as BucketNotification;
   }
 
@@ -148,7 +157,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketPolicy = s3.BucketPolicy('bucketName');
    * ```
    */
-  BucketPolicy(...args: [bucketName: string]): BucketPolicy {
+  BucketPolicy(bucketName: string): BucketPolicy;
+  BucketPolicy(...args: unknown[]): BucketPolicy {
     return this.$subResource('BucketPolicy', args) as BucketPolicy;
   }
 
@@ -159,7 +169,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketRequestPayment = s3.BucketRequestPayment('bucketName');
    * ```
    */
-  BucketRequestPayment(...args: [bucketName: string]): BucketRequestPayment {
+  BucketRequestPayment(bucketName: string): BucketRequestPayment;
+  BucketRequestPayment(...args: unknown[]): BucketRequestPayment {
     return this.$subResource('BucketRequestPayment', args) as BucketRequestPayment;
   }
 
@@ -170,7 +181,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketTagging = s3.BucketTagging('bucketName');
    * ```
    */
-  BucketTagging(...args: [bucketName: string]): BucketTagging {
+  BucketTagging(bucketName: string): BucketTagging;
+  BucketTagging(...args: unknown[]): BucketTagging {
     return this.$subResource('BucketTagging', args) as BucketTagging;
   }
 
@@ -181,7 +193,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketVersioning = s3.BucketVersioning('bucketName');
    * ```
    */
-  BucketVersioning(...args: [bucketName: string]): BucketVersioning {
+  BucketVersioning(bucketName: string): BucketVersioning;
+  BucketVersioning(...args: unknown[]): BucketVersioning {
     return this.$subResource('BucketVersioning', args) as BucketVersioning;
   }
 
@@ -192,7 +205,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const bucketWebsite = s3.BucketWebsite('bucketName');
    * ```
    */
-  BucketWebsite(...args: [bucketName: string]): BucketWebsite {
+  BucketWebsite(bucketName: string): BucketWebsite;
+  BucketWebsite(...args: unknown[]): BucketWebsite {
     return this.$subResource('BucketWebsite', args) as BucketWebsite;
   }
 
@@ -203,7 +217,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const multipartUpload = s3.MultipartUpload('bucketName', 'objectKey', 'id');
    * ```
    */
-  MultipartUpload(...args: [bucketName: string, objectKey: string, id: string]): MultipartUpload {
+  MultipartUpload(bucketName: string, objectKey: string, id: string): MultipartUpload;
+  MultipartUpload(...args: unknown[]): MultipartUpload {
     return this.$subResource('MultipartUpload', args) as MultipartUpload;
   }
 
@@ -215,8 +230,12 @@ export class S3 extends ServiceResource<S3Client> {
    * ```
    */
   MultipartUploadPart(
-    ...args: [bucketName: string, objectKey: string, multipartUploadId: string, partNumber: number]
-  ): MultipartUploadPart {
+    bucketName: string,
+    objectKey: string,
+    multipartUploadId: string,
+    partNumber: number,
+  ): MultipartUploadPart;
+  MultipartUploadPart(...args: unknown[]): MultipartUploadPart {
     return this.$subResource('MultipartUploadPart', args) as MultipartUploadPart;
   }
 
@@ -227,7 +246,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const object = s3.Object('bucketName', 'key');
    * ```
    */
-  Object(...args: [bucketName: string, key: string]): S3Object {
+  Object(bucketName: string, key: string): S3Object;
+  Object(...args: unknown[]): S3Object {
     return this.$subResource('Object', args) as S3Object;
   }
 
@@ -238,7 +258,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectAcl = s3.ObjectAcl('bucketName', 'objectKey');
    * ```
    */
-  ObjectAcl(...args: [bucketName: string, objectKey: string]): ObjectAcl {
+  ObjectAcl(bucketName: string, objectKey: string): ObjectAcl;
+  ObjectAcl(...args: unknown[]): ObjectAcl {
     return this.$subResource('ObjectAcl', args) as ObjectAcl;
   }
 
@@ -249,7 +270,8 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectSummary = s3.ObjectSummary('bucketName', 'key');
    * ```
    */
-  ObjectSummary(...args: [bucketName: string, key: string]): ObjectSummary {
+  ObjectSummary(bucketName: string, key: string): ObjectSummary;
+  ObjectSummary(...args: unknown[]): ObjectSummary {
     return this.$subResource('ObjectSummary', args) as ObjectSummary;
   }
 
@@ -260,22 +282,20 @@ export class S3 extends ServiceResource<S3Client> {
    * const objectVersion = s3.ObjectVersion('bucketName', 'objectKey', 'id');
    * ```
    */
-  ObjectVersion(...args: [bucketName: string, objectKey: string, id: string]): ObjectVersion {
+  ObjectVersion(bucketName: string, objectKey: string, id: string): ObjectVersion;
+  ObjectVersion(...args: unknown[]): ObjectVersion {
     return this.$subResource('ObjectVersion', args) as ObjectVersion;
   }
 
   /**
-   * The Bucket resources of this s3, listed with `ListBuckets` (lazy: nothing is sent until iterated).
+   * The Bucket resources of this s3, listed with `ListBuckets` (lazy: nothing is sent until
+   * iterated).
    * @example
    * ```ts
    * for await (const item of s3.buckets.all()) console.log(item);
    * ```
    */
-  get buckets(): CollectionManager<
-    BucketCollection<ActionParams<sdk.ListBucketsCommandInput, 'MaxBuckets'>>
-  > {
-    return this.$collection('Buckets', BucketCollection) as CollectionManager<
-      BucketCollection<ActionParams<sdk.ListBucketsCommandInput, 'MaxBuckets'>>
-    >;
+  get buckets(): S3Buckets {
+    return this.$collection<S3BucketsCollection>('Buckets', BucketCollection);
   }
 }
