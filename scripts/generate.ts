@@ -12,9 +12,8 @@ import { loadDefinition } from '../src/core/definition-loader.js';
 import { GenContext } from './generator/context.js';
 import { renderCollections } from './generator/render-collections.js';
 import { renderIndex } from './generator/render-index.js';
-import { renderModel } from './generator/render-model.js';
 import { renderResource, resourceFile } from './generator/render-resource.js';
-import { renderService } from './generator/render-service.js';
+import { renderService, renderServiceSpec } from './generator/render-service.js';
 import { SdkTypes } from './generator/sdk-types.js';
 
 const root = resolve(__dirname, '..');
@@ -31,7 +30,7 @@ export async function generateService(definitionFile: string): Promise<Map<strin
     files.set(join(dir, resourceFile(type)), renderResource(ctx, type));
   files.set(join(dir, 'collections.ts'), renderCollections(ctx));
   files.set(join(dir, 'service.ts'), renderService(ctx));
-  files.set(join(dir, 'model.ts'), renderModel(ctx));
+  files.set(join(dir, 'spec.ts'), renderServiceSpec(ctx));
   files.set(join(dir, 'index.ts'), renderIndex(ctx));
   const options = (await prettier.resolveConfig(join(dir, 'index.ts'))) ?? {};
   for (const [file, text] of files)

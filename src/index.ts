@@ -11,14 +11,10 @@ export {
   type ResourceMeta,
   type ResourceJSON,
   ServiceResource,
-  resolveClient,
   type ClientSource,
   type RestoredType,
   type ServiceMeta,
   type ServiceOptions,
-  ServiceModel,
-  type OperationRegistry,
-  type ResourceClass,
   type RequestOptions,
   type WaiterOptions,
   type ActionParams,
@@ -36,7 +32,6 @@ export {
   type CollectionItem,
   type CollectionParams,
 } from './core/index.js';
-export type * from './core/definition-types.js';
 export {
   Session,
   type SessionClientConfig,

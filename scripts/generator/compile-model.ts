@@ -69,7 +69,7 @@ function isListIdentifier(identifier: ResourceTargetDefinition['identifiers'][nu
   );
 }
 
-function targetFacts(target: ResourceTargetDefinition): ResourceTargetDefinition {
+export function targetFacts(target: ResourceTargetDefinition): ResourceTargetDefinition {
   const plural = isPlural(target);
   return {
     ...target,
@@ -82,7 +82,7 @@ function targetFacts(target: ResourceTargetDefinition): ResourceTargetDefinition
   };
 }
 
-function withTokens(
+export function withTokens(
   hasMany: HasManyDefinition,
   paginatorOf: (operation: string) => PaginatorTokens | undefined,
   pagesWithoutTokens: (operation: string) => boolean,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The token names of a v3 paginator: what the request sends, what the response returns. */
 export interface PaginatorTokens {
@@ -33,4 +33,17 @@ export function readPaginators(packageName: string, root: string): Map<string, P
     throw new Error(`no createPaginator(...) found in ${packageName}: its build changed shape`);
   }
   return paginators;
+}
+
+const root = resolve(__dirname, '..', '..');
+const known = new Map<string, Map<string, PaginatorTokens>>();
+
+/** The tokens of `operation`'s v3 paginator in `packageName`, if it has one (read once per package). */
+export function paginatorTokensOf(
+  packageName: string,
+  operation: string,
+): PaginatorTokens | undefined {
+  let paginators = known.get(packageName);
+  if (!paginators) known.set(packageName, (paginators = readPaginators(packageName, root)));
+  return paginators.get(operation);
 }

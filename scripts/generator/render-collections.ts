@@ -1,5 +1,6 @@
 import type { ContainerDefinition } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
+import { DescriptorWriter, object } from './render-descriptors.js';
 import { doc, example, exampleArgs, typeWords, wrap, type GenContext } from './context.js';
 import {
   collectionClassOf,
@@ -162,6 +163,7 @@ export function renderCollections(ctx: GenContext): string {
     collectionTypes: new Set(),
     taken: new Map(),
     core: new Set(),
+    descriptors: new DescriptorWriter(ctx),
   };
   const classes = collectedTypes(ctx).map((type) => {
     owner.uses.add(type);
@@ -173,6 +175,19 @@ export function renderCollections(ctx: GenContext): string {
         const op = action.request.operation;
         const params = ctx.paramsType(op, action.request.params);
         const optional = params.required.length === 0 ? '?' : '';
+        const output = ctx.commandType(op, 'Output');
+        owner.core.add('runBatch');
+        owner.core.add('type BatchActionSpec');
+        const writer = owner.descriptors;
+        const descriptor = writer.add(
+          `${collection}$${method}`,
+          `BatchActionSpec<${output}>`,
+          object([
+            ['name', JSON.stringify(method)],
+            ['request', writer.request(action.request)],
+            ['errors', action.errors === undefined ? undefined : writer.path(action.errors)],
+          ]),
+        );
         const failures = action.errors
           ? ` Items that fail (\`${action.errors}\`) are raised together after the last page as a \`BatchActionError\` with every failure attached.`
           : '';
@@ -187,8 +202,8 @@ export function renderCollections(ctx: GenContext): string {
               `const outputs = await ${listing(ctx, type)}.all().${method}(${exampleArgs(params.required)});`,
             ]),
           ]),
-          `  ${method}(params${optional}: ${params.text}, options?: BatchActionOptions): Promise<${ctx.commandType(op, 'Output')}[]> {`,
-          `    return this.$batch('${name}', params, options) as Promise<${ctx.commandType(op, 'Output')}[]>;`,
+          `  ${method}(params${optional}: ${params.text}, options?: BatchActionOptions): Promise<${output}[]> {`,
+          `    return runBatch(this, ${descriptor}, params, options);`,
           '  }',
         ].join('\n');
       },
@@ -209,5 +224,13 @@ export function renderCollections(ctx: GenContext): string {
   });
   const body = [...classes, ...declaredCollections(ctx).map(renderCollectionTypes)].join('\n\n');
   const imports = renderImports(ctx, undefined, owner, body, ['Collection']);
-  return [HEADER(ctx.sourceFile), ...imports, '', body, ''].join('\n');
+  return [
+    HEADER(ctx.sourceFile),
+    ...imports,
+    '',
+    ...owner.descriptors.declarations,
+    '',
+    body,
+    '',
+  ].join('\n');
 }

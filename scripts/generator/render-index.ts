@@ -11,24 +11,12 @@ export function renderIndex(ctx: GenContext): string {
   const types = Object.keys(ctx.definition.resources);
   const lines = [
     HEADER(ctx.sourceFile),
-    ...(ctx.definition.service.customized
-      ? [
-          `export { ${ctx.definition.service.className} } from '../service.js';`,
-          `export { ${ctx.definition.service.className}Base } from './service.js';`,
-        ]
-      : [`export { ${ctx.definition.service.className} } from './service.js';`]),
-    ...types.map((type) => {
-      const base = ctx.definition.resources[type]?.customized
-        ? `, ${ctx.generatedClassOf(type)}`
-        : '';
-      const own = ctx.definition.resources[type]?.customized
-        ? [
-            `export { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`,
-            `export { ${ctx.generatedClassOf(type)} } from './${ctx.moduleOf(type).split('/').pop()}';`,
-          ]
-        : [`export { ${ctx.classOf(type)}${base} } from '${ctx.moduleOf(type)}';`];
-      return own.join('\n');
-    }),
+    // The generated `<Class>Base` of a customised class is not exported: it is how the class is
+    // built, not something to import.
+    ctx.definition.service.customized
+      ? `export { ${ctx.definition.service.className} } from '../service.js';`
+      : `export { ${ctx.definition.service.className} } from './service.js';`,
+    ...types.map((type) => `export { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`),
     `export { ${collectedTypes(ctx)
       .map((type) => collectionClassOf(ctx, type))
       .join(', ')} } from './collections.js';`,

@@ -8,6 +8,7 @@ import type {
 import { camelCase } from '../../src/core/naming.js';
 import { isPlural } from './compile-model.js';
 import { doc, example, exampleArgs, wrap, type GenContext } from './context.js';
+import type { DescriptorWriter } from './render-descriptors.js';
 
 /** What a rendered member needs from the class it is rendered into. */
 export interface Owner {
@@ -25,6 +26,13 @@ export interface Owner {
   readonly taken: Map<string, string>;
   /** Core names this class needs beyond the usual (`type Collection`). */
   readonly core: Set<string>;
+  /** The descriptor constants of the module. */
+  readonly descriptors: DescriptorWriter;
+}
+
+/** The name of a member's descriptor constant: `Bucket$putObject`. */
+export function descriptorName(owner: Owner, member: string): string {
+  return `${owner.className}$${member}`;
 }
 
 export function claim(owner: Owner, name: string, what: string): void {
@@ -48,9 +56,9 @@ export function renderAction(
   owner: Owner,
   name: string,
   action: ActionDefinition,
+  handWritten = false,
 ): string {
   const method = camelCase(name);
-  claim(owner, method, `action ${name}`);
   const op = action.request.operation;
   const params = ctx.paramsType(op, action.request.params);
   let result = ctx.commandType(op, 'Output');
@@ -64,6 +72,18 @@ export function renderAction(
     resultNote = plural ? `the ${cls} resources it made` : `the ${cls} resource it made`;
     resultVar = plural ? `${ctx.varOf(action.resource.type)}s` : ctx.varOf(action.resource.type);
   }
+  owner.core.add('type ActionSpec');
+  const descriptor = owner.descriptors.add(
+    descriptorName(owner, method),
+    `ActionSpec<${ctx.commandType(op, 'Input')}, ${result}>`,
+    `{ name: '${method}', request: ${owner.descriptors.request(action.request)}${
+      action.resource ? `, resource: ${owner.descriptors.target(action.resource)}` : ''
+    } }`,
+    handWritten,
+  );
+  if (handWritten) return '';
+  claim(owner, method, `action ${name}`);
+  owner.core.add('runAction');
   const optional = params.required.length === 0 ? '?' : '';
   const about = ctx.sdkOf(ctx.packageOf(op)).operationDoc(op);
   return [
@@ -78,34 +98,51 @@ export function renderAction(
       ]),
     ]),
     `  ${method}(params${optional}: ${params.text}, options?: RequestOptions): Promise<${result}> {`,
-    `    return this.$action('${name}', params, options) as Promise<${result}>;`,
+    `    return runAction(this, ${descriptor}, params, options);`,
     '  }',
   ].join('\n');
 }
 
-export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasDefinition): string {
+export function renderHas(
+  ctx: GenContext,
+  owner: Owner,
+  name: string,
+  has: HasDefinition,
+  handWritten = false,
+): string {
   const target = has.resource;
   const cls = ctx.classOf(target.type);
   owner.uses.add(target.type);
   const isReference = target.identifiers.some((identifier) => identifier.source === 'data');
+  const member = isReference ? camelCase(name) : name;
+  const plural =
+    isPlural(target) ||
+    target.identifiers.some((i) => i.source === 'data' && /\[\*?\]/.test(i.path ?? ''));
+  const type = isReference ? (plural ? `${cls}[]` : `${cls} | undefined`) : cls;
+  owner.core.add('type HasSpec');
+  const descriptor = owner.descriptors.add(
+    descriptorName(owner, member),
+    `HasSpec<${type}>`,
+    `{ name: '${member}', resource: ${owner.descriptors.target(target)} }`,
+    handWritten,
+  );
+  if (handWritten) return '';
   if (isReference) {
-    const getter = camelCase(name);
+    const getter = member;
     claim(owner, getter, `reference ${name}`);
-    const plural =
-      isPlural(target) ||
-      target.identifiers.some((i) => i.source === 'data' && /\[\*?\]/.test(i.path ?? ''));
-    const type = plural ? `${cls}[]` : `${cls} | undefined`;
+    owner.core.add('readReference');
     return [
       doc([
         `The ${cls} this ${owner.varName} refers to, built from its data (loaded first if needed).`,
         ...example([`const ${ctx.varOf(target.type)} = await ${owner.varName}.${getter};`]),
       ]),
       `  get ${getter}(): Promise<${type}> {`,
-      `    return this.$reference('${name}') as Promise<${type}>;`,
+      `    return readReference(this, ${descriptor});`,
       '  }',
     ].join('\n');
   }
   claim(owner, name, `sub-resource ${name}`);
+  owner.core.add('subResource');
   const inputs = target.identifiers.filter((identifier) => identifier.source === 'input');
   const definitionOf = ctx.definition.resources[target.type];
   const args = inputs.map((input) => {
@@ -126,7 +163,7 @@ export function renderHas(ctx: GenContext, owner: Owner, name: string, has: HasD
     `  ${name}(${args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${cls};`,
     // The implementation takes every argument, so plain-JavaScript callers who pass too many hear about it.
     `  ${name}(...args: unknown[]): ${cls} {`,
-    `    return this.$subResource('${name}', args) as ${cls};`,
+    `    return subResource(this, ${descriptor}, args);`,
     '  }',
   ].join('\n');
 }
@@ -219,20 +256,37 @@ export function renderHasMany(
   owner: Owner,
   name: string,
   hasMany: HasManyDefinition,
+  handWritten = false,
 ): string {
   const getter = camelCase(name);
-  claim(owner, getter, `collection ${name}`);
   const op = hasMany.request.operation;
+  owner.core.add('type HasManySpec');
+  const writer = owner.descriptors;
+  const paging = writer.paging(hasMany);
+  const descriptor = writer.add(
+    descriptorName(owner, getter),
+    'HasManySpec',
+    `{ name: '${getter}', request: ${writer.request(hasMany.request)}${
+      hasMany.resource ? `, resource: ${writer.target(hasMany.resource)}` : ''
+    }${hasMany.items ? `, items: ${writer.path(hasMany.items)}` : ''}${
+      paging ? `, paging: ${paging}` : ''
+    } }`,
+    handWritten,
+  );
+  if (handWritten) return '';
+  claim(owner, getter, `collection ${name}`);
+  owner.core.add('collectionOf');
   const types = collectionTypesOf(ctx, owner.className, name, hasMany);
   owner.collectionTypes.add(types.manager);
   let body: string;
   if (types.collectionClass) {
     owner.collections.add(types.collectionClass);
     owner.collectionTypes.add(types.collection);
-    body = `    return this.$collection<${types.collection}>('${name}', ${types.collectionClass});`;
+    body = `    return collectionOf<${types.collection}>(this, ${descriptor}, ${types.collectionClass});`;
   } else {
     owner.core.add('Collection');
-    body = `    return this.$collection('${name}', Collection) as unknown as ${types.manager};`;
+    owner.collectionTypes.add(types.collection);
+    body = `    return collectionOf<${types.collection}>(this, ${descriptor}, Collection);`;
   }
   return [
     doc([
@@ -254,15 +308,16 @@ export function renderContainer(
   container: ContainerDefinition,
   handWritten: readonly string[] = [],
 ): string[] {
+  // A hand-written member gets its descriptor (exported, for the hand-written class) but no method.
   return [
-    ...Object.entries(container.actions ?? {})
-      .filter(([n]) => !handWritten.includes(n))
-      .map(([n, a]) => renderAction(ctx, owner, n, a)),
-    ...Object.entries(container.has ?? {})
-      .filter(([n]) => !handWritten.includes(n))
-      .map(([n, h]) => renderHas(ctx, owner, n, h)),
-    ...Object.entries(container.hasMany ?? {})
-      .filter(([n]) => !handWritten.includes(n))
-      .map(([n, h]) => renderHasMany(ctx, owner, n, h)),
-  ];
+    ...Object.entries(container.actions ?? {}).map(([n, a]) =>
+      renderAction(ctx, owner, n, a, handWritten.includes(n)),
+    ),
+    ...Object.entries(container.has ?? {}).map(([n, h]) =>
+      renderHas(ctx, owner, n, h, handWritten.includes(n)),
+    ),
+    ...Object.entries(container.hasMany ?? {}).map(([n, h]) =>
+      renderHasMany(ctx, owner, n, h, handWritten.includes(n)),
+    ),
+  ].filter(Boolean);
 }

@@ -1,7 +1,8 @@
 import type { ResourceDefinition } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
 import { doc, example, kebabCase, waiterSentence, wrap, type GenContext } from './context.js';
-import { claim, renderContainer, type Owner } from './render-members.js';
+import { DescriptorWriter, object } from './render-descriptors.js';
+import { claim, descriptorName, renderContainer, type Owner } from './render-members.js';
 
 /** Members every resource has from the base class; definitions may not reuse them. */
 const BASE_MEMBERS = [
@@ -41,13 +42,16 @@ export function renderImports(
   values: readonly string[] = [],
 ): string[] {
   const lines: string[] = [];
+  const declarations = owner.descriptors.declarations.join('\n');
   for (const packageName of ctx.packages) {
     const ns = ctx.namespaceOf(packageName);
-    if (body.includes(`${ns}.`)) lines.push(`import type * as ${ns} from '${packageName}';`);
+    if (body.includes(`${ns}.`) || declarations.includes(`${ns}.`))
+      lines.push(`import type * as ${ns} from '${packageName}';`);
   }
   if (values.length)
     lines.push(`import { ${values.join(', ')} } from '${ctx.definition.service.package}';`);
-  const core = [...new Set([...coreValues, ...owner.core])];
+  lines.push(...owner.descriptors.imports());
+  const core = [...new Set([...coreValues, ...owner.descriptors.helpers, ...owner.core])];
   for (const name of CORE_TYPES) {
     if (!core.includes(name) && new RegExp(`\\b${name}\\b`).test(body)) core.push(`type ${name}`);
   }
@@ -58,10 +62,14 @@ export function renderImports(
   ];
   if (fromCollections.length)
     lines.push(`import { ${fromCollections.join(', ')} } from './collections.js';`);
-  for (const type of [...owner.uses].sort()) {
+  if (declarations.includes(serviceSpecName(ctx)))
+    lines.push(`import { ${serviceSpecName(ctx)} } from './spec.js';`);
+  for (const type of [...new Set([...owner.uses, ...owner.descriptors.classes])].sort()) {
     // A customised class's own final class (`Table`, made by `update()`) is another module.
     if (type === self && ctx.generatedClassOf(type) === ctx.classOf(type)) continue;
-    lines.push(`import type { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`);
+    // Descriptors make the classes (behind a function, as the modules import each other).
+    const kind = owner.descriptors.classes.has(type) ? '' : 'type ';
+    lines.push(`import ${kind}{ ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`);
   }
   return lines;
 }
@@ -105,7 +113,7 @@ function renderAttributes(
           ...example([`const value = await ${ctx.varOf(type)}.${getter};`]),
         ]),
         `  get ${getter}(): Promise<${valueType}> {`,
-        `    return this.$attribute('${member.name}') as Promise<${valueType}>;`,
+        `    return readAttribute(this, '${member.name}');`,
         '  }',
       ].join('\n');
     });
@@ -133,6 +141,20 @@ function renderWaiters(
   return Object.entries(resource.waiters ?? {}).map(([name, waiter]) => {
     const method = `waitUntil${name}`;
     claim(owner, method, `waiter ${name}`);
+    owner.core.add('waitFor');
+    owner.core.add('type WaiterSpec');
+    const writer = owner.descriptors;
+    const descriptor = writer.add(
+      descriptorName(owner, method),
+      'WaiterSpec',
+      object([
+        ['name', JSON.stringify(name)],
+        ['waiterName', JSON.stringify(waiter.waiterName)],
+        ['waiter', writer.value(ctx.definition.service.package, `waitUntil${waiter.waiterName}`)],
+        ['params', writer.params(waiter.params)],
+        ['path', waiter.path === undefined ? undefined : writer.path(waiter.path)],
+      ]),
+    );
     return [
       doc([
         `${waiterSentence(type, name)}, polling with the v3 \`waitUntil${waiter.waiterName}\`.`,
@@ -142,7 +164,7 @@ function renderWaiters(
         ...example([`await ${ctx.varOf(type)}.${method}({ maxWaitTime: 60 });`]),
       ]),
       `  ${method}(options?: WaiterOptions): Promise<void> {`,
-      `    return this.$wait('${name}', options);`,
+      `    return waitFor(this, ${descriptor}, options);`,
       '  }',
     ].join('\n');
   });
@@ -160,9 +182,11 @@ export function renderResource(ctx: GenContext, type: string): string {
     collections: new Set(),
     collectionTypes: new Set(),
     taken: new Map(),
-    core: new Set(),
+    core: new Set(['readAttribute', 'type ResourceTypeSpec']),
+    descriptors: new DescriptorWriter(ctx),
   };
   for (const member of BASE_MEMBERS) owner.taken.set(member, 'a member of every resource');
+  const typeSpec = renderTypeSpec(ctx, owner, type, resource);
 
   const identifiers = (resource.identifiers ?? []).map((identifier) => {
     const name = camelCase(identifier.name);
@@ -184,19 +208,66 @@ export function renderResource(ctx: GenContext, type: string): string {
   const summary = resource.customized
     ? `The generated part of {@link ${ctx.classOf(type)}}; the hand-written class extends it.`
     : `A ${type} resource of ${ctx.definition.service.className}: identifiers, lazy attributes, actions and collections.`;
+  if (!/\breadAttribute\(/.test(body)) owner.core.delete('readAttribute');
   return [
     HEADER(ctx.sourceFile),
     ...renderImports(ctx, type, owner, body, ['Resource']),
     '',
+    ...owner.descriptors.declarations,
+    '',
     doc([summary, '', ...example([`const ${ctx.varOf(type)} = ${factoryExample};`])], ''),
     `export ${resource.customized ? 'abstract ' : ''}class ${cls} extends Resource<sdk.${ctx.definition.service.client}, ${dataType}> {`,
     `  /** @internal */`,
-    `  static override readonly resourceType: string = '${type}';`,
+    `  static override readonly type: ResourceTypeSpec = ${typeSpec};`,
     '',
     [...identifiers, body].filter(Boolean).join('\n\n'),
     '}',
     '',
   ].join('\n');
+}
+
+/** The name of a service's `ServiceSpec` constant (`s3Service`), in `generated/spec.ts`. */
+export function serviceSpecName(ctx: GenContext): string {
+  return `${ctx.serviceVar}Service`;
+}
+
+/** Declares the resource type's descriptor: identifiers, load and existence check. */
+function renderTypeSpec(
+  ctx: GenContext,
+  owner: Owner,
+  type: string,
+  resource: ResourceDefinition,
+): string {
+  const writer = owner.descriptors;
+  const identifiers = (resource.identifiers ?? []).map((identifier) =>
+    object([
+      ['name', JSON.stringify(identifier.name)],
+      ['property', JSON.stringify(camelCase(identifier.name))],
+      ['integer', identifier.type === 'integer' ? 'true' : undefined],
+      ['allowEmpty', identifier.allowEmpty ? 'true' : undefined],
+    ]),
+  );
+  const load = resource.load;
+  return writer.add(
+    descriptorName(owner, 'type'),
+    'ResourceTypeSpec',
+    object([
+      ['service', serviceSpecName(ctx)],
+      ['name', JSON.stringify(type)],
+      ['label', JSON.stringify(ctx.classOf(type))],
+      ['identifiers', `[${identifiers.join(', ')}]`],
+      [
+        'load',
+        load
+          ? object([
+              ['request', writer.request(load.request)],
+              ['path', writer.path(load.path)],
+            ])
+          : undefined,
+      ],
+      ['exists', resource.exists ? writer.request(resource.exists.request) : undefined],
+    ]),
+  );
 }
 
 /** The generated file name of a resource type. */

@@ -1,6 +1,7 @@
 import { doc, example, type GenContext } from './context.js';
+import { DescriptorWriter } from './render-descriptors.js';
 import { renderContainer, type Owner } from './render-members.js';
-import { HEADER, renderImports } from './render-resource.js';
+import { HEADER, renderImports, serviceSpecName } from './render-resource.js';
 
 /** The generated service entry class (`S3`). */
 export function renderService(ctx: GenContext): string {
@@ -13,10 +14,20 @@ export function renderService(ctx: GenContext): string {
     collectionTypes: new Set(),
     taken: new Map(),
     core: new Set(),
+    descriptors: new DescriptorWriter(ctx),
   };
   for (const member of ['meta', 'toJSON', 'restore', 'constructor'])
     owner.taken.set(member, 'a member of every service');
   const body = renderContainer(ctx, owner, service, service.handWritten).join('\n\n');
+  // Every resource class, for `restore` (behind functions, as the modules import each other).
+  const types = Object.keys(ctx.definition.resources);
+  types.forEach((type) => owner.descriptors.classes.add(type));
+  const typesName = `${service.className}$types`;
+  owner.descriptors.add(
+    typesName,
+    'Readonly<Record<string, () => ResourceClass>>',
+    `{ ${types.map((type) => `${type}: () => ${ctx.classOf(type)}`).join(', ')} }`,
+  );
   const client = service.client;
   // A customised service is generated as `<Class>Base`, extended in `../service.ts`.
   const cls = service.customized ? `${service.className}Base` : service.className;
@@ -27,10 +38,12 @@ export function renderService(ctx: GenContext): string {
       undefined,
       owner,
       body,
-      ['ServiceResource', 'resolveClient', 'type ServiceOptions'],
+      ['ServiceResource', 'resolveClient', 'type ServiceOptions', 'type ResourceClass'],
       [client],
     ),
-    `import { ${ctx.serviceVar}Model } from './model.js';`,
+    `import { ${serviceSpecName(ctx)} } from './spec.js';`,
+    '',
+    ...owner.descriptors.declarations,
     '',
     doc(
       [
@@ -52,11 +65,32 @@ export function renderService(ctx: GenContext): string {
       ]),
     ]),
     `  constructor(options?: ServiceOptions<${client}, sdk.${client}Config>) {`,
-    `    super(${ctx.serviceVar}Model, resolveClient(options, ${client}));`,
+    `    super(${serviceSpecName(ctx)}, resolveClient(options, ${client}), ${typesName});`,
     '  }',
     '',
     body,
     '}',
+    '',
+  ].join('\n');
+}
+
+/** `generated/spec.ts`: the service's `ServiceSpec`, which every resource type names. */
+export function renderServiceSpec(ctx: GenContext): string {
+  const service = ctx.definition.service;
+  const adapter = service.clientAdapter;
+  const members = [
+    `name: ${JSON.stringify(service.name)}`,
+    `className: ${JSON.stringify(service.className)}`,
+    `notFoundErrors: ${JSON.stringify(service.notFoundErrors ?? [])}`,
+    ...(adapter ? ['clientAdapter'] : []),
+  ];
+  return [
+    HEADER(ctx.sourceFile),
+    `import type { ServiceSpec } from '../../../core/index.js';`,
+    ...(adapter ? [`import { clientAdapter } from '../${adapter}.js';`] : []),
+    '',
+    `/** @internal ${service.className}: what its resource types share. */`,
+    `export const ${serviceSpecName(ctx)}: ServiceSpec = { ${members.join(', ')} };`,
     '',
   ].join('\n');
 }

@@ -1,18 +1,16 @@
-import type { Path } from '../core/accessors.js';
-import type { HasManyDefinition } from '../core/definition-types.js';
+import type { HasManySpec } from '../core/descriptors.js';
+import type { Owner } from '../core/owner.js';
 import type { ParamContext } from '../core/params.js';
 import type { RequestOptions } from '../core/request.js';
-import type { ServiceModel } from '../core/service-model.js';
 
 /**
- * What a collection lists from: the owner's model, client and identifiers, and the
- * collection's definition. Engine API (public declarations name it, so not marked internal).
+ * What a collection lists from: its owner (a resource or service object) and the
+ * collection's descriptor. Extension API: made by `collectionOf`.
  */
 export interface CollectionSource {
-  readonly model: ServiceModel;
-  readonly client: object;
-  readonly definition: HasManyDefinition<Path>;
-  /** `Bucket.Objects`, for errors. */
+  readonly owner: Owner;
+  readonly spec: HasManySpec;
+  /** `Bucket.objects`, for errors. */
   readonly label: string;
   /** The owner's identifiers and data (loaded first when the request needs data). */
   context(options: RequestOptions): Promise<ParamContext>;

@@ -1,7 +1,7 @@
-import { whole, type Path } from '../core/accessors.js';
-import type { BatchActionDefinition, ResourceDefinition } from '../core/definition-types.js';
-import { BatchActionError, DefinitionError, ParamValidationError } from '../core/errors.js';
-import { paramContextOf } from '../core/internal.js';
+import { whole } from '../core/accessors.js';
+import type { BatchActionSpec } from '../core/descriptors.js';
+import { BatchActionError, ParamValidationError } from '../core/errors.js';
+import { OWNER, type HasOwner } from '../core/owner.js';
 import {
   buildParams,
   mergeCallerParams,
@@ -9,15 +9,14 @@ import {
   type ParamContext,
   type Params,
 } from '../core/params.js';
-import { camelCase } from '../core/naming.js';
-import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
+import { checkRequestOptions, sendRequest, type RequestOptions } from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
 import type { CollectionSource } from './collection-source.js';
 import { ItemIterator } from './item-iterator.js';
 import { requestPages } from './pager.js';
 
 /** The immutable query a collection stands for. */
-interface CollectionState {
+export interface CollectionState {
   readonly filters: readonly object[];
   readonly limit?: number;
   readonly pageSize?: number;
@@ -31,6 +30,11 @@ export interface BatchActionOptions extends RequestOptions {
 
 /** A constructor of a collection class, as managers and chains call it. */
 export type CollectionClass<C> = new (source: CollectionSource, state?: CollectionState) => C;
+
+/** The symbol of a collection's raw-response stream (see `responsesOf`). */
+const RESPONSES = Symbol('aws-resources.responses');
+/** The symbol of a collection's batch-action runner (see `runBatch`). */
+const BATCH = Symbol('aws-resources.batch');
 
 /**
  * A lazy, immutable, chainable query over a listing. Nothing is sent until it is iterated;
@@ -112,17 +116,14 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
-    for await (const { items } of this.$responses(options)) if (items.length > 0) yield items;
+    for await (const { items } of this[RESPONSES](options)) if (items.length > 0) yield items;
   }
 
-  /**
-   * @internal Each raw response with the items it gives after the limit, one request at a
-   * time (for customisations that expose a raw page, such as DynamoDB's `query().page()`).
-   */
-  protected async *$responses(
+  /** @internal Each raw response with the items it gives after the limit (see `responsesOf`). */
+  async *[RESPONSES](
     options?: RequestOptions,
   ): AsyncGenerator<{ readonly response: object; readonly items: R[] }, void, undefined> {
-    const { definition, model, client, label } = this.#source;
+    const { spec, owner, label } = this.#source;
     const checked = checkRequestOptions(options, `${label}.pages`);
     const context = await this.#source.context(checked);
     // Successive filters combine as boto3's do (later values win, lists append); only then
@@ -132,7 +133,7 @@ export class Collection<R extends object, P extends object = object> implements 
       {},
     );
     const params = mergeCallerParams(
-      buildParams(definition.request.params, context),
+      buildParams(spec.request.params, context),
       filters,
       `${label}.filter`,
     );
@@ -143,11 +144,11 @@ export class Collection<R extends object, P extends object = object> implements 
       remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining);
     const responses = requestPages(
       {
-        model,
-        client,
-        operation: definition.request.operation,
+        service: owner.service,
+        client: owner.client,
+        request: spec.request,
         params,
-        paging: definition.paging,
+        paging: spec.paging,
         ...checked,
       },
       pageSizeNow,
@@ -216,19 +217,14 @@ export class Collection<R extends object, P extends object = object> implements 
     return item;
   }
 
-  /**
-   * @internal Runs a batch action: one request per page, failures raised after the last page.
-   * With `concurrency` > 1, the next pages are listed while up to that many requests are in
-   * flight; responses and failures keep page order, and the first error stops the listing
-   * and is thrown once the requests in flight have settled.
-   */
-  protected async $batch(
-    name: string,
+  /** @internal Runs a batch action (see `runBatch`). */
+  async [BATCH](
+    spec: BatchActionSpec,
     callerParams: object | undefined,
     options: unknown,
   ): Promise<unknown[]> {
-    const label = `${this.#source.label}.${camelCase(name)}`;
-    const definition = this.#batchDefinition(name);
+    const label = `${this.#source.label}.${spec.name}`;
+    const { owner } = this.#source;
     const checked = checkRequestOptions(options, label);
     const concurrency = checkConcurrency(options, label);
     const responses: unknown[] = [];
@@ -239,24 +235,22 @@ export class Collection<R extends object, P extends object = object> implements 
       for await (const page of this.pages(checked)) {
         const params: Params = {};
         page.forEach((item, index) => {
-          const context = (item as unknown as { [paramContextOf](): ParamContext })[
-            paramContextOf
-          ]();
-          buildParams(definition.request.params, context, params, index);
+          const { identifiers, data } = (item as unknown as HasOwner)[OWNER]();
+          buildParams(spec.request.params, { identifiers, data }, params, index);
         });
         const merged = mergeCallerParams(params, callerParams, label);
         const at = responses.length;
         responses.push(undefined);
-        const sending: Promise<void> = sendOperation(
-          this.#source.model,
-          this.#source.client,
-          definition.request.operation,
+        const sending: Promise<void> = sendRequest(
+          owner.service,
+          owner.client,
+          spec.request,
           merged,
           checked,
         )
           .then((response) => {
             responses[at] = response;
-            const pageFailures = definition.errors?.(response, {});
+            const pageFailures = spec.errors?.(response, {});
             failuresByPage[at] = Array.isArray(pageFailures) ? (pageFailures as unknown[]) : [];
           })
           .catch((error: unknown) => {
@@ -285,33 +279,19 @@ export class Collection<R extends object, P extends object = object> implements 
 
   /** The items of one response: resources built from it, or its plain items. */
   #itemsOf(response: object, context: ParamContext, params: Params): R[] {
-    const { definition, model, client } = this.#source;
-    if (!definition.resource) {
-      const items = (definition.items ?? whole)(response, context.identifiers);
+    const { spec, owner } = this.#source;
+    if (!spec.resource) {
+      const items = (spec.items ?? whole)(response, context.identifiers);
       return (Array.isArray(items) ? items : []) as R[];
     }
-    const built = buildResources(definition.resource, {
-      model,
-      client,
+    const built = buildResources(spec.resource, {
+      client: owner.client,
       identifiers: context.identifiers,
       data: context.data,
       params,
       response,
     });
     return (Array.isArray(built) ? built : built ? [built] : []) as R[];
-  }
-
-  #batchDefinition(name: string): BatchActionDefinition<Path> {
-    const type = this.#source.definition.resource?.type ?? '';
-    const resource: ResourceDefinition<Path> = this.#source.model.resource(type);
-    const definition = resource.batchActions?.[name];
-    if (!definition)
-      throw new DefinitionError(
-        `${this.#source.model.serviceName} model`,
-        `${type}.batchActions.${name}`,
-        'not declared',
-      );
-    return definition;
   }
 
   #with(change: Partial<CollectionState>): this {
@@ -338,4 +318,41 @@ function checkCount(count: number, least: number, label: string): number {
     );
   }
   return count;
+}
+
+/**
+ * Runs a batch action over a collection: one request per page, failures raised after the last
+ * page. With `concurrency` > 1, the next pages are listed while up to that many requests are
+ * in flight; responses and failures keep page order, and the first error stops the listing
+ * and is thrown once the requests in flight have settled.
+ *
+ * @example
+ * ```ts
+ * delete(params, options) { return runBatch(this, ObjectSummary$delete, params, options); }
+ * ```
+ */
+export function runBatch<Output>(
+  collection: Collection<object, object>,
+  spec: BatchActionSpec<Output>,
+  callerParams: object | undefined,
+  options: unknown,
+): Promise<Output[]> {
+  // The responses are the v3 outputs of the spec's command.
+  return collection[BATCH](spec, callerParams, options) as Promise<Output[]>;
+}
+
+/**
+ * Each raw response of a collection with the items it gives after the limit, one request at
+ * a time: for customisations that expose a raw page (DynamoDB's `query().page()`).
+ *
+ * @example
+ * ```ts
+ * for await (const { response, items } of responsesOf(this, options)) return { ...response, items };
+ * ```
+ */
+export function responsesOf<R extends object>(
+  collection: Collection<R, object>,
+  options?: RequestOptions,
+): AsyncGenerator<{ readonly response: object; readonly items: R[] }, void, undefined> {
+  return collection[RESPONSES](options);
 }

@@ -1,16 +1,14 @@
-import type { Path } from '../core/accessors.js';
-import type { PagingDefinition } from '../core/definition-types.js';
+import type { PagingSpec, RequestSpec, ServiceSpec } from '../core/descriptors.js';
 import type { Params } from '../core/params.js';
-import { sendOperation } from '../core/request.js';
-import type { ServiceModel } from '../core/service-model.js';
+import { sendRequest } from '../core/request.js';
 
-/** One paged listing: the operation, its params (owned and mutated here) and its paging. */
+/** One paged listing: the request, its params (owned and updated here) and its paging. */
 export interface PageRequest {
-  readonly model: ServiceModel;
+  readonly service: ServiceSpec;
   readonly client: object;
-  readonly operation: string;
+  readonly request: RequestSpec;
   readonly params: Params;
-  readonly paging?: PagingDefinition<Path>;
+  readonly paging?: PagingSpec;
   readonly abortSignal?: AbortSignal;
 }
 
@@ -33,10 +31,10 @@ export async function* requestPages(
     if (paging.limitKey && size !== undefined) {
       params[paging.limitKey] = Math.max(size, paging.minPageSize ?? 0);
     }
-    const page = (await sendOperation(
-      request.model,
+    const page = (await sendRequest(
+      request.service,
       request.client,
-      request.operation,
+      request.request,
       params,
       request,
     )) as object;

@@ -1,6 +1,12 @@
 /**
- * The resource engine: what generated classes and service customisations build on.
+ * The extension API (`aws-resources/extension`): what generated classes are made of, for
+ * people who generate classes from definitions of their own. It holds the base classes, the
+ * descriptor types (`ActionSpec`, `HasSpec`, ...), the engine functions generated members call
+ * (`runAction`, `readAttribute`, `collectionOf`, ...) and the helpers of compiled paths.
+ * Applications import services from their entry points (`aws-resources/s3`) and shared names
+ * from `aws-resources`; this subpath is versioned on its own terms: see docs/model.md.
  *
+ * @module aws-resources/extension
  * @packageDocumentation
  */
 export { Resource, type ResourceMeta, type ResourceJSON } from './resource.js';
@@ -12,7 +18,21 @@ export {
   type ServiceMeta,
   type ServiceOptions,
 } from './service-resource.js';
-export { ServiceModel, type OperationRegistry, type ResourceClass } from './service-model.js';
+export type * from './descriptors.js';
+export {
+  collectionOf,
+  readAttribute,
+  readReference,
+  runAction,
+  subResource,
+  waitFor,
+} from './members.js';
+export { clientFor, sendRequest } from './request.js';
+export { OWNER, type HasOwner, type Owner } from './owner.js';
+export type { ParamContext, Params } from './params.js';
+export type { CollectionSource } from '../collections/collection-source.js';
+export type * from './definition-types.js';
+export { construct } from './resource-builder.js';
 export type { RequestOptions } from './request.js';
 export type { WaiterOptions } from './waiter.js';
 export type { ActionParams } from './action-params.js';
@@ -26,8 +46,7 @@ export {
   ResourceNotFoundError,
   ResourceNotLoadableError,
 } from './errors.js';
-export type * from './definition-types.js';
-/** @internal Helpers of the compiled paths in generated models. */
+/** Helpers of the compiled paths in generated descriptors. */
 export {
   and,
   equal,
@@ -44,7 +63,14 @@ export {
   type Path,
   type PathVariables,
 } from './accessors.js';
-export { Collection, type BatchActionOptions } from '../collections/collection.js';
+export {
+  Collection,
+  responsesOf,
+  runBatch,
+  type BatchActionOptions,
+  type CollectionClass,
+  type CollectionState,
+} from '../collections/collection.js';
 export {
   CollectionManager,
   type CollectionItem,

@@ -1,6 +1,6 @@
+import type { ClientAdapter, RequestSpec, ServiceSpec } from './descriptors.js';
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
-import type { ServiceModel } from './service-model.js';
 
 /** Options every request-sending method takes. */
 export interface RequestOptions {
@@ -37,21 +37,39 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
 
-/**
- * Sends one operation through the v3 client. Service errors are the client's own, unchanged.
- */
-export async function sendOperation(
-  model: ServiceModel,
+/** Clients made by a service's adapter, per user client and package: made once each. */
+const adapted = new WeakMap<object, Map<string, object>>();
+
+/** The client that sends `request`: the service's own, or the adapter's for another package. */
+export function clientFor(service: ServiceSpec, client: object, request: RequestSpec): object {
+  const packageName = request.package;
+  if (!packageName || !service.clientAdapter) return client;
+  let byPackage = adapted.get(client);
+  if (!byPackage) adapted.set(client, (byPackage = new Map()));
+  let sending = byPackage.get(packageName);
+  if (!sending) {
+    sending = (service.clientAdapter as (c: object, p: string) => object)(client, packageName);
+    byPackage.set(packageName, sending);
+  }
+  return sending;
+}
+
+/** Sends one request through the v3 client. Service errors are the client's own, unchanged. */
+export async function sendRequest(
+  service: ServiceSpec,
   client: object,
-  operation: string,
+  request: RequestSpec,
   params: Params,
   options: RequestOptions = {},
 ): Promise<unknown> {
   throwIfAborted(options.abortSignal);
-  const Command = model.command(operation) as unknown as new (input: Params) => object;
+  // The one place a command meets its params: built from the definition and the caller's.
+  const Command = request.command as unknown as new (input: Params) => object;
   const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
-  return (model.clientFor(client, operation) as SendingClient).send(
+  return (clientFor(service, client, request) as SendingClient).send(
     new Command(params),
     sendOptions,
   );
 }
+
+export type { ClientAdapter };

@@ -1,15 +1,31 @@
-import { whole, type Path } from './accessors.js';
-import type { ResourceTargetDefinition } from './definition-types.js';
+import { whole } from './accessors.js';
+import type { ResourceClass, TargetIdentifierSpec, TargetSpec } from './descriptors.js';
 import { DefinitionError } from './errors.js';
 import type { Params } from './params.js';
-import type { ServiceModel } from './service-model.js';
 
-type Target = ResourceTargetDefinition<Path>;
-type TargetIdentifier = Target['identifiers'][number];
+type Target = TargetSpec;
+type TargetIdentifier = TargetIdentifierSpec;
+
+/**
+ * Makes a resource of a generated class and freezes it: identifiers never change, and a
+ * subclass could still set fields of its own while it was constructed.
+ */
+export function construct(
+  type: ResourceClass,
+  client: object,
+  identifiers: Readonly<Record<string, unknown>>,
+  data?: object,
+): object {
+  const Class = type as unknown as new (
+    client: object,
+    identifiers: Readonly<Record<string, unknown>>,
+    data?: object,
+  ) => object;
+  return Object.freeze(new Class(client, identifiers, data));
+}
 
 /** What the identifiers of produced resources may be drawn from. */
 export interface BuildSources {
-  readonly model: ServiceModel;
   readonly client: object;
   /** The producing resource's identifiers (definition names). */
   readonly identifiers: Readonly<Record<string, unknown>>;
@@ -65,9 +81,10 @@ export function buildResources(
       return identifier.source === 'data' && value === '';
     });
     if (absent) return undefined;
-    return sources.model.create(target.type, sources.client, values, asData(data));
+    return construct(target.type(), sources.client, values, asData(data));
   }
 
+  const type = target.type();
   if (perItem) {
     // Read each item's identifiers from the item itself: a projection (`Contents[].Key`)
     // drops items that lack the member, which would pair the rest with the wrong data.
@@ -86,10 +103,7 @@ export function buildResources(
         if (value === undefined || value === null) complete = false;
         identifiers[name] = value;
       }
-      if (complete)
-        resources.push(
-          sources.model.create(target.type, sources.client, identifiers, asData(item)),
-        );
+      if (complete) resources.push(construct(type, sources.client, identifiers, asData(item)));
     }
     return resources;
   }
@@ -106,9 +120,7 @@ export function buildResources(
       identifiers[name] = value;
     }
     if (complete) {
-      resources.push(
-        sources.model.create(target.type, sources.client, identifiers, asData(dataList[i])),
-      );
+      resources.push(construct(type, sources.client, identifiers, asData(dataList[i])));
     }
   }
   return resources;

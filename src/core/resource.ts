@@ -1,14 +1,9 @@
-import { whole, type Path } from './accessors.js';
-import type { IdentifierDefinition, ResourceDefinition } from './definition-types.js';
-import { paramContextOf } from './internal.js';
+import { whole } from './accessors.js';
+import type { IdentifierSpec, ResourceTypeSpec } from './descriptors.js';
 import { IdentifierError, ResourceNotFoundError, ResourceNotLoadableError } from './errors.js';
-import { camelCase } from './naming.js';
-import { buildParams, type ParamContext } from './params.js';
-import { checkRequestOptions, sendOperation, type RequestOptions } from './request.js';
-import { ResourceBase } from './resource-base.js';
-import { buildResources } from './resource-builder.js';
-import type { ServiceModel } from './service-model.js';
-import { checkWaiterOptions, runWaiter, type WaiterOptions } from './waiter.js';
+import { OWNER, type Owner } from './owner.js';
+import { buildParams } from './params.js';
+import { checkRequestOptions, sendRequest, type RequestOptions } from './request.js';
 
 /** What `resource.meta` holds. */
 export interface ResourceMeta<TClient extends object, TData extends object> {
@@ -35,69 +30,42 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A resource: identifiers, lazily loaded attributes, actions, sub-resources, references,
- * collections and waiters, all declared by its definition. Generated classes extend it.
+ * collections and waiters. Generated classes extend it and describe their type in a static
+ * `type`; the engine makes the instances (through factories, actions and collections) and
+ * freezes them once constructed, so identifiers never change, and a subclass may still set
+ * fields of its own while it is constructed.
+ *
+ * @typeParam TClient - the v3 client
+ * @typeParam TData - the v3 shape of the loaded data
  */
-export abstract class Resource<
-  TClient extends object = object,
-  TData extends object = object,
-> extends ResourceBase<TClient> {
-  /** @internal The resource type's name in the model; set by each generated class. */
-  static readonly resourceType: string = '';
+export abstract class Resource<TClient extends object = object, TData extends object = object> {
+  /** The resource type: every generated class sets it (extension API). */
+  static readonly type: ResourceTypeSpec;
 
-  readonly #type: string;
+  readonly #type: ResourceTypeSpec;
+  readonly #client: TClient;
   readonly #identifiers: Readonly<Record<string, unknown>>;
   #data: TData | undefined;
   #loading: Promise<TData> | undefined;
   /** Counts fetches, so an older one that answers late never overwrites newer data. */
   #fetches = 0;
 
-  /** @internal Resources are made by the engine: use a factory such as `s3.Bucket(name)`. */
-  constructor(
-    model: ServiceModel,
-    client: TClient,
-    identifiers: Readonly<Record<string, unknown>>,
-    data?: object,
-  ) {
-    super(model, client);
-    const type = (new.target as unknown as typeof Resource).resourceType;
+  /**
+   * Resources are made by the engine (`construct`), which freezes them once constructed: use
+   * a factory such as `s3.Bucket(name)`.
+   */
+  constructor(client: TClient, identifiers: Readonly<Record<string, unknown>>, data?: object) {
+    const type = (new.target as unknown as { readonly type: ResourceTypeSpec }).type;
     this.#type = type;
+    this.#client = client;
     const own: Record<string, unknown> = {};
-    for (const identifier of identifierPlan(model, type)) {
-      const { definition, property, label } = identifier;
-      const value = checkIdentifier(label, definition, identifiers[definition.name]);
-      own[definition.name] = value;
-      (this as unknown as Record<string, unknown>)[property] = value;
+    for (const identifier of type.identifiers) {
+      const value = checkIdentifier(type.label, identifier, identifiers[identifier.name]);
+      own[identifier.name] = value;
+      (this as unknown as Record<string, unknown>)[identifier.property] = value;
     }
     this.#identifiers = own;
     this.#data = data as TData | undefined;
-    // Identifiers are immutable. Assigning and then freezing costs a fraction of one
-    // defineProperty per identifier, which counts when a listing builds 200,000 resources.
-    // (Subclasses therefore declare no instance fields; private ones are fine.)
-    Object.freeze(this);
-  }
-
-  /** @internal */
-  protected override get $definition(): ResourceDefinition<Path> {
-    return this.$model.resource(this.#type);
-  }
-
-  /** @internal */
-  protected override get $label(): string {
-    return this.$definition.className ?? this.#type;
-  }
-
-  /** @internal */
-  protected override get $identifiers(): Readonly<Record<string, unknown>> {
-    return this.#identifiers;
-  }
-
-  /** @internal */
-  protected override async $paramContext(
-    needData: boolean,
-    options: RequestOptions,
-  ): Promise<ParamContext> {
-    if (needData && this.#data === undefined) await this.load(options);
-    return { identifiers: this.#identifiers, data: this.#data };
   }
 
   /**
@@ -112,9 +80,9 @@ export abstract class Resource<
    */
   get meta(): ResourceMeta<TClient, TData> {
     return {
-      serviceName: this.$model.serviceName,
-      resourceName: this.#type,
-      client: this.$client,
+      serviceName: this.#type.service.name,
+      resourceName: this.#type.name,
+      client: this.#client,
       identifiers: this.#publicIdentifiers(),
       data: this.#data,
     };
@@ -163,7 +131,7 @@ export abstract class Resource<
   }
 
   /**
-   * Whether the resource exists: a load (or the definition's existence check) that answers
+   * Whether the resource exists: a load (or the type's existence check) that answers
    * "not found" gives false; other errors are thrown.
    *
    * @example
@@ -172,12 +140,12 @@ export abstract class Resource<
    * ```
    */
   async exists(options?: RequestOptions): Promise<boolean> {
-    const checked = checkRequestOptions(options, `${this.$label}.exists`);
-    const check = this.$definition.exists;
+    const checked = checkRequestOptions(options, `${this.#type.label}.exists`);
+    const check = this.#type.exists;
     try {
       if (check) {
-        const params = buildParams(check.request.params, { identifiers: this.#identifiers });
-        await sendOperation(this.$model, this.$client, check.request.operation, params, checked);
+        const params = buildParams(check.params, { identifiers: this.#identifiers });
+        await sendRequest(this.#type.service, this.#client, check, params, checked);
       } else {
         await this.reload(checked);
       }
@@ -212,15 +180,28 @@ export abstract class Resource<
    */
   toJSON(): ResourceJSON {
     return {
-      service: this.$model.serviceName,
-      type: this.#type,
+      service: this.#type.service.name,
+      type: this.#type.name,
       identifiers: this.#publicIdentifiers(),
     };
   }
 
-  /** @internal Identifiers and data, for batch actions. */
-  [paramContextOf](): ParamContext {
-    return { identifiers: this.#identifiers, data: this.#data };
+  /** What the engine functions read to run this resource's members (extension API). */
+  [OWNER](): Owner {
+    return {
+      client: this.#client,
+      service: this.#type.service,
+      label: this.#type.label,
+      identifiers: this.#identifiers,
+      data: this.#data,
+      context: async (needData, options) => {
+        if (needData && this.#data === undefined) await this.load(options);
+        return { identifiers: this.#identifiers, data: this.#data };
+      },
+      setData: (data) => {
+        this.#data = data as TData;
+      },
+    };
   }
 
   /** `Bucket { name: 'x' }` in `console.log` and `util.inspect`. */
@@ -229,75 +210,29 @@ export abstract class Resource<
     options: unknown,
     inspect: (value: unknown, options: unknown) => string,
   ): string {
-    return `${this.constructor.name} ${inspect(this.#publicIdentifiers(), options)}`;
-  }
-
-  /** @internal Reads one attribute, loading first when needed. */
-  protected async $attribute(member: string): Promise<unknown> {
-    const data = this.#data ?? (await this.load());
-    return (data as Record<string, unknown>)[member];
-  }
-
-  /** @internal Builds a declared reference from the data, loading first when needed. */
-  protected async $reference(name: string, options?: RequestOptions): Promise<unknown> {
-    const definition = this.$definition.has?.[name];
-    if (!definition)
-      throw new ResourceNotLoadableError(`${this.$label} has no reference '${name}'`);
-    const context = await this.$paramContext(
-      true,
-      checkRequestOptions(options, `${this.$label}.${camelCase(name)}`),
-    );
-    return buildResources(definition.resource, {
-      model: this.$model,
-      client: this.$client,
-      identifiers: this.#identifiers,
-      data: context.data,
-    });
-  }
-
-  /** @internal Runs a declared waiter. */
-  protected async $wait(name: string, options: WaiterOptions | undefined): Promise<void> {
-    const definition = this.$definition.waiters?.[name];
-    if (!definition) throw new ResourceNotLoadableError(`${this.$label} has no waiter '${name}'`);
-    const checked = checkWaiterOptions(options, `${this.$label}.waitUntil${name}`);
-    const params = buildParams(definition.params, {
-      identifiers: this.#identifiers,
-      data: this.#data,
-    });
-    const result = await runWaiter(
-      this.$model,
-      this.$client,
-      definition.waiterName,
-      params,
-      checked,
-    );
-    if (definition.path) {
-      // The waiter's last response describes the resource: keep it, as boto3 does.
-      const data = definition.path((result as { reason?: unknown }).reason, this.#identifiers);
-      if (typeof data === 'object' && data !== null) this.#data = data as TData;
-    }
+    return `${this.#type.label} ${inspect(this.#publicIdentifiers(), options)}`;
   }
 
   async #fetch(options: RequestOptions | undefined): Promise<TData> {
     const generation = ++this.#fetches;
-    const checked = checkRequestOptions(options, `${this.$label}.load`);
-    const load = this.$definition.load;
+    const checked = checkRequestOptions(options, `${this.#type.label}.load`);
+    const load = this.#type.load;
     if (!load) {
       throw new ResourceNotLoadableError(
-        `${this.$label} has no load operation: its attributes come from the listing that made it`,
+        `${this.#type.label} has no load operation: its attributes come from the listing that made it`,
       );
     }
     const params = buildParams(load.request.params, { identifiers: this.#identifiers });
-    const response = await sendOperation(
-      this.$model,
-      this.$client,
-      load.request.operation,
+    const response = await sendRequest(
+      this.#type.service,
+      this.#client,
+      load.request,
       params,
       checked,
     );
     const data = load.path(response, this.#identifiers);
     if (data === null || data === undefined || typeof data !== 'object') {
-      throw new ResourceNotFoundError(this.#type, this.#publicIdentifiers());
+      throw new ResourceNotFoundError(this.#type.name, this.#publicIdentifiers());
     }
     // A multiselect path (`{Size: ContentLength}`) gives null for members the response lacks,
     // where v3 data leaves them out (attributes are typed `T | undefined`).
@@ -308,8 +243,8 @@ export abstract class Resource<
 
   #publicIdentifiers(): Record<string, string | number> {
     const out: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(this.#identifiers))
-      out[camelCase(name)] = value as string | number;
+    for (const identifier of this.#type.identifiers)
+      out[identifier.property] = this.#identifiers[identifier.name] as string | number;
     return out;
   }
 
@@ -318,35 +253,9 @@ export abstract class Resource<
     if (typeof error !== 'object' || error === null) return false;
     const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
     return (
-      $metadata?.httpStatusCode === 404 ||
-      (this.$model.definition.service.notFoundErrors ?? []).includes(name ?? '')
+      $metadata?.httpStatusCode === 404 || this.#type.service.notFoundErrors.includes(name ?? '')
     );
   }
-}
-
-interface IdentifierPlan {
-  readonly definition: IdentifierDefinition;
-  /** The property name (`bucketName`). */
-  readonly property: string;
-  /** The class name errors use. */
-  readonly label: string;
-}
-
-const plans = new WeakMap<object, IdentifierPlan[]>();
-
-/** Each type's identifiers with their property names, worked out once (listings make many). */
-function identifierPlan(model: ServiceModel, type: string): IdentifierPlan[] {
-  const resource = model.resource(type);
-  let plan = plans.get(resource);
-  if (!plan) {
-    plan = (resource.identifiers ?? []).map((definition) => ({
-      definition,
-      property: camelCase(definition.name),
-      label: resource.className ?? type,
-    }));
-    plans.set(resource, plan);
-  }
-  return plan;
 }
 
 function withoutNullMembers(data: object): object {
@@ -356,16 +265,16 @@ function withoutNullMembers(data: object): object {
 
 function checkIdentifier(
   type: string,
-  definition: IdentifierDefinition,
+  identifier: IdentifierSpec,
   value: unknown,
 ): string | number {
   // The common case first: no name to build for an error (a hot path of every listing).
-  if (typeof value === 'string' && definition.type !== 'integer') {
-    if (value.length > 0 || definition.allowEmpty) return value;
+  if (typeof value === 'string' && !identifier.integer) {
+    if (value.length > 0 || identifier.allowEmpty) return value;
   }
-  const name = camelCase(definition.name);
+  const name = identifier.property;
   if (value === undefined || value === null) throw new IdentifierError(type, name, 'is missing');
-  if (definition.type === 'integer') {
+  if (identifier.integer) {
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
       throw new IdentifierError(type, name, `must be an integer, got ${JSON.stringify(value)}`);
     }
@@ -374,7 +283,7 @@ function checkIdentifier(
   if (typeof value !== 'string') {
     throw new IdentifierError(type, name, `must be a string, got ${typeof value}`);
   }
-  if (value.length === 0 && !definition.allowEmpty)
+  if (value.length === 0 && !identifier.allowEmpty)
     throw new IdentifierError(type, name, 'must not be empty');
   return value;
 }

@@ -1,23 +1,29 @@
+import type { ResourceClass, ResourceTypeSpec } from './descriptors.js';
 import { ParamValidationError } from './errors.js';
-import { camelCase } from './naming.js';
-import type { ServiceModel } from './service-model.js';
 
-/** What a resource's `toJSON()` gave, checked against a model and ready to rebuild. */
+/** What a resource's `toJSON()` gave, checked against a service and ready to rebuild. */
 export interface RestorePlan {
-  /** The resource type's name in the model (`Object`). */
-  readonly type: string;
+  /** The class to make. */
+  readonly type: ResourceClass;
+  /** Its type name in the model (`Object`). */
+  readonly typeName: string;
   /** The identifiers by definition name (`{ BucketName: 'b', Key: 'k' }`). */
   readonly identifiers: Readonly<Record<string, unknown>>;
 }
 
 /**
  * Checks a resource's serialized form (`{ service, type, identifiers }`, or its JSON text)
- * against `model`: the service must match, the type must exist and the identifiers must be
- * exactly the type's. Identifier values are checked by the resource's constructor.
+ * against a service's resource types: the service must match, the type must exist and the
+ * identifiers must be exactly the type's. Identifier values are checked by the constructor.
  *
  * @internal
  */
-export function planRestore(model: ServiceModel, json: unknown, label: string): RestorePlan {
+export function planRestore(
+  serviceName: string,
+  types: Readonly<Record<string, () => ResourceClass>>,
+  json: unknown,
+  label: string,
+): RestorePlan {
   const fail = (problem: string): never => {
     throw new ParamValidationError(`${label}: ${problem}`);
   };
@@ -35,20 +41,20 @@ export function planRestore(model: ServiceModel, json: unknown, label: string): 
     );
   }
   const { service, type, identifiers } = value;
-  if (service !== model.serviceName) {
-    fail(`the resource is of service ${describe(service)}, not '${model.serviceName}'`);
+  if (service !== serviceName) {
+    fail(`the resource is of service ${describe(service)}, not '${serviceName}'`);
   }
-  const types = Object.keys(model.classes);
-  if (typeof type !== 'string' || !Object.hasOwn(model.classes, type)) {
+  if (typeof type !== 'string' || !Object.hasOwn(types, type)) {
     fail(
-      `${describe(type)} is not a resource type of '${model.serviceName}' (one of ${types.join(', ')})`,
+      `${describe(type)} is not a resource type of '${serviceName}' (one of ${Object.keys(types).join(', ')})`,
     );
   }
   if (!isPlainObject(identifiers)) {
     return fail(`'identifiers' must be an object, got ${describe(identifiers)}`);
   }
-  const definitions = model.resource(type as string).identifiers ?? [];
-  const byProperty = new Map(definitions.map((d) => [camelCase(d.name), d.name]));
+  const cls = types[type as string]!();
+  const spec = (cls as unknown as { readonly type: ResourceTypeSpec }).type;
+  const byProperty = new Map(spec.identifiers.map((d) => [d.property, d.name]));
   const expected = [...byProperty.keys()].join(', ') || 'none';
   const unknown = Object.keys(identifiers).filter((name) => !byProperty.has(name));
   if (unknown.length > 0) {
@@ -64,7 +70,7 @@ export function planRestore(model: ServiceModel, json: unknown, label: string): 
   }
   const byDefinition: Record<string, unknown> = {};
   for (const [property, name] of byProperty) byDefinition[name] = identifiers[property];
-  return { type: type as string, identifiers: byDefinition };
+  return { type: cls, typeName: type as string, identifiers: byDefinition };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

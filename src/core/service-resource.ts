@@ -1,11 +1,9 @@
-import type { Path } from './accessors.js';
-import type { ServiceDefinition } from './definition-types.js';
+import type { ResourceClass, ServiceSpec } from './descriptors.js';
 import { ParamValidationError } from './errors.js';
-import type { ParamContext } from './params.js';
-import { planRestore } from './restore.js';
+import { OWNER, type Owner } from './owner.js';
+import { construct } from './resource-builder.js';
 import type { Resource } from './resource.js';
-import { ResourceBase } from './resource-base.js';
-import type { ServiceModel } from './service-model.js';
+import { planRestore } from './restore.js';
 
 /** What `service.meta` holds. */
 export interface ServiceMeta<TClient extends object> {
@@ -38,27 +36,28 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * The entry object of a service (`new S3()`): its actions, sub-resource factories and
- * top-level collections. Generated classes extend it.
+ * top-level collections. Generated service classes extend it.
+ *
+ * @typeParam TClient - the v3 client
  */
-export abstract class ServiceResource<TClient extends object> extends ResourceBase<TClient> {
-  /** @internal */
-  protected constructor(model: ServiceModel, client: TClient) {
-    super(model, client);
-  }
+export abstract class ServiceResource<TClient extends object> {
+  readonly #service: ServiceSpec;
+  readonly #client: TClient;
+  readonly #types: Readonly<Record<string, () => ResourceClass>>;
 
-  /** @internal */
-  protected override get $definition(): ServiceDefinition<Path> {
-    return this.$model.definition.service;
-  }
-
-  /** @internal */
-  protected override get $label(): string {
-    return this.$model.definition.service.className;
-  }
-
-  /** @internal */
-  protected override $paramContext(): Promise<ParamContext> {
-    return Promise.resolve({ identifiers: {} });
+  /**
+   * @param service - the service
+   * @param client - the v3 client
+   * @param types - every resource class of the service by type name, for `restore`
+   */
+  protected constructor(
+    service: ServiceSpec,
+    client: TClient,
+    types: Readonly<Record<string, () => ResourceClass>>,
+  ) {
+    this.#service = service;
+    this.#client = client;
+    this.#types = types;
   }
 
   /**
@@ -71,7 +70,7 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
    * ```
    */
   get meta(): ServiceMeta<TClient> {
-    return { serviceName: this.$model.serviceName, client: this.$client };
+    return { serviceName: this.#service.name, client: this.#client };
   }
 
   /**
@@ -83,7 +82,7 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
    * ```
    */
   toJSON(): { readonly service: string } {
-    return { service: this.$model.serviceName };
+    return { service: this.#service.name };
   }
 
   /**
@@ -101,26 +100,37 @@ export abstract class ServiceResource<TClient extends object> extends ResourceBa
   restore<R extends Resource>(json: unknown, type: RestoredType<R>): R;
   restore(json: unknown): Resource;
   restore(json: unknown, type?: RestoredType<Resource>): Resource {
-    const label = `${this.$label}.restore`;
-    const plan = planRestore(this.$model, json, label);
-    const cls = this.$model.classes[plan.type] as unknown as RestoredType<Resource>;
+    const label = `${this.#service.className}.restore`;
+    const plan = planRestore(this.#service.name, this.#types, json, label);
+    const cls = plan.type as unknown as RestoredType<Resource>;
     if (type && cls !== type && !(cls.prototype instanceof type)) {
       throw new ParamValidationError(
-        `${label}: expected a ${type.name}, the JSON is of type '${plan.type}'`,
+        `${label}: expected a ${type.name}, the JSON is of type '${plan.typeName}'`,
       );
     }
-    return this.$model.create(plan.type, this.$client, plan.identifiers) as Resource;
+    return construct(plan.type, this.#client, plan.identifiers) as Resource;
+  }
+
+  /** What the engine functions read to run this service's members (extension API). */
+  [OWNER](): Owner {
+    return {
+      client: this.#client,
+      service: this.#service,
+      label: this.#service.className,
+      identifiers: {},
+      context: () => Promise.resolve({ identifiers: {} }),
+    };
   }
 
   /** `S3 {}` in `console.log` and `util.inspect`. */
   [inspectSymbol](): string {
-    return `${this.constructor.name} {}`;
+    return `${this.#service.className} {}`;
   }
 }
 
 /**
  * Picks the client from service options: the given one, the session's, or a new one made
- * from the config. Engine API for generated classes (exported from core, so not marked internal).
+ * from the config.
  */
 export function resolveClient<TClient extends object, TConfig extends object>(
   options: ServiceOptions<TClient, TConfig> | undefined,

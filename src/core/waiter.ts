@@ -1,7 +1,7 @@
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
 import { checkRequestOptions, throwIfAborted } from './request.js';
-import type { ServiceModel } from './service-model.js';
+import type { WaiterFunction } from './descriptors.js';
 
 /** Options of every `waitUntil...` method. */
 export interface WaiterOptions {
@@ -55,8 +55,8 @@ export function checkWaiterOptions(
  * the client it gets refuses to send once the signal is aborted.
  */
 export async function runWaiter(
-  model: ServiceModel,
   client: object,
+  waiterFunction: WaiterFunction,
   waiterName: string,
   params: Params,
   options: WaiterOptions,
@@ -69,7 +69,7 @@ export async function runWaiter(
   if (maxDelay !== undefined) config.maxDelay = maxDelay;
   else if (minDelay !== undefined && minDelay > 120) config.maxDelay = minDelay;
   if (abortSignal) config.abortSignal = abortSignal;
-  const waiter = model.waiter(waiterName) as unknown as (c: object, i: Params) => Promise<object>;
+  const waiter = waiterFunction as unknown as (c: object, i: Params) => Promise<object>;
   try {
     try {
       return await waiter(config, params);

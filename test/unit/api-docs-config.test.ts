@@ -15,12 +15,17 @@ const pkg = JSON.parse(read('package.json')) as {
 };
 const typedoc = JSON.parse(read('typedoc.json')) as { entryPoints: string[]; out: string };
 
-/** `.` → src/index.ts, `./s3` → src/resources/s3/index.ts. */
+/** `.` → src/index.ts, `./extension` → src/core/index.ts, `./s3` → src/resources/s3/index.ts. */
 const entries = Object.keys(pkg.exports)
   .filter((path) => path !== './package.json')
   .map((path) => ({
     importPath: path === '.' ? 'aws-resources' : `aws-resources/${path.slice(2)}`,
-    source: path === '.' ? 'src/index.ts' : `src/resources/${path.slice(2)}/index.ts`,
+    source:
+      path === '.'
+        ? 'src/index.ts'
+        : path === './extension'
+          ? 'src/core/index.ts'
+          : `src/resources/${path.slice(2)}/index.ts`,
   }));
 
 describe('the API reference configuration', () => {

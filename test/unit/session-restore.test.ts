@@ -3,18 +3,18 @@
  * JSON as the same typed resource, and bad JSON fails with a clear error before anything.
  * No request is sent (the clients have no endpoint to reach).
  */
-import {
-  IdentifierError,
-  ParamValidationError,
-  Resource,
-  type ServiceModel,
-} from '../../src/index.js';
+import { join } from 'node:path';
+import { loadDefinition } from '../../src/core/definition-loader.js';
+import type { ServiceModelDefinition } from '../../src/core/definition-types.js';
+import { camelCase } from '../../src/core/naming.js';
+import { IdentifierError, ParamValidationError, Resource } from '../../src/index.js';
+import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import { DynamoDB, Table } from '../../src/resources/dynamodb/index.js';
-import { dynamodbModel } from '../../src/resources/dynamodb/generated/model.js';
+import * as ec2Entry from '../../src/resources/ec2/index.js';
 import { EC2, Instance } from '../../src/resources/ec2/index.js';
-import { ec2Model } from '../../src/resources/ec2/generated/model.js';
+import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
-import { lambdaModel } from '../../src/resources/lambda/generated/model.js';
+import * as s3Entry from '../../src/resources/s3/index.js';
 import {
   Bucket,
   MultipartUploadPart,
@@ -22,46 +22,61 @@ import {
   S3,
   S3Object,
 } from '../../src/resources/s3/index.js';
-import { s3Model } from '../../src/resources/s3/generated/model.js';
 
 const config = {
   region: 'us-east-1',
   credentials: { accessKeyId: 'unit', secretAccessKey: 'unit' },
 };
 
+const definition = (name: string): ServiceModelDefinition =>
+  loadDefinition(join(__dirname, '..', '..', 'resource-definitions', `${name}.json`));
+
 const services = [
-  { service: new S3(config), model: s3Model },
-  { service: new DynamoDB(config), model: dynamodbModel },
-  { service: new EC2(config), model: ec2Model },
-  { service: new Lambda(config), model: lambdaModel },
+  { service: new S3(config), definition: definition('s3'), entry: s3Entry },
+  { service: new DynamoDB(config), definition: definition('dynamodb'), entry: dynamodbEntry },
+  { service: new EC2(config), definition: definition('ec2'), entry: ec2Entry },
+  { service: new Lambda(config), definition: definition('lambda'), entry: lambdaEntry },
 ];
 
-/** Identifier values for a type, by definition name: strings, or numbers for integers. */
-function sampleIdentifiers(model: ServiceModel, type: string): Record<string, unknown> {
+/** Identifier values for a type, by property name: strings, or numbers for integers. */
+function sampleIdentifiers(model: ServiceModelDefinition, type: string): Record<string, unknown> {
   return Object.fromEntries(
-    (model.resource(type).identifiers ?? []).map((identifier, i) => [
-      identifier.name,
+    (model.resources[type]?.identifiers ?? []).map((identifier, i) => [
+      camelCase(identifier.name),
       identifier.type === 'integer' ? i + 7 : `${type.toLowerCase()}-${i}`,
     ]),
   );
 }
 
 describe('restore round trips', () => {
-  const cases = services.flatMap(({ service, model }) =>
-    Object.keys(model.classes).map((type) => [model.serviceName, type, service, model] as const),
+  const cases = services.flatMap(({ service, definition: model, entry }) =>
+    Object.entries(model.resources).map(
+      ([type, resource]) =>
+        [
+          model.service.name,
+          type,
+          service,
+          model,
+          (entry as Record<string, unknown>)[resource.className ?? type] as abstract new (
+            ...args: never
+          ) => Resource,
+        ] as const,
+    ),
   );
 
-  it('covers every resource type the four definitions declare', () => {
-    const declared = services.flatMap(({ model }) =>
-      Object.keys(model.definition.resources).map((type) => `${model.serviceName}.${type}`),
-    );
-    expect(cases.map(([name, type]) => `${name}.${type}`).sort()).toEqual(declared.sort());
+  it('covers every resource type of the four definitions, each with its exported class', () => {
+    expect(cases.length).toBeGreaterThan(40);
+    for (const [, type, , , cls] of cases) expect([type, typeof cls]).toEqual([type, 'function']);
   });
 
-  it.each(cases)('%s %s', (_name, type, service, model) => {
-    const original = model.create(type, service.meta.client, sampleIdentifiers(model, type));
+  it.each(cases)('%s %s', (name, type, service, model, cls) => {
+    const original = service.restore({
+      service: name,
+      type,
+      identifiers: sampleIdentifiers(model, type),
+    });
+    expect(original).toBeInstanceOf(cls);
     const json = JSON.parse(JSON.stringify(original)) as unknown;
-    const cls = model.classes[type] as unknown as abstract new (...args: never) => Resource;
     for (const input of [json, JSON.stringify(original)]) {
       const restored = service.restore(input, cls);
       expect(restored).toBeInstanceOf(cls);

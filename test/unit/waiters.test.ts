@@ -1,13 +1,8 @@
 /** Waiters: option checks before any request, the v3 waiter's polling, and abort. */
 import { AbortError, ParamValidationError } from '../../src/core/errors.js';
+import { waitUntilBucketExists } from '@aws-sdk/client-s3';
 import { runWaiter } from '../../src/core/waiter.js';
-import {
-  serviceError,
-  things,
-  thingsModel,
-  waiterCalls,
-  type FakeClient,
-} from './fixtures/things.js';
+import { serviceError, things, waiterCalls, type FakeClient } from './fixtures/things.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,8 +99,8 @@ describe('a real v3 waiter (waitUntilBucketExists) over a fake client', () => {
     headBucket(client, Infinity);
     const controller = new AbortController();
     const wait = runWaiter(
-      thingsModel,
       client,
+      waitUntilBucketExists,
       'BucketExists',
       { Bucket: 'b2' },
       {

@@ -1,5 +1,5 @@
 import type { QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { Collection, type RequestOptions } from '../../core/index.js';
+import { Collection, responsesOf, type RequestOptions } from '../../core/index.js';
 import { prepareRequest } from './prepare.js';
 
 /** One raw Query or Scan response, its items in native values. */
@@ -68,7 +68,7 @@ export class ItemCollection<T extends object, P extends object> extends Collecti
    * ```
    */
   async page(options?: RequestOptions): Promise<ItemPage<T>> {
-    const responses = this.$responses(options);
+    const responses = responsesOf(this, options);
     try {
       const first = await responses.next();
       // Only limit(0) asks for nothing: no request, an empty page.

@@ -5,10 +5,15 @@ import type {
   BatchWriteWriteRequest,
   TransactWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { ParamValidationError, type RequestOptions } from '../../core/index.js';
+import { runAction, ParamValidationError, type RequestOptions } from '../../core/index.js';
 import { prepareExpressions } from './conditions/index.js';
 import { BatchGetError, BatchWriteError } from './errors.js';
-import { DynamoDBBase } from './generated/service.js';
+import {
+  DynamoDB$batchGetItem,
+  DynamoDB$batchWriteItem,
+  DynamoDB$transactWrite,
+  DynamoDBBase,
+} from './generated/service.js';
 import type { BatchGetItemParams, BatchWriteItemParams, TransactWriteParams } from './params.js';
 import { prepareRequest } from './prepare.js';
 import { retryPolicy, sendUntilProcessed, type RetryOptions } from './retry.js';
@@ -64,8 +69,9 @@ export class DynamoDB extends DynamoDBBase {
     const outcome = await sendUntilProcessed(
       input.RequestItems as RequestItems<BatchGetKeysAndAttributes>,
       async (RequestItems) =>
-        (await this.$action(
-          'BatchGetItem',
+        (await runAction(
+          this,
+          DynamoDB$batchGetItem,
           { ...input, RequestItems },
           policy,
         )) as BatchGetCommandOutput,
@@ -110,8 +116,9 @@ export class DynamoDB extends DynamoDBBase {
     const outcome = await sendUntilProcessed(
       input.RequestItems as RequestItems<BatchWriteWriteRequest[]>,
       async (RequestItems) =>
-        (await this.$action(
-          'BatchWriteItem',
+        (await runAction(
+          this,
+          DynamoDB$batchWriteItem,
           { ...input, RequestItems },
           policy,
         )) as BatchWriteCommandOutput,
@@ -158,7 +165,12 @@ export class DynamoDB extends DynamoDBBase {
     const label = 'DynamoDB.transactWrite';
     // The document client checks each item's values (naming the path) before sending.
     const prepared = prepareRequest(params, label, []);
-    return (await this.$action('TransactWrite', prepared, options)) as TransactWriteCommandOutput;
+    return (await runAction(
+      this,
+      DynamoDB$transactWrite,
+      prepared,
+      options,
+    )) as TransactWriteCommandOutput;
   }
 
   #checkRequestItems<P extends { RequestItems?: object | undefined }>(params: P, label: string): P {

@@ -5,9 +5,24 @@ import {
   type PutCommandOutput,
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { ParamValidationError, type RequestOptions } from '../../core/index.js';
+import {
+  clientFor,
+  collectionOf,
+  runAction,
+  ParamValidationError,
+  type RequestOptions,
+} from '../../core/index.js';
 import { BatchWriter, type BatchWriterOptions, type SendBatchWrite } from './batch-writer.js';
-import { TableBase } from './generated/table.js';
+import {
+  Table$deleteItem,
+  Table$query,
+  Table$scan,
+  Table$getItem,
+  Table$putItem,
+  Table$updateItem,
+  TableBase,
+} from './generated/table.js';
+import { dynamodbService } from './generated/spec.js';
 import { ItemCollection } from './item-collection.js';
 import type {
   DeleteItemParams,
@@ -46,7 +61,7 @@ export class Table extends TableBase {
    */
   async putItem(params: PutItemParams, options?: RequestOptions): Promise<PutCommandOutput> {
     const prepared = prepareRequest(params, 'Table.putItem', ['Item']);
-    return (await this.$action('PutItem', prepared, options)) as PutCommandOutput;
+    return (await runAction(this, Table$putItem, prepared, options)) as PutCommandOutput;
   }
 
   /**
@@ -66,7 +81,7 @@ export class Table extends TableBase {
     options?: RequestOptions,
   ): Promise<GetItemOutput<T>> {
     const prepared = prepareRequest(params, 'Table.getItem', ['Key']);
-    return (await this.$action('GetItem', prepared, options)) as GetItemOutput<T>;
+    return (await runAction(this, Table$getItem, prepared, options)) as GetItemOutput<T>;
   }
 
   /**
@@ -89,7 +104,7 @@ export class Table extends TableBase {
     options?: RequestOptions,
   ): Promise<UpdateCommandOutput> {
     const prepared = prepareRequest(params, 'Table.updateItem', ['Key']);
-    return (await this.$action('UpdateItem', prepared, options)) as UpdateCommandOutput;
+    return (await runAction(this, Table$updateItem, prepared, options)) as UpdateCommandOutput;
   }
 
   /**
@@ -107,7 +122,7 @@ export class Table extends TableBase {
     options?: RequestOptions,
   ): Promise<DeleteCommandOutput> {
     const prepared = prepareRequest(params, 'Table.deleteItem', ['Key']);
-    return (await this.$action('DeleteItem', prepared, options)) as DeleteCommandOutput;
+    return (await runAction(this, Table$deleteItem, prepared, options)) as DeleteCommandOutput;
   }
 
   /**
@@ -196,13 +211,19 @@ export class Table extends TableBase {
     name: 'Query' | 'Scan',
     params: P | undefined,
   ): ItemCollection<T, P> {
-    const all = this.$collection(name, ItemCollection).all();
-    return (params === undefined ? all : all.filter(params)) as unknown as ItemCollection<T, P>;
+    const spec = name === 'Query' ? Table$query : Table$scan;
+    const all = collectionOf<ItemCollection<T, P>>(this, spec, ItemCollection).all();
+    return params === undefined ? all : all.filter(params);
   }
 
   #sendBatchWrite(): SendBatchWrite {
-    // The document client the engine made for this client (shares its middleware).
-    const client = this.$model.clientFor(this.$client, 'BatchWrite') as DynamoDBDocumentClient;
+    // The document client the engine made for this client (shares its middleware): the one
+    // that sends the item actions.
+    const client = clientFor(
+      dynamodbService,
+      this.meta.client,
+      Table$putItem.request,
+    ) as DynamoDBDocumentClient;
     return (RequestItems, abortSignal) =>
       client.send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {});
   }

@@ -1,6 +1,6 @@
 import type { CreateTagsCommandInput } from '@aws-sdk/client-ec2';
-import type { RequestOptions } from '../../core/index.js';
-import { EC2Base } from './generated/service.js';
+import { runAction, type RequestOptions } from '../../core/index.js';
+import { EC2$createTags, EC2Base } from './generated/service.js';
 import type { Tag } from './generated/tag.js';
 
 /**
@@ -27,7 +27,7 @@ export class EC2 extends EC2Base {
    * ```
    */
   async createTags(params: CreateTagsCommandInput, options?: RequestOptions): Promise<Tag[]> {
-    await this.$action('CreateTags', params, options);
+    await runAction(this, EC2$createTags, params, options);
     const tags: Tag[] = [];
     for (const resourceId of params.Resources ?? []) {
       for (const { Key, Value } of params.Tags ?? []) {

@@ -1,7 +1,8 @@
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
-import { AliasBase } from './generated/alias.js';
+import { Alias$invoke, AliasBase } from './generated/alias.js';
 import type { QualifiedInvokeParams } from './function-version.js';
 import { invokeWithCodec, type InvokeOptions, type InvokeResult } from './invoke.js';
+import { runAction } from '../../core/index.js';
 
 /**
  * An alias of a function (`fn.Alias('live')`, `await fn.createAlias(...)`): its
@@ -41,7 +42,7 @@ export class Alias extends AliasBase {
   ): Promise<InvokeResult<T>>;
   invoke(params?: QualifiedInvokeParams, options?: InvokeOptions): Promise<unknown> {
     return invokeWithCodec(
-      (p, o) => this.$action('Invoke', p, o),
+      (p, o) => runAction(this, Alias$invoke, p, o),
       params,
       options,
       { functionName: this.functionName, qualifier: this.name },

@@ -1,11 +1,12 @@
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
-import { FunctionVersionBase } from './generated/function-version.js';
+import { FunctionVersion$invoke, FunctionVersionBase } from './generated/function-version.js';
 import {
   invokeWithCodec,
   type InvokeOptions,
   type InvokeParams,
   type InvokeResult,
 } from './invoke.js';
+import { runAction } from '../../core/index.js';
 
 /** The params of `invoke` on a version or alias: the qualifier is filled by the resource. */
 export type QualifiedInvokeParams = InvokeParams<'FunctionName' | 'Qualifier'>;
@@ -47,7 +48,7 @@ export class FunctionVersion extends FunctionVersionBase {
   ): Promise<InvokeResult<T>>;
   invoke(params?: QualifiedInvokeParams, options?: InvokeOptions): Promise<unknown> {
     return invokeWithCodec(
-      (p, o) => this.$action('Invoke', p, o),
+      (p, o) => runAction(this, FunctionVersion$invoke, p, o),
       params,
       options,
       { functionName: this.functionName, qualifier: this.version },

@@ -3,8 +3,12 @@ import type {
   UpdateFunctionCodeCommandInput,
   UpdateFunctionCodeCommandOutput,
 } from '@aws-sdk/client-lambda';
-import type { ActionParams, RequestOptions } from '../../core/index.js';
-import { LambdaFunctionBase } from './generated/function.js';
+import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import {
+  LambdaFunction$invoke,
+  LambdaFunction$updateCode,
+  LambdaFunctionBase,
+} from './generated/function.js';
 import {
   invokeWithCodec,
   type InvokeOptions,
@@ -61,7 +65,7 @@ export class LambdaFunction extends LambdaFunctionBase {
   ): Promise<InvokeResult<T>>;
   invoke(params?: InvokeParams, options?: InvokeOptions): Promise<unknown> {
     return invokeWithCodec(
-      (p, o) => this.$action('Invoke', p, o),
+      (p, o) => runAction(this, LambdaFunction$invoke, p, o),
       params,
       options,
       { functionName: this.name },
@@ -85,8 +89,9 @@ export class LambdaFunction extends LambdaFunctionBase {
     options?: RequestOptions,
   ): Promise<UpdateFunctionCodeCommandOutput> {
     const withBytes = await withZipBytes(params, undefined, 'LambdaFunction.updateCode');
-    return this.$action(
-      'UpdateCode',
+    return runAction(
+      this,
+      LambdaFunction$updateCode,
       withBytes,
       options,
     ) as Promise<UpdateFunctionCodeCommandOutput>;

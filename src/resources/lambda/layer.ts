@@ -2,8 +2,8 @@ import type {
   LayerVersionContentInput,
   PublishLayerVersionCommandInput,
 } from '@aws-sdk/client-lambda';
-import type { ActionParams, RequestOptions } from '../../core/index.js';
-import { LayerBase } from './generated/layer.js';
+import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import { Layer$publishVersion, LayerBase } from './generated/layer.js';
 import type { LayerVersion } from './generated/layer-version.js';
 import { withZipBytes, type ZipSource } from './zip.js';
 
@@ -48,6 +48,6 @@ export class Layer extends LayerBase {
     options?: RequestOptions,
   ): Promise<LayerVersion> {
     const withBytes = await withZipBytes(params, 'Content', 'Layer.publishVersion');
-    return this.$action('PublishVersion', withBytes, options) as Promise<LayerVersion>;
+    return runAction(this, Layer$publishVersion, withBytes, options) as Promise<LayerVersion>;
   }
 }

@@ -3,9 +3,13 @@ import type {
   FunctionCode,
   PublishLayerVersionCommandInput,
 } from '@aws-sdk/client-lambda';
-import type { RequestOptions } from '../../core/index.js';
+import { runAction, type RequestOptions } from '../../core/index.js';
 import type { LambdaFunction } from './function.js';
-import { LambdaBase } from './generated/service.js';
+import {
+  Lambda$createFunction,
+  Lambda$publishLayerVersion,
+  LambdaBase,
+} from './generated/service.js';
 import type { LayerVersion } from './generated/layer-version.js';
 import type { LayerContent } from './layer.js';
 import { withZipBytes, type ZipSource } from './zip.js';
@@ -61,7 +65,7 @@ export class Lambda extends LambdaBase {
     options?: RequestOptions,
   ): Promise<LambdaFunction> {
     const withBytes = await withZipBytes(params, 'Code', 'Lambda.createFunction');
-    return this.$action('CreateFunction', withBytes, options) as Promise<LambdaFunction>;
+    return runAction(this, Lambda$createFunction, withBytes, options) as Promise<LambdaFunction>;
   }
 
   /**
@@ -81,6 +85,6 @@ export class Lambda extends LambdaBase {
     options?: RequestOptions,
   ): Promise<LayerVersion> {
     const withBytes = await withZipBytes(params, 'Content', 'Lambda.publishLayerVersion');
-    return this.$action('PublishLayerVersion', withBytes, options) as Promise<LayerVersion>;
+    return runAction(this, Lambda$publishLayerVersion, withBytes, options) as Promise<LayerVersion>;
   }
 }

@@ -47,7 +47,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   async uploadFile(filePath: string, key: string, options?: UploadOptions): Promise<S3Object> {
-    await uploadFile(this.$client, { Bucket: this.name, Key: key }, filePath, options);
+    await uploadFile(this.meta.client, { Bucket: this.name, Key: key }, filePath, options);
     return this.Object(key);
   }
 
@@ -64,7 +64,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   async uploadStream(body: UploadBody, key: string, options?: UploadOptions): Promise<S3Object> {
-    await uploadStream(this.$client, { Bucket: this.name, Key: key }, body, options);
+    await uploadStream(this.meta.client, { Bucket: this.name, Key: key }, body, options);
     return this.Object(key);
   }
 
@@ -82,7 +82,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   downloadFile(key: string, filePath: string, options?: DownloadOptions): Promise<DownloadResult> {
-    return downloadFile(this.$client, { Bucket: this.name, Key: key }, filePath, options);
+    return downloadFile(this.meta.client, { Bucket: this.name, Key: key }, filePath, options);
   }
 
   /**
@@ -96,7 +96,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   downloadStream(key: string, options?: DownloadOptions): Promise<Readable> {
-    return downloadStream(this.$client, { Bucket: this.name, Key: key }, options);
+    return downloadStream(this.meta.client, { Bucket: this.name, Key: key }, options);
   }
 
   /**
@@ -122,7 +122,7 @@ export class Bucket extends BucketBase {
     const keys = async function* (abortSignal: AbortSignal | undefined) {
       for await (const page of listing.pages({ abortSignal })) yield page.map((o) => o.key);
     };
-    return downloadDirectory(this.$client, this.name, dir, keys, options);
+    return downloadDirectory(this.meta.client, this.name, dir, keys, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   async copy(source: ObjectSource, key: string, options?: CopyOptions): Promise<S3Object> {
-    await copyObject(this.$client, source, { Bucket: this.name, Key: key }, options);
+    await copyObject(this.meta.client, source, { Bucket: this.name, Key: key }, options);
     return this.Object(key);
   }
 }

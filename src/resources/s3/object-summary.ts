@@ -1,6 +1,6 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
-import type { ActionParams, RequestOptions } from '../../core/index.js';
-import { ObjectSummaryBase } from './generated/object-summary.js';
+import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import { ObjectSummary$get, ObjectSummaryBase } from './generated/object-summary.js';
 import { readableGet } from './object-get.js';
 import type { GetObjectResult } from './transfers/object-body.js';
 
@@ -29,6 +29,6 @@ export class ObjectSummary extends ObjectSummaryBase {
     params?: ActionParams<GetObjectCommandInput, 'Bucket' | 'Key'>,
     options?: RequestOptions,
   ): Promise<GetObjectResult> {
-    return readableGet(this.$action('Get', params, options));
+    return readableGet(runAction(this, ObjectSummary$get, params, options));
   }
 }

@@ -1,6 +1,6 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
-import type { ActionParams, RequestOptions } from '../../core/index.js';
-import { ObjectVersionBase } from './generated/object-version.js';
+import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import { ObjectVersion$get, ObjectVersionBase } from './generated/object-version.js';
 import { readableGet } from './object-get.js';
 import type { GetObjectResult } from './transfers/object-body.js';
 
@@ -28,6 +28,6 @@ export class ObjectVersion extends ObjectVersionBase {
     params?: ActionParams<GetObjectCommandInput, 'Bucket' | 'Key' | 'VersionId'>,
     options?: RequestOptions,
   ): Promise<GetObjectResult> {
-    return readableGet(this.$action('Get', params, options));
+    return readableGet(runAction(this, ObjectVersion$get, params, options));
   }
 }

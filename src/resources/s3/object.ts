@@ -1,7 +1,7 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import type { ActionParams, RequestOptions } from '../../core/index.js';
-import { S3ObjectBase } from './generated/object.js';
+import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import { S3Object$get, S3ObjectBase } from './generated/object.js';
 import { readableGet } from './object-get.js';
 import { copyObject, type CopyOptions, type CopyResult } from './transfers/copy.js';
 import {
@@ -48,7 +48,7 @@ export class S3Object extends S3ObjectBase {
     params?: ActionParams<GetObjectCommandInput, 'Bucket' | 'Key'>,
     options?: RequestOptions,
   ): Promise<GetObjectResult> {
-    return readableGet(this.$action('Get', params, options));
+    return readableGet(runAction(this, S3Object$get, params, options));
   }
 
   /**
@@ -62,7 +62,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadFile(filePath: string, options?: UploadOptions): Promise<UploadResult> {
-    return uploadFile(this.$client, this.#location(), filePath, options);
+    return uploadFile(this.meta.client, this.#location(), filePath, options);
   }
 
   /**
@@ -76,7 +76,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadStream(body: UploadBody, options?: UploadOptions): Promise<UploadResult> {
-    return uploadStream(this.$client, this.#location(), body, options);
+    return uploadStream(this.meta.client, this.#location(), body, options);
   }
 
   /**
@@ -90,7 +90,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadFile(filePath: string, options?: DownloadOptions): Promise<DownloadResult> {
-    return downloadFile(this.$client, this.#location(), filePath, options);
+    return downloadFile(this.meta.client, this.#location(), filePath, options);
   }
 
   /**
@@ -103,7 +103,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadStream(options?: DownloadOptions): Promise<Readable> {
-    return downloadStream(this.$client, this.#location(), options);
+    return downloadStream(this.meta.client, this.#location(), options);
   }
 
   /**
@@ -118,7 +118,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   copy(source: ObjectSource, options?: CopyOptions): Promise<CopyResult> {
-    return copyObject(this.$client, source, this.#location(), options);
+    return copyObject(this.meta.client, source, this.#location(), options);
   }
 
   /**
@@ -135,7 +135,7 @@ export class S3Object extends S3ObjectBase {
     options: PresignOptions & { params?: Omit<GetObjectCommandInput, 'Bucket' | 'Key'> } = {},
   ): Promise<string> {
     const { params, ...presign } = options;
-    return presignGet(this.$client, { ...params, ...this.#location() }, presign);
+    return presignGet(this.meta.client, { ...params, ...this.#location() }, presign);
   }
 
   /**
@@ -155,7 +155,7 @@ export class S3Object extends S3ObjectBase {
     } = {},
   ): Promise<string> {
     const { params, ...presign } = options;
-    return presignPut(this.$client, { ...params, ...this.#location() }, presign);
+    return presignPut(this.meta.client, { ...params, ...this.#location() }, presign);
   }
 
   #location(): { Bucket: string; Key: string } {

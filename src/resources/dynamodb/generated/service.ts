@@ -3,9 +3,25 @@ import type * as sdk from '@aws-sdk/client-dynamodb';
 import type * as libDynamodb from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  TransactGetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import {
   ServiceResource,
   resolveClient,
   type ServiceOptions,
+  type ResourceClass,
+  field,
+  flatten,
+  type ActionSpec,
+  runAction,
+  type HasSpec,
+  subResource,
+  type HasManySpec,
+  collectionOf,
   type RequestOptions,
 } from '../../../core/index.js';
 import {
@@ -13,8 +29,78 @@ import {
   type DynamoDBTables,
   type DynamoDBTablesCollection,
 } from './collections.js';
-import type { Table } from '../table.js';
-import { dynamodbModel } from './model.js';
+import { Table } from '../table.js';
+import { dynamodbService } from './spec.js';
+
+export const DynamoDB$batchGetItem: ActionSpec<
+  libDynamodb.BatchGetCommandInput,
+  libDynamodb.BatchGetCommandOutput
+> = {
+  name: 'batchGetItem',
+  request: { command: BatchGetCommand, package: '@aws-sdk/lib-dynamodb' },
+};
+export const DynamoDB$batchWriteItem: ActionSpec<
+  libDynamodb.BatchWriteCommandInput,
+  libDynamodb.BatchWriteCommandOutput
+> = {
+  name: 'batchWriteItem',
+  request: { command: BatchWriteCommand, package: '@aws-sdk/lib-dynamodb' },
+};
+const DynamoDB$createTable: ActionSpec<sdk.CreateTableCommandInput, Table> = {
+  name: 'createTable',
+  request: { command: CreateTableCommand },
+  resource: {
+    type: () => Table,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) => field(field(v, 'TableDescription'), 'TableName'),
+      },
+    ],
+    path: (v) => field(v, 'TableDescription'),
+  },
+};
+const DynamoDB$transactGet: ActionSpec<
+  libDynamodb.TransactGetCommandInput,
+  libDynamodb.TransactGetCommandOutput
+> = {
+  name: 'transactGet',
+  request: { command: TransactGetCommand, package: '@aws-sdk/lib-dynamodb' },
+};
+export const DynamoDB$transactWrite: ActionSpec<
+  libDynamodb.TransactWriteCommandInput,
+  libDynamodb.TransactWriteCommandOutput
+> = {
+  name: 'transactWrite',
+  request: { command: TransactWriteCommand, package: '@aws-sdk/lib-dynamodb' },
+};
+const DynamoDB$Table: HasSpec<Table> = {
+  name: 'Table',
+  resource: { type: () => Table, identifiers: [{ target: 'Name', source: 'input' }] },
+};
+const DynamoDB$tables: HasManySpec = {
+  name: 'tables',
+  request: { command: ListTablesCommand },
+  resource: {
+    type: () => Table,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) => flatten(field(v, 'TableNames')),
+        list: true,
+      },
+    ],
+    plural: true,
+  },
+  paging: {
+    limitKey: 'Limit',
+    inputTokens: ['ExclusiveStartTableName'],
+    outputTokens: [(v) => field(v, 'LastEvaluatedTableName')],
+  },
+};
+const DynamoDB$types: Readonly<Record<string, () => ResourceClass>> = { Table: () => Table };
 
 /**
  * The generated part of {@link DynamoDB}; the hand-written class extends it.
@@ -33,7 +119,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * ```
    */
   constructor(options?: ServiceOptions<DynamoDBClient, sdk.DynamoDBClientConfig>) {
-    super(dynamodbModel, resolveClient(options, DynamoDBClient));
+    super(dynamodbService, resolveClient(options, DynamoDBClient), DynamoDB$types);
   }
 
   /**
@@ -51,7 +137,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * ```
    */
   createTable(params: sdk.CreateTableCommandInput, options?: RequestOptions): Promise<Table> {
-    return this.$action('CreateTable', params, options) as Promise<Table>;
+    return runAction(this, DynamoDB$createTable, params, options);
   }
 
   /**
@@ -71,11 +157,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
     params: libDynamodb.TransactGetCommandInput,
     options?: RequestOptions,
   ): Promise<libDynamodb.TransactGetCommandOutput> {
-    return this.$action(
-      'TransactGet',
-      params,
-      options,
-    ) as Promise<libDynamodb.TransactGetCommandOutput>;
+    return runAction(this, DynamoDB$transactGet, params, options);
   }
 
   /**
@@ -87,7 +169,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    */
   Table(name: string): Table;
   Table(...args: unknown[]): Table {
-    return this.$subResource('Table', args) as Table;
+    return subResource(this, DynamoDB$Table, args);
   }
 
   /**
@@ -99,6 +181,6 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * ```
    */
   get tables(): DynamoDBTables {
-    return this.$collection<DynamoDBTablesCollection>('Tables', TableCollection);
+    return collectionOf<DynamoDBTablesCollection>(this, DynamoDB$tables, TableCollection);
   }
 }

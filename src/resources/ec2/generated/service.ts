@@ -2,9 +2,56 @@
 import type * as sdk from '@aws-sdk/client-ec2';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import {
+  CreateDhcpOptionsCommand,
+  CreateInternetGatewayCommand,
+  CreateKeyPairCommand,
+  CreateNetworkAclCommand,
+  CreateNetworkInterfaceCommand,
+  CreatePlacementGroupCommand,
+  CreateRouteTableCommand,
+  CreateSecurityGroupCommand,
+  CreateSnapshotCommand,
+  CreateSubnetCommand,
+  CreateTagsCommand,
+  CreateVolumeCommand,
+  CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
+  DescribeAddressesCommand,
+  DescribeDhcpOptionsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeKeyPairsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribePlacementGroupsCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  DescribeSubnetsCommand,
+  DescribeVolumesCommand,
+  DescribeVpcPeeringConnectionsCommand,
+  DescribeVpcsCommand,
+  DisassociateRouteTableCommand,
+  ImportKeyPairCommand,
+  RegisterImageCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import {
   ServiceResource,
   resolveClient,
   type ServiceOptions,
+  type ResourceClass,
+  field,
+  flatten,
+  project,
+  whole,
+  type ActionSpec,
+  runAction,
+  type HasSpec,
+  subResource,
+  type HasManySpec,
+  collectionOf,
   type RequestOptions,
 } from '../../../core/index.js';
 import {
@@ -60,29 +107,783 @@ import {
   type EC2Vpcs,
   type EC2VpcsCollection,
 } from './collections.js';
-import type { ClassicAddress } from './classic-address.js';
-import type { DhcpOptions } from './dhcp-options.js';
-import type { Image } from './image.js';
-import type { Instance } from './instance.js';
-import type { InternetGateway } from './internet-gateway.js';
-import type { KeyPair } from './key-pair.js';
-import type { KeyPairInfo } from './key-pair-info.js';
-import type { NetworkAcl } from './network-acl.js';
-import type { NetworkInterface } from './network-interface.js';
-import type { NetworkInterfaceAssociation } from './network-interface-association.js';
-import type { PlacementGroup } from './placement-group.js';
-import type { Route } from './route.js';
-import type { RouteTable } from './route-table.js';
-import type { RouteTableAssociation } from './route-table-association.js';
-import type { SecurityGroup } from './security-group.js';
-import type { Snapshot } from './snapshot.js';
-import type { Subnet } from './subnet.js';
-import type { Tag } from './tag.js';
-import type { Volume } from './volume.js';
-import type { Vpc } from './vpc.js';
-import type { VpcAddress } from './vpc-address.js';
-import type { VpcPeeringConnection } from './vpc-peering-connection.js';
-import { ec2Model } from './model.js';
+import { ClassicAddress } from './classic-address.js';
+import { DhcpOptions } from './dhcp-options.js';
+import { Image } from './image.js';
+import { Instance } from './instance.js';
+import { InternetGateway } from './internet-gateway.js';
+import { KeyPair } from './key-pair.js';
+import { KeyPairInfo } from './key-pair-info.js';
+import { NetworkAcl } from './network-acl.js';
+import { NetworkInterface } from './network-interface.js';
+import { NetworkInterfaceAssociation } from './network-interface-association.js';
+import { PlacementGroup } from './placement-group.js';
+import { Route } from './route.js';
+import { RouteTable } from './route-table.js';
+import { RouteTableAssociation } from './route-table-association.js';
+import { SecurityGroup } from './security-group.js';
+import { Snapshot } from './snapshot.js';
+import { Subnet } from './subnet.js';
+import { Tag } from './tag.js';
+import { Volume } from './volume.js';
+import { Vpc } from './vpc.js';
+import { VpcAddress } from './vpc-address.js';
+import { VpcPeeringConnection } from './vpc-peering-connection.js';
+import { ec2Service } from './spec.js';
+
+const EC2$createDhcpOptions: ActionSpec<sdk.CreateDhcpOptionsCommandInput, DhcpOptions> = {
+  name: 'createDhcpOptions',
+  request: { command: CreateDhcpOptionsCommand },
+  resource: {
+    type: () => DhcpOptions,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'DhcpOptions'), 'DhcpOptionsId'),
+      },
+    ],
+    path: (v) => field(v, 'DhcpOptions'),
+  },
+};
+const EC2$createInstances: ActionSpec<sdk.RunInstancesCommandInput, Instance[]> = {
+  name: 'createInstances',
+  request: { command: RunInstancesCommand },
+  resource: {
+    type: () => Instance,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'Instances')), (v1: unknown) => field(v1, 'InstanceId')),
+        list: true,
+        item: (v) => field(v, 'InstanceId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Instances')),
+    plural: true,
+  },
+};
+const EC2$createInternetGateway: ActionSpec<
+  sdk.CreateInternetGatewayCommandInput,
+  InternetGateway
+> = {
+  name: 'createInternetGateway',
+  request: { command: CreateInternetGatewayCommand },
+  resource: {
+    type: () => InternetGateway,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'InternetGateway'), 'InternetGatewayId'),
+      },
+    ],
+    path: (v) => field(v, 'InternetGateway'),
+  },
+};
+const EC2$createKeyPair: ActionSpec<sdk.CreateKeyPairCommandInput, KeyPair> = {
+  name: 'createKeyPair',
+  request: { command: CreateKeyPairCommand },
+  resource: {
+    type: () => KeyPair,
+    identifiers: [{ target: 'Name', source: 'response', path: (v) => field(v, 'KeyName') }],
+    path: whole,
+  },
+};
+const EC2$createNetworkAcl: ActionSpec<sdk.CreateNetworkAclCommandInput, NetworkAcl> = {
+  name: 'createNetworkAcl',
+  request: { command: CreateNetworkAclCommand },
+  resource: {
+    type: () => NetworkAcl,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'NetworkAcl'), 'NetworkAclId'),
+      },
+    ],
+    path: (v) => field(v, 'NetworkAcl'),
+  },
+};
+const EC2$createNetworkInterface: ActionSpec<
+  sdk.CreateNetworkInterfaceCommandInput,
+  NetworkInterface
+> = {
+  name: 'createNetworkInterface',
+  request: { command: CreateNetworkInterfaceCommand },
+  resource: {
+    type: () => NetworkInterface,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'NetworkInterface'), 'NetworkInterfaceId'),
+      },
+    ],
+    path: (v) => field(v, 'NetworkInterface'),
+  },
+};
+const EC2$createPlacementGroup: ActionSpec<sdk.CreatePlacementGroupCommandInput, PlacementGroup> = {
+  name: 'createPlacementGroup',
+  request: { command: CreatePlacementGroupCommand },
+  resource: {
+    type: () => PlacementGroup,
+    identifiers: [
+      { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'GroupName') },
+    ],
+  },
+};
+const EC2$createRouteTable: ActionSpec<sdk.CreateRouteTableCommandInput, RouteTable> = {
+  name: 'createRouteTable',
+  request: { command: CreateRouteTableCommand },
+  resource: {
+    type: () => RouteTable,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'RouteTable'), 'RouteTableId'),
+      },
+    ],
+    path: (v) => field(v, 'RouteTable'),
+  },
+};
+const EC2$createSecurityGroup: ActionSpec<sdk.CreateSecurityGroupCommandInput, SecurityGroup> = {
+  name: 'createSecurityGroup',
+  request: { command: CreateSecurityGroupCommand },
+  resource: {
+    type: () => SecurityGroup,
+    identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'GroupId') }],
+  },
+};
+const EC2$createSnapshot: ActionSpec<sdk.CreateSnapshotCommandInput, Snapshot> = {
+  name: 'createSnapshot',
+  request: { command: CreateSnapshotCommand },
+  resource: {
+    type: () => Snapshot,
+    identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'SnapshotId') }],
+    path: whole,
+  },
+};
+const EC2$createSubnet: ActionSpec<sdk.CreateSubnetCommandInput, Subnet> = {
+  name: 'createSubnet',
+  request: { command: CreateSubnetCommand },
+  resource: {
+    type: () => Subnet,
+    identifiers: [
+      { target: 'Id', source: 'response', path: (v) => field(field(v, 'Subnet'), 'SubnetId') },
+    ],
+    path: (v) => field(v, 'Subnet'),
+  },
+};
+export const EC2$createTags: ActionSpec<sdk.CreateTagsCommandInput, sdk.CreateTagsCommandOutput> = {
+  name: 'createTags',
+  request: { command: CreateTagsCommand },
+};
+const EC2$createVolume: ActionSpec<sdk.CreateVolumeCommandInput, Volume> = {
+  name: 'createVolume',
+  request: { command: CreateVolumeCommand },
+  resource: {
+    type: () => Volume,
+    identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'VolumeId') }],
+    path: whole,
+  },
+};
+const EC2$createVpc: ActionSpec<sdk.CreateVpcCommandInput, Vpc> = {
+  name: 'createVpc',
+  request: { command: CreateVpcCommand },
+  resource: {
+    type: () => Vpc,
+    identifiers: [
+      { target: 'Id', source: 'response', path: (v) => field(field(v, 'Vpc'), 'VpcId') },
+    ],
+    path: (v) => field(v, 'Vpc'),
+  },
+};
+const EC2$createVpcPeeringConnection: ActionSpec<
+  sdk.CreateVpcPeeringConnectionCommandInput,
+  VpcPeeringConnection
+> = {
+  name: 'createVpcPeeringConnection',
+  request: { command: CreateVpcPeeringConnectionCommand },
+  resource: {
+    type: () => VpcPeeringConnection,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => field(field(v, 'VpcPeeringConnection'), 'VpcPeeringConnectionId'),
+      },
+    ],
+    path: (v) => field(v, 'VpcPeeringConnection'),
+  },
+};
+const EC2$disassociateRouteTable: ActionSpec<
+  sdk.DisassociateRouteTableCommandInput,
+  sdk.DisassociateRouteTableCommandOutput
+> = { name: 'disassociateRouteTable', request: { command: DisassociateRouteTableCommand } };
+const EC2$importKeyPair: ActionSpec<sdk.ImportKeyPairCommandInput, KeyPairInfo> = {
+  name: 'importKeyPair',
+  request: { command: ImportKeyPairCommand },
+  resource: {
+    type: () => KeyPairInfo,
+    identifiers: [{ target: 'Name', source: 'response', path: (v) => field(v, 'KeyName') }],
+  },
+};
+const EC2$registerImage: ActionSpec<sdk.RegisterImageCommandInput, Image> = {
+  name: 'registerImage',
+  request: { command: RegisterImageCommand },
+  resource: {
+    type: () => Image,
+    identifiers: [{ target: 'Id', source: 'response', path: (v) => field(v, 'ImageId') }],
+  },
+};
+const EC2$ClassicAddress: HasSpec<ClassicAddress> = {
+  name: 'ClassicAddress',
+  resource: { type: () => ClassicAddress, identifiers: [{ target: 'PublicIp', source: 'input' }] },
+};
+const EC2$DhcpOptions: HasSpec<DhcpOptions> = {
+  name: 'DhcpOptions',
+  resource: { type: () => DhcpOptions, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Image: HasSpec<Image> = {
+  name: 'Image',
+  resource: { type: () => Image, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Instance: HasSpec<Instance> = {
+  name: 'Instance',
+  resource: { type: () => Instance, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$InternetGateway: HasSpec<InternetGateway> = {
+  name: 'InternetGateway',
+  resource: { type: () => InternetGateway, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$KeyPair: HasSpec<KeyPairInfo> = {
+  name: 'KeyPair',
+  resource: { type: () => KeyPairInfo, identifiers: [{ target: 'Name', source: 'input' }] },
+};
+const EC2$NetworkAcl: HasSpec<NetworkAcl> = {
+  name: 'NetworkAcl',
+  resource: { type: () => NetworkAcl, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$NetworkInterface: HasSpec<NetworkInterface> = {
+  name: 'NetworkInterface',
+  resource: { type: () => NetworkInterface, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$NetworkInterfaceAssociation: HasSpec<NetworkInterfaceAssociation> = {
+  name: 'NetworkInterfaceAssociation',
+  resource: {
+    type: () => NetworkInterfaceAssociation,
+    identifiers: [{ target: 'Id', source: 'input' }],
+  },
+};
+const EC2$PlacementGroup: HasSpec<PlacementGroup> = {
+  name: 'PlacementGroup',
+  resource: { type: () => PlacementGroup, identifiers: [{ target: 'Name', source: 'input' }] },
+};
+const EC2$Route: HasSpec<Route> = {
+  name: 'Route',
+  resource: {
+    type: () => Route,
+    identifiers: [
+      { target: 'RouteTableId', source: 'input' },
+      { target: 'DestinationCidrBlock', source: 'input' },
+    ],
+  },
+};
+const EC2$RouteTable: HasSpec<RouteTable> = {
+  name: 'RouteTable',
+  resource: { type: () => RouteTable, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$RouteTableAssociation: HasSpec<RouteTableAssociation> = {
+  name: 'RouteTableAssociation',
+  resource: { type: () => RouteTableAssociation, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$SecurityGroup: HasSpec<SecurityGroup> = {
+  name: 'SecurityGroup',
+  resource: { type: () => SecurityGroup, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Snapshot: HasSpec<Snapshot> = {
+  name: 'Snapshot',
+  resource: { type: () => Snapshot, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Subnet: HasSpec<Subnet> = {
+  name: 'Subnet',
+  resource: { type: () => Subnet, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Tag: HasSpec<Tag> = {
+  name: 'Tag',
+  resource: {
+    type: () => Tag,
+    identifiers: [
+      { target: 'ResourceId', source: 'input' },
+      { target: 'Key', source: 'input' },
+      { target: 'Value', source: 'input' },
+    ],
+  },
+};
+const EC2$Volume: HasSpec<Volume> = {
+  name: 'Volume',
+  resource: { type: () => Volume, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$Vpc: HasSpec<Vpc> = {
+  name: 'Vpc',
+  resource: { type: () => Vpc, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$VpcAddress: HasSpec<VpcAddress> = {
+  name: 'VpcAddress',
+  resource: { type: () => VpcAddress, identifiers: [{ target: 'AllocationId', source: 'input' }] },
+};
+const EC2$VpcPeeringConnection: HasSpec<VpcPeeringConnection> = {
+  name: 'VpcPeeringConnection',
+  resource: { type: () => VpcPeeringConnection, identifiers: [{ target: 'Id', source: 'input' }] },
+};
+const EC2$classicAddresses: HasManySpec = {
+  name: 'classicAddresses',
+  request: {
+    command: DescribeAddressesCommand,
+    params: [
+      { target: 'Filters[0].Name', source: 'string', value: 'domain' },
+      { target: 'Filters[0].Values[0]', source: 'string', value: 'standard' },
+    ],
+  },
+  resource: {
+    type: () => ClassicAddress,
+    identifiers: [
+      {
+        target: 'PublicIp',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'Addresses')), (v1: unknown) => field(v1, 'PublicIp')),
+        list: true,
+        item: (v) => field(v, 'PublicIp'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Addresses')),
+    plural: true,
+  },
+};
+const EC2$dhcpOptionsSets: HasManySpec = {
+  name: 'dhcpOptionsSets',
+  request: { command: DescribeDhcpOptionsCommand },
+  resource: {
+    type: () => DhcpOptions,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'DhcpOptions')), (v1: unknown) => field(v1, 'DhcpOptionsId')),
+        list: true,
+        item: (v) => field(v, 'DhcpOptionsId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'DhcpOptions')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$images: HasManySpec = {
+  name: 'images',
+  request: { command: DescribeImagesCommand },
+  resource: {
+    type: () => Image,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'Images')), (v1: unknown) => field(v1, 'ImageId')),
+        list: true,
+        item: (v) => field(v, 'ImageId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Images')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$instances: HasManySpec = {
+  name: 'instances',
+  request: { command: DescribeInstancesCommand },
+  resource: {
+    type: () => Instance,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(
+            flatten(
+              project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances')),
+            ),
+            (v2: unknown) => field(v2, 'InstanceId'),
+          ),
+        list: true,
+        item: (v) => field(v, 'InstanceId'),
+      },
+    ],
+    path: (v) =>
+      flatten(project(flatten(field(v, 'Reservations')), (v1: unknown) => field(v1, 'Instances'))),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$internetGateways: HasManySpec = {
+  name: 'internetGateways',
+  request: { command: DescribeInternetGatewaysCommand },
+  resource: {
+    type: () => InternetGateway,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'InternetGateways')), (v1: unknown) =>
+            field(v1, 'InternetGatewayId'),
+          ),
+        list: true,
+        item: (v) => field(v, 'InternetGatewayId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'InternetGateways')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$keyPairs: HasManySpec = {
+  name: 'keyPairs',
+  request: { command: DescribeKeyPairsCommand },
+  resource: {
+    type: () => KeyPairInfo,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'KeyPairs')), (v1: unknown) => field(v1, 'KeyName')),
+        list: true,
+        item: (v) => field(v, 'KeyName'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'KeyPairs')),
+    plural: true,
+  },
+};
+const EC2$networkAcls: HasManySpec = {
+  name: 'networkAcls',
+  request: { command: DescribeNetworkAclsCommand },
+  resource: {
+    type: () => NetworkAcl,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'NetworkAcls')), (v1: unknown) => field(v1, 'NetworkAclId')),
+        list: true,
+        item: (v) => field(v, 'NetworkAclId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'NetworkAcls')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$networkInterfaces: HasManySpec = {
+  name: 'networkInterfaces',
+  request: { command: DescribeNetworkInterfacesCommand },
+  resource: {
+    type: () => NetworkInterface,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'NetworkInterfaces')), (v1: unknown) =>
+            field(v1, 'NetworkInterfaceId'),
+          ),
+        list: true,
+        item: (v) => field(v, 'NetworkInterfaceId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'NetworkInterfaces')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$placementGroups: HasManySpec = {
+  name: 'placementGroups',
+  request: { command: DescribePlacementGroupsCommand },
+  resource: {
+    type: () => PlacementGroup,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'PlacementGroups')), (v1: unknown) => field(v1, 'GroupName')),
+        list: true,
+        item: (v) => field(v, 'GroupName'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'PlacementGroups')),
+    plural: true,
+  },
+};
+const EC2$routeTables: HasManySpec = {
+  name: 'routeTables',
+  request: { command: DescribeRouteTablesCommand },
+  resource: {
+    type: () => RouteTable,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'RouteTables')), (v1: unknown) => field(v1, 'RouteTableId')),
+        list: true,
+        item: (v) => field(v, 'RouteTableId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'RouteTables')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$securityGroups: HasManySpec = {
+  name: 'securityGroups',
+  request: { command: DescribeSecurityGroupsCommand },
+  resource: {
+    type: () => SecurityGroup,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'SecurityGroups')), (v1: unknown) => field(v1, 'GroupId')),
+        list: true,
+        item: (v) => field(v, 'GroupId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'SecurityGroups')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$snapshots: HasManySpec = {
+  name: 'snapshots',
+  request: { command: DescribeSnapshotsCommand },
+  resource: {
+    type: () => Snapshot,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'Snapshots')), (v1: unknown) => field(v1, 'SnapshotId')),
+        list: true,
+        item: (v) => field(v, 'SnapshotId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Snapshots')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$subnets: HasManySpec = {
+  name: 'subnets',
+  request: { command: DescribeSubnetsCommand },
+  resource: {
+    type: () => Subnet,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'Subnets')), (v1: unknown) => field(v1, 'SubnetId')),
+        list: true,
+        item: (v) => field(v, 'SubnetId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Subnets')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$volumes: HasManySpec = {
+  name: 'volumes',
+  request: { command: DescribeVolumesCommand },
+  resource: {
+    type: () => Volume,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'Volumes')), (v1: unknown) => field(v1, 'VolumeId')),
+        list: true,
+        item: (v) => field(v, 'VolumeId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Volumes')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$vpcAddresses: HasManySpec = {
+  name: 'vpcAddresses',
+  request: {
+    command: DescribeAddressesCommand,
+    params: [
+      { target: 'Filters[0].Name', source: 'string', value: 'domain' },
+      { target: 'Filters[0].Values[0]', source: 'string', value: 'vpc' },
+    ],
+  },
+  resource: {
+    type: () => VpcAddress,
+    identifiers: [
+      {
+        target: 'AllocationId',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'Addresses')), (v1: unknown) => field(v1, 'AllocationId')),
+        list: true,
+        item: (v) => field(v, 'AllocationId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Addresses')),
+    plural: true,
+  },
+};
+const EC2$vpcPeeringConnections: HasManySpec = {
+  name: 'vpcPeeringConnections',
+  request: { command: DescribeVpcPeeringConnectionsCommand },
+  resource: {
+    type: () => VpcPeeringConnection,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'VpcPeeringConnections')), (v1: unknown) =>
+            field(v1, 'VpcPeeringConnectionId'),
+          ),
+        list: true,
+        item: (v) => field(v, 'VpcPeeringConnectionId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'VpcPeeringConnections')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$vpcs: HasManySpec = {
+  name: 'vpcs',
+  request: { command: DescribeVpcsCommand },
+  resource: {
+    type: () => Vpc,
+    identifiers: [
+      {
+        target: 'Id',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'Vpcs')), (v1: unknown) => field(v1, 'VpcId')),
+        list: true,
+        item: (v) => field(v, 'VpcId'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Vpcs')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxResults',
+    inputTokens: ['NextToken'],
+    outputTokens: [(v) => field(v, 'NextToken')],
+    minPageSize: 5,
+  },
+};
+const EC2$types: Readonly<Record<string, () => ResourceClass>> = {
+  ClassicAddress: () => ClassicAddress,
+  DhcpOptions: () => DhcpOptions,
+  Image: () => Image,
+  Instance: () => Instance,
+  InternetGateway: () => InternetGateway,
+  KeyPair: () => KeyPair,
+  KeyPairInfo: () => KeyPairInfo,
+  NetworkAcl: () => NetworkAcl,
+  NetworkInterface: () => NetworkInterface,
+  NetworkInterfaceAssociation: () => NetworkInterfaceAssociation,
+  PlacementGroup: () => PlacementGroup,
+  Route: () => Route,
+  RouteTable: () => RouteTable,
+  RouteTableAssociation: () => RouteTableAssociation,
+  SecurityGroup: () => SecurityGroup,
+  Snapshot: () => Snapshot,
+  Subnet: () => Subnet,
+  Tag: () => Tag,
+  Volume: () => Volume,
+  Vpc: () => Vpc,
+  VpcPeeringConnection: () => VpcPeeringConnection,
+  VpcAddress: () => VpcAddress,
+};
 
 /**
  * The generated part of {@link EC2}; the hand-written class extends it.
@@ -101,7 +902,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   constructor(options?: ServiceOptions<EC2Client, sdk.EC2ClientConfig>) {
-    super(ec2Model, resolveClient(options, EC2Client));
+    super(ec2Service, resolveClient(options, EC2Client), EC2$types);
   }
 
   /**
@@ -122,7 +923,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateDhcpOptionsCommandInput,
     options?: RequestOptions,
   ): Promise<DhcpOptions> {
-    return this.$action('CreateDhcpOptions', params, options) as Promise<DhcpOptions>;
+    return runAction(this, EC2$createDhcpOptions, params, options);
   }
 
   /**
@@ -141,7 +942,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.RunInstancesCommandInput,
     options?: RequestOptions,
   ): Promise<Instance[]> {
-    return this.$action('CreateInstances', params, options) as Promise<Instance[]>;
+    return runAction(this, EC2$createInstances, params, options);
   }
 
   /**
@@ -161,7 +962,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params?: sdk.CreateInternetGatewayCommandInput,
     options?: RequestOptions,
   ): Promise<InternetGateway> {
-    return this.$action('CreateInternetGateway', params, options) as Promise<InternetGateway>;
+    return runAction(this, EC2$createInternetGateway, params, options);
   }
 
   /**
@@ -180,7 +981,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   createKeyPair(params: sdk.CreateKeyPairCommandInput, options?: RequestOptions): Promise<KeyPair> {
-    return this.$action('CreateKeyPair', params, options) as Promise<KeyPair>;
+    return runAction(this, EC2$createKeyPair, params, options);
   }
 
   /**
@@ -200,7 +1001,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateNetworkAclCommandInput,
     options?: RequestOptions,
   ): Promise<NetworkAcl> {
-    return this.$action('CreateNetworkAcl', params, options) as Promise<NetworkAcl>;
+    return runAction(this, EC2$createNetworkAcl, params, options);
   }
 
   /**
@@ -219,7 +1020,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateNetworkInterfaceCommandInput,
     options?: RequestOptions,
   ): Promise<NetworkInterface> {
-    return this.$action('CreateNetworkInterface', params, options) as Promise<NetworkInterface>;
+    return runAction(this, EC2$createNetworkInterface, params, options);
   }
 
   /**
@@ -239,7 +1040,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params?: sdk.CreatePlacementGroupCommandInput,
     options?: RequestOptions,
   ): Promise<PlacementGroup> {
-    return this.$action('CreatePlacementGroup', params, options) as Promise<PlacementGroup>;
+    return runAction(this, EC2$createPlacementGroup, params, options);
   }
 
   /**
@@ -259,7 +1060,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateRouteTableCommandInput,
     options?: RequestOptions,
   ): Promise<RouteTable> {
-    return this.$action('CreateRouteTable', params, options) as Promise<RouteTable>;
+    return runAction(this, EC2$createRouteTable, params, options);
   }
 
   /**
@@ -278,7 +1079,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateSecurityGroupCommandInput,
     options?: RequestOptions,
   ): Promise<SecurityGroup> {
-    return this.$action('CreateSecurityGroup', params, options) as Promise<SecurityGroup>;
+    return runAction(this, EC2$createSecurityGroup, params, options);
   }
 
   /**
@@ -298,7 +1099,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateSnapshotCommandInput,
     options?: RequestOptions,
   ): Promise<Snapshot> {
-    return this.$action('CreateSnapshot', params, options) as Promise<Snapshot>;
+    return runAction(this, EC2$createSnapshot, params, options);
   }
 
   /**
@@ -316,7 +1117,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   createSubnet(params: sdk.CreateSubnetCommandInput, options?: RequestOptions): Promise<Subnet> {
-    return this.$action('CreateSubnet', params, options) as Promise<Subnet>;
+    return runAction(this, EC2$createSubnet, params, options);
   }
 
   /**
@@ -332,7 +1133,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   createVolume(params?: sdk.CreateVolumeCommandInput, options?: RequestOptions): Promise<Volume> {
-    return this.$action('CreateVolume', params, options) as Promise<Volume>;
+    return runAction(this, EC2$createVolume, params, options);
   }
 
   /**
@@ -348,7 +1149,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   createVpc(params?: sdk.CreateVpcCommandInput, options?: RequestOptions): Promise<Vpc> {
-    return this.$action('CreateVpc', params, options) as Promise<Vpc>;
+    return runAction(this, EC2$createVpc, params, options);
   }
 
   /**
@@ -370,11 +1171,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.CreateVpcPeeringConnectionCommandInput,
     options?: RequestOptions,
   ): Promise<VpcPeeringConnection> {
-    return this.$action(
-      'CreateVpcPeeringConnection',
-      params,
-      options,
-    ) as Promise<VpcPeeringConnection>;
+    return runAction(this, EC2$createVpcPeeringConnection, params, options);
   }
 
   /**
@@ -393,11 +1190,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.DisassociateRouteTableCommandInput,
     options?: RequestOptions,
   ): Promise<sdk.DisassociateRouteTableCommandOutput> {
-    return this.$action(
-      'DisassociateRouteTable',
-      params,
-      options,
-    ) as Promise<sdk.DisassociateRouteTableCommandOutput>;
+    return runAction(this, EC2$disassociateRouteTable, params, options);
   }
 
   /**
@@ -418,7 +1211,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
     params: sdk.ImportKeyPairCommandInput,
     options?: RequestOptions,
   ): Promise<KeyPairInfo> {
-    return this.$action('ImportKeyPair', params, options) as Promise<KeyPairInfo>;
+    return runAction(this, EC2$importKeyPair, params, options);
   }
 
   /**
@@ -436,7 +1229,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   registerImage(params: sdk.RegisterImageCommandInput, options?: RequestOptions): Promise<Image> {
-    return this.$action('RegisterImage', params, options) as Promise<Image>;
+    return runAction(this, EC2$registerImage, params, options);
   }
 
   /**
@@ -448,7 +1241,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   ClassicAddress(publicIp: string): ClassicAddress;
   ClassicAddress(...args: unknown[]): ClassicAddress {
-    return this.$subResource('ClassicAddress', args) as ClassicAddress;
+    return subResource(this, EC2$ClassicAddress, args);
   }
 
   /**
@@ -460,7 +1253,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   DhcpOptions(id: string): DhcpOptions;
   DhcpOptions(...args: unknown[]): DhcpOptions {
-    return this.$subResource('DhcpOptions', args) as DhcpOptions;
+    return subResource(this, EC2$DhcpOptions, args);
   }
 
   /**
@@ -472,7 +1265,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Image(id: string): Image;
   Image(...args: unknown[]): Image {
-    return this.$subResource('Image', args) as Image;
+    return subResource(this, EC2$Image, args);
   }
 
   /**
@@ -484,7 +1277,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Instance(id: string): Instance;
   Instance(...args: unknown[]): Instance {
-    return this.$subResource('Instance', args) as Instance;
+    return subResource(this, EC2$Instance, args);
   }
 
   /**
@@ -496,7 +1289,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   InternetGateway(id: string): InternetGateway;
   InternetGateway(...args: unknown[]): InternetGateway {
-    return this.$subResource('InternetGateway', args) as InternetGateway;
+    return subResource(this, EC2$InternetGateway, args);
   }
 
   /**
@@ -508,7 +1301,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   KeyPair(name: string): KeyPairInfo;
   KeyPair(...args: unknown[]): KeyPairInfo {
-    return this.$subResource('KeyPair', args) as KeyPairInfo;
+    return subResource(this, EC2$KeyPair, args);
   }
 
   /**
@@ -520,7 +1313,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   NetworkAcl(id: string): NetworkAcl;
   NetworkAcl(...args: unknown[]): NetworkAcl {
-    return this.$subResource('NetworkAcl', args) as NetworkAcl;
+    return subResource(this, EC2$NetworkAcl, args);
   }
 
   /**
@@ -532,7 +1325,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   NetworkInterface(id: string): NetworkInterface;
   NetworkInterface(...args: unknown[]): NetworkInterface {
-    return this.$subResource('NetworkInterface', args) as NetworkInterface;
+    return subResource(this, EC2$NetworkInterface, args);
   }
 
   /**
@@ -544,7 +1337,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   NetworkInterfaceAssociation(id: string): NetworkInterfaceAssociation;
   NetworkInterfaceAssociation(...args: unknown[]): NetworkInterfaceAssociation {
-    return this.$subResource('NetworkInterfaceAssociation', args) as NetworkInterfaceAssociation;
+    return subResource(this, EC2$NetworkInterfaceAssociation, args);
   }
 
   /**
@@ -556,7 +1349,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   PlacementGroup(name: string): PlacementGroup;
   PlacementGroup(...args: unknown[]): PlacementGroup {
-    return this.$subResource('PlacementGroup', args) as PlacementGroup;
+    return subResource(this, EC2$PlacementGroup, args);
   }
 
   /**
@@ -568,7 +1361,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Route(routeTableId: string, destinationCidrBlock: string): Route;
   Route(...args: unknown[]): Route {
-    return this.$subResource('Route', args) as Route;
+    return subResource(this, EC2$Route, args);
   }
 
   /**
@@ -580,7 +1373,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   RouteTable(id: string): RouteTable;
   RouteTable(...args: unknown[]): RouteTable {
-    return this.$subResource('RouteTable', args) as RouteTable;
+    return subResource(this, EC2$RouteTable, args);
   }
 
   /**
@@ -592,7 +1385,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   RouteTableAssociation(id: string): RouteTableAssociation;
   RouteTableAssociation(...args: unknown[]): RouteTableAssociation {
-    return this.$subResource('RouteTableAssociation', args) as RouteTableAssociation;
+    return subResource(this, EC2$RouteTableAssociation, args);
   }
 
   /**
@@ -604,7 +1397,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   SecurityGroup(id: string): SecurityGroup;
   SecurityGroup(...args: unknown[]): SecurityGroup {
-    return this.$subResource('SecurityGroup', args) as SecurityGroup;
+    return subResource(this, EC2$SecurityGroup, args);
   }
 
   /**
@@ -616,7 +1409,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Snapshot(id: string): Snapshot;
   Snapshot(...args: unknown[]): Snapshot {
-    return this.$subResource('Snapshot', args) as Snapshot;
+    return subResource(this, EC2$Snapshot, args);
   }
 
   /**
@@ -628,7 +1421,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Subnet(id: string): Subnet;
   Subnet(...args: unknown[]): Subnet {
-    return this.$subResource('Subnet', args) as Subnet;
+    return subResource(this, EC2$Subnet, args);
   }
 
   /**
@@ -640,7 +1433,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Tag(resourceId: string, key: string, value: string): Tag;
   Tag(...args: unknown[]): Tag {
-    return this.$subResource('Tag', args) as Tag;
+    return subResource(this, EC2$Tag, args);
   }
 
   /**
@@ -652,7 +1445,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Volume(id: string): Volume;
   Volume(...args: unknown[]): Volume {
-    return this.$subResource('Volume', args) as Volume;
+    return subResource(this, EC2$Volume, args);
   }
 
   /**
@@ -664,7 +1457,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   Vpc(id: string): Vpc;
   Vpc(...args: unknown[]): Vpc {
-    return this.$subResource('Vpc', args) as Vpc;
+    return subResource(this, EC2$Vpc, args);
   }
 
   /**
@@ -676,7 +1469,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   VpcAddress(allocationId: string): VpcAddress;
   VpcAddress(...args: unknown[]): VpcAddress {
-    return this.$subResource('VpcAddress', args) as VpcAddress;
+    return subResource(this, EC2$VpcAddress, args);
   }
 
   /**
@@ -688,7 +1481,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    */
   VpcPeeringConnection(id: string): VpcPeeringConnection;
   VpcPeeringConnection(...args: unknown[]): VpcPeeringConnection {
-    return this.$subResource('VpcPeeringConnection', args) as VpcPeeringConnection;
+    return subResource(this, EC2$VpcPeeringConnection, args);
   }
 
   /**
@@ -701,8 +1494,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get classicAddresses(): EC2ClassicAddresses {
-    return this.$collection<EC2ClassicAddressesCollection>(
-      'ClassicAddresses',
+    return collectionOf<EC2ClassicAddressesCollection>(
+      this,
+      EC2$classicAddresses,
       ClassicAddressCollection,
     );
   }
@@ -716,7 +1510,11 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get dhcpOptionsSets(): EC2DhcpOptionsSets {
-    return this.$collection<EC2DhcpOptionsSetsCollection>('DhcpOptionsSets', DhcpOptionsCollection);
+    return collectionOf<EC2DhcpOptionsSetsCollection>(
+      this,
+      EC2$dhcpOptionsSets,
+      DhcpOptionsCollection,
+    );
   }
 
   /**
@@ -728,7 +1526,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get images(): EC2Images {
-    return this.$collection<EC2ImagesCollection>('Images', ImageCollection);
+    return collectionOf<EC2ImagesCollection>(this, EC2$images, ImageCollection);
   }
 
   /**
@@ -740,7 +1538,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get instances(): EC2Instances {
-    return this.$collection<EC2InstancesCollection>('Instances', InstanceCollection);
+    return collectionOf<EC2InstancesCollection>(this, EC2$instances, InstanceCollection);
   }
 
   /**
@@ -752,8 +1550,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get internetGateways(): EC2InternetGateways {
-    return this.$collection<EC2InternetGatewaysCollection>(
-      'InternetGateways',
+    return collectionOf<EC2InternetGatewaysCollection>(
+      this,
+      EC2$internetGateways,
       InternetGatewayCollection,
     );
   }
@@ -767,7 +1566,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get keyPairs(): EC2KeyPairs {
-    return this.$collection<EC2KeyPairsCollection>('KeyPairs', KeyPairInfoCollection);
+    return collectionOf<EC2KeyPairsCollection>(this, EC2$keyPairs, KeyPairInfoCollection);
   }
 
   /**
@@ -779,7 +1578,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get networkAcls(): EC2NetworkAcls {
-    return this.$collection<EC2NetworkAclsCollection>('NetworkAcls', NetworkAclCollection);
+    return collectionOf<EC2NetworkAclsCollection>(this, EC2$networkAcls, NetworkAclCollection);
   }
 
   /**
@@ -791,8 +1590,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get networkInterfaces(): EC2NetworkInterfaces {
-    return this.$collection<EC2NetworkInterfacesCollection>(
-      'NetworkInterfaces',
+    return collectionOf<EC2NetworkInterfacesCollection>(
+      this,
+      EC2$networkInterfaces,
       NetworkInterfaceCollection,
     );
   }
@@ -806,8 +1606,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get placementGroups(): EC2PlacementGroups {
-    return this.$collection<EC2PlacementGroupsCollection>(
-      'PlacementGroups',
+    return collectionOf<EC2PlacementGroupsCollection>(
+      this,
+      EC2$placementGroups,
       PlacementGroupCollection,
     );
   }
@@ -821,7 +1622,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get routeTables(): EC2RouteTables {
-    return this.$collection<EC2RouteTablesCollection>('RouteTables', RouteTableCollection);
+    return collectionOf<EC2RouteTablesCollection>(this, EC2$routeTables, RouteTableCollection);
   }
 
   /**
@@ -833,7 +1634,11 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get securityGroups(): EC2SecurityGroups {
-    return this.$collection<EC2SecurityGroupsCollection>('SecurityGroups', SecurityGroupCollection);
+    return collectionOf<EC2SecurityGroupsCollection>(
+      this,
+      EC2$securityGroups,
+      SecurityGroupCollection,
+    );
   }
 
   /**
@@ -845,7 +1650,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get snapshots(): EC2Snapshots {
-    return this.$collection<EC2SnapshotsCollection>('Snapshots', SnapshotCollection);
+    return collectionOf<EC2SnapshotsCollection>(this, EC2$snapshots, SnapshotCollection);
   }
 
   /**
@@ -857,7 +1662,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get subnets(): EC2Subnets {
-    return this.$collection<EC2SubnetsCollection>('Subnets', SubnetCollection);
+    return collectionOf<EC2SubnetsCollection>(this, EC2$subnets, SubnetCollection);
   }
 
   /**
@@ -869,7 +1674,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get volumes(): EC2Volumes {
-    return this.$collection<EC2VolumesCollection>('Volumes', VolumeCollection);
+    return collectionOf<EC2VolumesCollection>(this, EC2$volumes, VolumeCollection);
   }
 
   /**
@@ -882,7 +1687,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get vpcAddresses(): EC2VpcAddresses {
-    return this.$collection<EC2VpcAddressesCollection>('VpcAddresses', VpcAddressCollection);
+    return collectionOf<EC2VpcAddressesCollection>(this, EC2$vpcAddresses, VpcAddressCollection);
   }
 
   /**
@@ -894,8 +1699,9 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get vpcPeeringConnections(): EC2VpcPeeringConnections {
-    return this.$collection<EC2VpcPeeringConnectionsCollection>(
-      'VpcPeeringConnections',
+    return collectionOf<EC2VpcPeeringConnectionsCollection>(
+      this,
+      EC2$vpcPeeringConnections,
       VpcPeeringConnectionCollection,
     );
   }
@@ -909,6 +1715,6 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * ```
    */
   get vpcs(): EC2Vpcs {
-    return this.$collection<EC2VpcsCollection>('Vpcs', VpcCollection);
+    return collectionOf<EC2VpcsCollection>(this, EC2$vpcs, VpcCollection);
   }
 }

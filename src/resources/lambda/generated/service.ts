@@ -2,9 +2,28 @@
 import type * as sdk from '@aws-sdk/client-lambda';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import {
+  CreateEventSourceMappingCommand,
+  CreateFunctionCommand,
+  ListEventSourceMappingsCommand,
+  ListFunctionsCommand,
+  ListLayersCommand,
+  PublishLayerVersionCommand,
+} from '@aws-sdk/client-lambda';
+import {
   ServiceResource,
   resolveClient,
   type ServiceOptions,
+  type ResourceClass,
+  field,
+  flatten,
+  project,
+  whole,
+  type ActionSpec,
+  runAction,
+  type HasSpec,
+  subResource,
+  type HasManySpec,
+  collectionOf,
   type RequestOptions,
 } from '../../../core/index.js';
 import {
@@ -18,13 +37,173 @@ import {
   type LambdaLayers,
   type LambdaLayersCollection,
 } from './collections.js';
-import type { Alias } from '../alias.js';
-import type { EventSourceMapping } from './event-source-mapping.js';
-import type { LambdaFunction } from '../function.js';
-import type { FunctionVersion } from '../function-version.js';
-import type { Layer } from '../layer.js';
-import type { LayerVersion } from './layer-version.js';
-import { lambdaModel } from './model.js';
+import { Alias } from '../alias.js';
+import { EventSourceMapping } from './event-source-mapping.js';
+import { LambdaFunction } from '../function.js';
+import { FunctionVersion } from '../function-version.js';
+import { Layer } from '../layer.js';
+import { LayerVersion } from './layer-version.js';
+import { lambdaService } from './spec.js';
+
+export const Lambda$createFunction: ActionSpec<sdk.CreateFunctionCommandInput, LambdaFunction> = {
+  name: 'createFunction',
+  request: { command: CreateFunctionCommand },
+  resource: {
+    type: () => LambdaFunction,
+    identifiers: [
+      { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'FunctionName') },
+    ],
+    path: whole,
+  },
+};
+export const Lambda$publishLayerVersion: ActionSpec<
+  sdk.PublishLayerVersionCommandInput,
+  LayerVersion
+> = {
+  name: 'publishLayerVersion',
+  request: { command: PublishLayerVersionCommand },
+  resource: {
+    type: () => LayerVersion,
+    identifiers: [
+      { target: 'LayerName', source: 'requestParameter', path: (v) => field(v, 'LayerName') },
+      { target: 'Version', source: 'response', path: (v) => field(v, 'Version') },
+    ],
+    path: whole,
+  },
+};
+const Lambda$createEventSourceMapping: ActionSpec<
+  sdk.CreateEventSourceMappingCommandInput,
+  EventSourceMapping
+> = {
+  name: 'createEventSourceMapping',
+  request: { command: CreateEventSourceMappingCommand },
+  resource: {
+    type: () => EventSourceMapping,
+    identifiers: [{ target: 'UUID', source: 'response', path: (v) => field(v, 'UUID') }],
+    path: whole,
+  },
+};
+const Lambda$Function: HasSpec<LambdaFunction> = {
+  name: 'Function',
+  resource: { type: () => LambdaFunction, identifiers: [{ target: 'Name', source: 'input' }] },
+};
+const Lambda$Layer: HasSpec<Layer> = {
+  name: 'Layer',
+  resource: { type: () => Layer, identifiers: [{ target: 'Name', source: 'input' }] },
+};
+const Lambda$EventSourceMapping: HasSpec<EventSourceMapping> = {
+  name: 'EventSourceMapping',
+  resource: { type: () => EventSourceMapping, identifiers: [{ target: 'UUID', source: 'input' }] },
+};
+const Lambda$FunctionVersion: HasSpec<FunctionVersion> = {
+  name: 'FunctionVersion',
+  resource: {
+    type: () => FunctionVersion,
+    identifiers: [
+      { target: 'FunctionName', source: 'input' },
+      { target: 'Version', source: 'input' },
+    ],
+  },
+};
+const Lambda$Alias: HasSpec<Alias> = {
+  name: 'Alias',
+  resource: {
+    type: () => Alias,
+    identifiers: [
+      { target: 'FunctionName', source: 'input' },
+      { target: 'Name', source: 'input' },
+    ],
+  },
+};
+const Lambda$LayerVersion: HasSpec<LayerVersion> = {
+  name: 'LayerVersion',
+  resource: {
+    type: () => LayerVersion,
+    identifiers: [
+      { target: 'LayerName', source: 'input' },
+      { target: 'Version', source: 'input' },
+    ],
+  },
+};
+const Lambda$functions: HasManySpec = {
+  name: 'functions',
+  request: { command: ListFunctionsCommand },
+  resource: {
+    type: () => LambdaFunction,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'Functions')), (v1: unknown) => field(v1, 'FunctionName')),
+        list: true,
+        item: (v) => field(v, 'FunctionName'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Functions')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxItems',
+    inputTokens: ['Marker'],
+    outputTokens: [(v) => field(v, 'NextMarker')],
+  },
+};
+const Lambda$layers: HasManySpec = {
+  name: 'layers',
+  request: { command: ListLayersCommand },
+  resource: {
+    type: () => Layer,
+    identifiers: [
+      {
+        target: 'Name',
+        source: 'response',
+        path: (v) => project(flatten(field(v, 'Layers')), (v1: unknown) => field(v1, 'LayerName')),
+        list: true,
+        item: (v) => field(v, 'LayerName'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'Layers')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxItems',
+    inputTokens: ['Marker'],
+    outputTokens: [(v) => field(v, 'NextMarker')],
+  },
+};
+const Lambda$eventSourceMappings: HasManySpec = {
+  name: 'eventSourceMappings',
+  request: { command: ListEventSourceMappingsCommand },
+  resource: {
+    type: () => EventSourceMapping,
+    identifiers: [
+      {
+        target: 'UUID',
+        source: 'response',
+        path: (v) =>
+          project(flatten(field(v, 'EventSourceMappings')), (v1: unknown) => field(v1, 'UUID')),
+        list: true,
+        item: (v) => field(v, 'UUID'),
+      },
+    ],
+    path: (v) => flatten(field(v, 'EventSourceMappings')),
+    plural: true,
+  },
+  paging: {
+    limitKey: 'MaxItems',
+    inputTokens: ['Marker'],
+    outputTokens: [(v) => field(v, 'NextMarker')],
+  },
+};
+const Lambda$types: Readonly<Record<string, () => ResourceClass>> = {
+  Function: () => LambdaFunction,
+  FunctionVersion: () => FunctionVersion,
+  Alias: () => Alias,
+  Layer: () => Layer,
+  LayerVersion: () => LayerVersion,
+  EventSourceMapping: () => EventSourceMapping,
+};
 
 /**
  * The generated part of {@link Lambda}; the hand-written class extends it.
@@ -43,7 +222,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * ```
    */
   constructor(options?: ServiceOptions<LambdaClient, sdk.LambdaClientConfig>) {
-    super(lambdaModel, resolveClient(options, LambdaClient));
+    super(lambdaService, resolveClient(options, LambdaClient), Lambda$types);
   }
 
   /**
@@ -63,7 +242,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
     params: sdk.CreateEventSourceMappingCommandInput,
     options?: RequestOptions,
   ): Promise<EventSourceMapping> {
-    return this.$action('CreateEventSourceMapping', params, options) as Promise<EventSourceMapping>;
+    return runAction(this, Lambda$createEventSourceMapping, params, options);
   }
 
   /**
@@ -75,7 +254,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   Function(name: string): LambdaFunction;
   Function(...args: unknown[]): LambdaFunction {
-    return this.$subResource('Function', args) as LambdaFunction;
+    return subResource(this, Lambda$Function, args);
   }
 
   /**
@@ -87,7 +266,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   Layer(name: string): Layer;
   Layer(...args: unknown[]): Layer {
-    return this.$subResource('Layer', args) as Layer;
+    return subResource(this, Lambda$Layer, args);
   }
 
   /**
@@ -99,7 +278,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   EventSourceMapping(uuid: string): EventSourceMapping;
   EventSourceMapping(...args: unknown[]): EventSourceMapping {
-    return this.$subResource('EventSourceMapping', args) as EventSourceMapping;
+    return subResource(this, Lambda$EventSourceMapping, args);
   }
 
   /**
@@ -111,7 +290,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   FunctionVersion(functionName: string, version: string): FunctionVersion;
   FunctionVersion(...args: unknown[]): FunctionVersion {
-    return this.$subResource('FunctionVersion', args) as FunctionVersion;
+    return subResource(this, Lambda$FunctionVersion, args);
   }
 
   /**
@@ -123,7 +302,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   Alias(functionName: string, name: string): Alias;
   Alias(...args: unknown[]): Alias {
-    return this.$subResource('Alias', args) as Alias;
+    return subResource(this, Lambda$Alias, args);
   }
 
   /**
@@ -135,7 +314,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    */
   LayerVersion(layerName: string, version: number): LayerVersion;
   LayerVersion(...args: unknown[]): LayerVersion {
-    return this.$subResource('LayerVersion', args) as LayerVersion;
+    return subResource(this, Lambda$LayerVersion, args);
   }
 
   /**
@@ -147,7 +326,11 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * ```
    */
   get functions(): LambdaFunctions {
-    return this.$collection<LambdaFunctionsCollection>('Functions', LambdaFunctionCollection);
+    return collectionOf<LambdaFunctionsCollection>(
+      this,
+      Lambda$functions,
+      LambdaFunctionCollection,
+    );
   }
 
   /**
@@ -159,7 +342,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * ```
    */
   get layers(): LambdaLayers {
-    return this.$collection<LambdaLayersCollection>('Layers', LayerCollection);
+    return collectionOf<LambdaLayersCollection>(this, Lambda$layers, LayerCollection);
   }
 
   /**
@@ -171,8 +354,9 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * ```
    */
   get eventSourceMappings(): LambdaEventSourceMappings {
-    return this.$collection<LambdaEventSourceMappingsCollection>(
-      'EventSourceMappings',
+    return collectionOf<LambdaEventSourceMappingsCollection>(
+      this,
+      Lambda$eventSourceMappings,
       EventSourceMappingCollection,
     );
   }

@@ -1,0 +1,31 @@
+import type { ServiceSpec } from './descriptors.js';
+import type { ParamContext } from './params.js';
+import type { RequestOptions } from './request.js';
+
+/**
+ * What the engine reads from a resource or a service object to run one of its members: the
+ * client, the service, a name for messages, the identifiers and the data. The engine reaches
+ * it through the `OWNER` symbol, which only engine modules import.
+ */
+export interface Owner {
+  readonly client: object;
+  readonly service: ServiceSpec;
+  /** `Bucket`, `S3`: the start of every message about this object's members. */
+  readonly label: string;
+  /** The identifiers by definition name (`{ BucketName: 'b', Key: 'k' }`). */
+  readonly identifiers: Readonly<Record<string, unknown>>;
+  /** The loaded data, if any. */
+  readonly data?: unknown;
+  /** Identifiers and data for building params; loads first when `needData`. */
+  context(needData: boolean, options: RequestOptions): Promise<ParamContext>;
+  /** Replaces the data (a waiter's last response describes the resource). */
+  setData?(data: object): void;
+}
+
+/** The symbol of the method that gives a resource's or service's `Owner`. */
+export const OWNER: unique symbol = Symbol('aws-resources.owner');
+
+/** Anything that has members the engine runs: resources and service objects. */
+export interface HasOwner {
+  [OWNER](): Owner;
+}
