@@ -9,7 +9,11 @@ import { ParamValidationError } from './core/index.js';
 
 type CredentialProviders = typeof import('@aws-sdk/credential-providers');
 
-/** Static credentials, or a function that resolves them (any v3 credential provider). */
+/**
+ * Static credentials, or a function that resolves them (any v3 credential provider).
+ *
+ * @public
+ */
 export type SessionCredentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
 /** What the standard chain needs from the session. */

@@ -7,6 +7,8 @@ import { redactingLogger } from './session-logger.js';
  * v3 client config that every client of a session gets (`logger`, `maxAttempts`,
  * `requestHandler`, `forcePathStyle` for S3 emulators, ...). Each client uses the members it
  * knows. `region`, `profile`, `endpoint` and `credentials` are Session options instead.
+ *
+ * @public
  */
 export interface SessionClientConfig {
   readonly logger?: Logger;
@@ -17,7 +19,11 @@ export interface SessionClientConfig {
   readonly [member: string]: unknown;
 }
 
-/** What `new Session(options)` takes; everything is optional. */
+/**
+ * What `new Session(options)` takes; everything is optional.
+ *
+ * @public
+ */
 export interface SessionOptions {
   /** The region; default: `AWS_REGION`, then the profile's `region` in the config file. */
   readonly region?: string;
@@ -31,7 +37,11 @@ export interface SessionOptions {
   readonly clientConfig?: SessionClientConfig;
 }
 
-/** What a session prints and serializes: never its credentials. */
+/**
+ * What a session prints and serializes: never its credentials.
+ *
+ * @public
+ */
 export interface SessionJSON {
   readonly region?: string;
   readonly profile?: string;
@@ -52,6 +62,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * const s3 = new S3({ session });
  * const dynamodb = new DynamoDB({ session }); // same credentials, resolved once
  * ```
+ *
+ * @public
  */
 export class Session implements ClientSource {
   /** The region given to the constructor (undefined: each client resolves it the SDK's way). */

@@ -168,11 +168,15 @@ export function exampleArgs(required: readonly SdkMember[]): string {
   return `{ ${required.map((m) => `${m.name}: ${placeholder(m)}`).join(', ')} }`;
 }
 
-/** A TSDoc block from lines (already without the leading ` * `). */
+/**
+ * A TSDoc block from lines (already without the leading ` * `). A top-level block documents an
+ * exported declaration, which users import: it is marked `@public`.
+ */
 export function doc(lines: readonly string[], indent = '  '): string {
+  const all = indent === '' ? [...lines, '', '@public'] : lines;
   return [
     `${indent}/**`,
-    ...lines.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)),
+    ...all.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)),
     `${indent} */`,
   ].join('\n');
 }

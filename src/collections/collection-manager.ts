@@ -5,16 +5,26 @@ import type { CollectionSource } from './collection-source.js';
 export type { CollectionClass } from './collection.js';
 export type { CollectionSource } from './collection-source.js';
 
-/** The filter params a collection type accepts. */
+/**
+ * The filter params a collection type accepts.
+ *
+ * @public
+ */
 export type CollectionParams<C> = C extends Collection<object, infer P> ? P : never;
 
-/** The items a collection type yields. */
+/**
+ * The items a collection type yields.
+ *
+ * @public
+ */
 export type CollectionItem<C> = C extends Collection<infer R, object> ? R : never;
 
 /**
  * A resource's collection property (`bucket.objects`, `s3.buckets`): the starting point of
  * queries. It starts collections and can be iterated, but offers no batch actions, so that
  * "act on everything" is always written out as `.all()`.
+ *
+ * @public
  */
 export class CollectionManager<C extends Collection<object, object>> implements AsyncIterable<
   CollectionItem<C>

@@ -22,7 +22,11 @@ export interface CollectionState {
   readonly pageSize?: number;
 }
 
-/** Options of a batch action (`bucket.objects.all().delete(params, options)`). */
+/**
+ * Options of a batch action (`bucket.objects.all().delete(params, options)`).
+ *
+ * @public
+ */
 export interface BatchActionOptions extends RequestOptions {
   /** Requests in flight at once (default 1); later pages are listed while earlier ones send. */
   readonly concurrency?: number;
@@ -43,6 +47,8 @@ const BATCH = Symbol('aws-resources.batch');
  *
  * @typeParam R - the resources it yields
  * @typeParam P - the listing's request params the caller may pass to `filter`
+ *
+ * @public
  */
 export class Collection<R extends object, P extends object = object> implements AsyncIterable<R> {
   readonly #source: CollectionSource;

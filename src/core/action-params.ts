@@ -7,6 +7,8 @@
  * ```ts
  * type PutParams = ActionParams<PutObjectCommandInput, 'Bucket'>; // Key, Body, ... but no Bucket
  * ```
+ *
+ * @public
  */
 export type ActionParams<
   Input extends object,

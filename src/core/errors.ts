@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 
-/** Base class of every error aws-resources raises on its own account. */
+/**
+ * Base class of every error aws-resources raises on its own account.
+ *
+ * @public
+ */
 export class AwsResourcesError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
@@ -13,7 +17,11 @@ export class AwsResourcesError extends Error {
   }
 }
 
-/** A definition file breaks the schema, or names something its service does not have. */
+/**
+ * A definition file breaks the schema, or names something its service does not have.
+ *
+ * @public
+ */
 export class DefinitionError extends AwsResourcesError {
   /**
    * @param file - the definition file (or a label for an in-memory definition)
@@ -29,10 +37,18 @@ export class DefinitionError extends AwsResourcesError {
   }
 }
 
-/** Bad input from the caller, found before any request was sent. */
+/**
+ * Bad input from the caller, found before any request was sent.
+ *
+ * @public
+ */
 export class ParamValidationError extends AwsResourcesError {}
 
-/** An identifier is missing, empty or of the wrong type. */
+/**
+ * An identifier is missing, empty or of the wrong type.
+ *
+ * @public
+ */
 export class IdentifierError extends ParamValidationError {
   constructor(
     readonly resource: string,
@@ -43,7 +59,11 @@ export class IdentifierError extends ParamValidationError {
   }
 }
 
-/** A load found no data for the resource (for example a bucket missing from ListBuckets). */
+/**
+ * A load found no data for the resource (for example a bucket missing from ListBuckets).
+ *
+ * @public
+ */
 export class ResourceNotFoundError extends AwsResourcesError {
   constructor(
     readonly resource: string,
@@ -53,12 +73,18 @@ export class ResourceNotFoundError extends AwsResourcesError {
   }
 }
 
-/** An attribute was read on a resource that has no load operation and no data yet. */
+/**
+ * An attribute was read on a resource that has no load operation and no data yet.
+ *
+ * @public
+ */
 export class ResourceNotLoadableError extends AwsResourcesError {}
 
 /**
  * Some items of a batch action failed (S3 DeleteObjects `Errors`, ...). Raised after every
  * page was sent, with every failure and every response attached.
+ *
+ * @public
  */
 export class BatchActionError<TFailure = unknown, TResponse = unknown> extends AwsResourcesError {
   constructor(
@@ -70,7 +96,11 @@ export class BatchActionError<TFailure = unknown, TResponse = unknown> extends A
   }
 }
 
-/** The operation was aborted through its `abortSignal`. */
+/**
+ * The operation was aborted through its `abortSignal`.
+ *
+ * @public
+ */
 export class AbortError extends AwsResourcesError {
   constructor(message = 'The operation was aborted', options?: ErrorOptions) {
     super(message, options);

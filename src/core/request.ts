@@ -2,7 +2,11 @@ import type { ClientAdapter, RequestSpec, ServiceSpec } from './descriptors.js';
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
 
-/** Options every request-sending method takes. */
+/**
+ * Options every request-sending method takes.
+ *
+ * @public
+ */
 export interface RequestOptions {
   /** Cancels the request (and, for collections and waiters, every later one). */
   readonly abortSignal?: AbortSignal;

@@ -5,7 +5,11 @@ import { OWNER, type Owner } from './owner.js';
 import { buildParams } from './params.js';
 import { checkRequestOptions, sendRequest, type RequestOptions } from './request.js';
 
-/** What `resource.meta` holds. */
+/**
+ * What `resource.meta` holds.
+ *
+ * @public
+ */
 export interface ResourceMeta<TClient extends object, TData extends object> {
   /** The service's import name (`s3`). */
   readonly serviceName: string;
@@ -19,7 +23,11 @@ export interface ResourceMeta<TClient extends object, TData extends object> {
   readonly data: TData | undefined;
 }
 
-/** The serializable form of a resource: its service, type and identifiers. */
+/**
+ * The serializable form of a resource: its service, type and identifiers.
+ *
+ * @public
+ */
 export interface ResourceJSON {
   readonly service: string;
   readonly type: string;
@@ -37,6 +45,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  *
  * @typeParam TClient - the v3 client
  * @typeParam TData - the v3 shape of the loaded data
+ *
+ * @public
  */
 export abstract class Resource<TClient extends object = object, TData extends object = object> {
   /** The resource type: every generated class sets it (extension API). */

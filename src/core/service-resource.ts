@@ -5,7 +5,11 @@ import { construct } from './resource-builder.js';
 import type { Resource } from './resource.js';
 import { planRestore } from './restore.js';
 
-/** What `service.meta` holds. */
+/**
+ * What `service.meta` holds.
+ *
+ * @public
+ */
 export interface ServiceMeta<TClient extends object> {
   /** The service's import name (`s3`). */
   readonly serviceName: string;
@@ -16,6 +20,8 @@ export interface ServiceMeta<TClient extends object> {
 /**
  * What `{ session }` needs: one shared v3 client per client class (a `Session` from
  * `aws-resources`). The engine only knows this shape, so it never imports the session.
+ *
+ * @public
  */
 export interface ClientSource {
   /** The v3 client of `clientClass` for this source, made on first use and then reused. */
@@ -25,11 +31,17 @@ export interface ClientSource {
 /**
  * How a service entry gets its v3 client: an existing client, a session's shared client, or
  * the v3 client config to make one with.
+ *
+ * @public
  */
 export type ServiceOptions<TClient extends object, TConfig extends object> =
   TConfig | { readonly client: TClient } | { readonly session: ClientSource };
 
-/** A resource class as `restore` takes it, to type (and check) what it rebuilds. */
+/**
+ * A resource class as `restore` takes it, to type (and check) what it rebuilds.
+ *
+ * @public
+ */
 export type RestoredType<R extends Resource> = abstract new (...args: never) => R;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -39,6 +51,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * top-level collections. Generated service classes extend it.
  *
  * @typeParam TClient - the v3 client
+ *
+ * @public
  */
 export abstract class ServiceResource<TClient extends object> {
   readonly #service: ServiceSpec;

@@ -3,7 +3,11 @@ import type { Params } from './params.js';
 import { checkRequestOptions, throwIfAborted } from './request.js';
 import type { WaiterFunction } from './descriptors.js';
 
-/** Options of every `waitUntil...` method. */
+/**
+ * Options of every `waitUntil...` method.
+ *
+ * @public
+ */
 export interface WaiterOptions {
   /** Gives up after this many seconds (default 300). */
   readonly maxWaitTime?: number;

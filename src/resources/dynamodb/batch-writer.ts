@@ -12,7 +12,11 @@ import { checkNativeValues } from './values.js';
 /** BatchWriteItem takes at most this many requests. */
 const BATCH_SIZE = 25;
 
-/** Options of `table.batchWriter`. */
+/**
+ * Options of `table.batchWriter`.
+ *
+ * @public
+ */
 export interface BatchWriterOptions extends RetryOptions {
   /**
    * Key attribute names (`['pk', 'sk']`): a put or delete of a key already in the buffer
@@ -43,6 +47,8 @@ export type SendBatchWrite = (
  * await w.deleteItem({ Key: { id: 'u2' } });
  * await w.close(); // sends what is buffered
  * ```
+ *
+ * @public
  */
 export class BatchWriter {
   readonly #tableName: string;

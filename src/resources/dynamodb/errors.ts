@@ -6,13 +6,21 @@ import type {
 } from '@aws-sdk/lib-dynamodb';
 import { BatchActionError } from '../../core/index.js';
 
-/** One write a batch could not make: its table and its `PutRequest` or `DeleteRequest`. */
+/**
+ * One write a batch could not make: its table and its `PutRequest` or `DeleteRequest`.
+ *
+ * @public
+ */
 export interface UnsentWrite {
   readonly tableName: string;
   readonly request: BatchWriteWriteRequest;
 }
 
-/** One key a batch get could not read: its table and the key (native values). */
+/**
+ * One key a batch get could not read: its table and the key (native values).
+ *
+ * @public
+ */
 export interface UnreadKey {
   readonly tableName: string;
   readonly key: Record<string, unknown>;
@@ -34,6 +42,8 @@ function withCause(error: Error, cause: unknown): void {
  * made: DynamoDB kept returning them as `UnprocessedItems` until the attempts ran out, or a
  * request failed (then `cause` is that error). Nothing is dropped: `failures` lists every
  * unsent write and `unprocessedItems` holds them as `RequestItems`, ready to send again.
+ *
+ * @public
  */
 export class BatchWriteError extends BatchActionError<UnsentWrite, BatchWriteCommandOutput> {
   /** The unsent writes, by table, in the shape of BatchWriteItem's `RequestItems`. */
@@ -57,6 +67,8 @@ export class BatchWriteError extends BatchActionError<UnsentWrite, BatchWriteCom
  * Keys of a BatchGetItem that were never read: DynamoDB kept returning them as
  * `UnprocessedKeys` until the attempts ran out, or a later request failed (`cause`). The
  * items that were read are in `result`.
+ *
+ * @public
  */
 export class BatchGetError extends BatchActionError<UnreadKey, BatchGetCommandOutput> {
   /** The unread keys, by table, in the shape of BatchGetItem's `RequestItems`. */

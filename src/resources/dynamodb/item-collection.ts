@@ -2,7 +2,11 @@ import type { QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { Collection, responsesOf, type RequestOptions } from '../../core/index.js';
 import { prepareRequest } from './prepare.js';
 
-/** One raw Query or Scan response, its items in native values. */
+/**
+ * One raw Query or Scan response, its items in native values.
+ *
+ * @public
+ */
 export type ItemPage<T> = Omit<QueryCommandOutput, 'Items'> & { Items: T[] };
 
 type Source = ConstructorParameters<typeof Collection>[0];
@@ -20,6 +24,8 @@ type State = { readonly filters: readonly object[] };
  * for await (const item of table.query({ KeyConditionExpression: Key('id').eq('u1') })) {}
  * const { Items, LastEvaluatedKey } = await table.scan().limit(10).page();
  * ```
+ *
+ * @public
  */
 export class ItemCollection<T extends object, P extends object> extends Collection<T, P> {
   readonly #filters: readonly object[];

@@ -1,6 +1,10 @@
 import { AbortError, type RequestOptions } from '../../core/index.js';
 
-/** How unprocessed items and keys of a batch are sent again. */
+/**
+ * How unprocessed items and keys of a batch are sent again.
+ *
+ * @public
+ */
 export interface RetryOptions extends RequestOptions {
   /** Requests in all, the first included, before the rest is raised (default 8). */
   readonly maxAttempts?: number;

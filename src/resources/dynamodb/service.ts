@@ -43,6 +43,8 @@ const writeCount = (entry: BatchWriteWriteRequest[]): number => entry.length;
  * const dynamodb = new DynamoDB({ region: 'us-east-1' }); // or new DynamoDB({ client })
  * const users = dynamodb.Table('users');
  * ```
+ *
+ * @public
  */
 export class DynamoDB extends DynamoDBBase {
   /**

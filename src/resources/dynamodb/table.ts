@@ -47,6 +47,8 @@ import { prepareRequest } from './prepare.js';
  * await table.putItem({ Item: { id: 'u1', age: 31 } });
  * for await (const user of table.query({ KeyConditionExpression: Key('id').eq('u1') })) {}
  * ```
+ *
+ * @public
  */
 export class Table extends TableBase {
   /**

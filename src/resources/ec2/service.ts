@@ -13,6 +13,8 @@ import type { Tag } from './generated/tag.js';
  * const ec2 = new EC2({ region: 'us-east-1' }); // or new EC2({ client })
  * const [instance] = await ec2.createInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1 });
  * ```
+ *
+ * @public
  */
 export class EC2 extends EC2Base {
   /**

@@ -15,6 +15,8 @@ import { runAction } from '../../core/index.js';
  * await live.update({ FunctionVersion: '4' });
  * const { payload } = await live.invoke({ Payload: { id: 1 } });
  * ```
+ *
+ * @public
  */
 export class Alias extends AliasBase {
   /**

@@ -8,7 +8,11 @@ import {
 } from './invoke.js';
 import { runAction } from '../../core/index.js';
 
-/** The params of `invoke` on a version or alias: the qualifier is filled by the resource. */
+/**
+ * The params of `invoke` on a version or alias: the qualifier is filled by the resource.
+ *
+ * @public
+ */
 export type QualifiedInvokeParams = InvokeParams<'FunctionName' | 'Qualifier'>;
 
 /**
@@ -21,6 +25,8 @@ export type QualifiedInvokeParams = InvokeParams<'FunctionName' | 'Qualifier'>;
  * await v.waitUntilActive({ minDelay: 1 });
  * const { payload } = await v.invoke({ Payload: { id: 1 } });
  * ```
+ *
+ * @public
  */
 export class FunctionVersion extends FunctionVersionBase {
   /**

@@ -17,7 +17,11 @@ import {
 } from './invoke.js';
 import { withZipBytes, type ZipSource } from './zip.js';
 
-/** The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a path. */
+/**
+ * The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a path.
+ *
+ * @public
+ */
 export type UpdateCodeParams = Omit<
   ActionParams<UpdateFunctionCodeCommandInput, 'FunctionName'>,
   'ZipFile'
@@ -36,6 +40,8 @@ export type UpdateCodeParams = Omit<
  * const fn = new Lambda().Function('resize');
  * const { payload } = await fn.invoke({ Payload: { width: 100 } });
  * ```
+ *
+ * @public
  */
 export class LambdaFunction extends LambdaFunctionBase {
   /**

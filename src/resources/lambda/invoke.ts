@@ -5,12 +5,16 @@ import { AwsResourcesError, ParamValidationError, type RequestOptions } from '..
  * What `invoke` sends as the event: every value `JSON.stringify` accepts (objects, arrays,
  * strings, numbers, booleans, null), JSON-encoded; or bytes (`Uint8Array`, `Buffer`), sent as
  * they are. A string is a JSON value too: `'hi'` is sent as `"hi"`.
+ *
+ * @public
  */
 export type InvokePayload = string | number | boolean | null | object;
 
 /**
  * The params of `invoke`: the v3 Invoke input minus what the resource fills (`FunctionName`,
  * and `Qualifier` on versions and aliases), with a JSON `Payload`.
+ *
+ * @public
  */
 export type InvokeParams<Filled extends keyof InvokeCommandInput = 'FunctionName'> = Omit<
   InvokeCommandInput,
@@ -20,7 +24,11 @@ export type InvokeParams<Filled extends keyof InvokeCommandInput = 'FunctionName
   readonly Payload?: InvokePayload;
 };
 
-/** Options of `invoke`. */
+/**
+ * Options of `invoke`.
+ *
+ * @public
+ */
 export interface InvokeOptions extends RequestOptions {
   /**
    * `true` resolves to the v3 output as it came (bytes, base64 logs) and never raises
@@ -29,7 +37,11 @@ export interface InvokeOptions extends RequestOptions {
   readonly raw?: boolean;
 }
 
-/** A synchronous invocation's result: the v3 output, with the payload and logs decoded. */
+/**
+ * A synchronous invocation's result: the v3 output, with the payload and logs decoded.
+ *
+ * @public
+ */
 export interface InvokeResult<T = unknown> extends InvokeCommandOutput {
   /** The function's result, parsed from the `Payload` bytes (undefined when there are none). */
   readonly payload: T;
@@ -37,7 +49,11 @@ export interface InvokeResult<T = unknown> extends InvokeCommandOutput {
   readonly logs?: string;
 }
 
-/** Where an invocation went: for messages and errors. */
+/**
+ * Where an invocation went: for messages and errors.
+ *
+ * @public
+ */
 export interface InvokeTarget {
   readonly functionName: string;
   readonly qualifier?: string;
@@ -56,6 +72,8 @@ export interface InvokeTarget {
  *   if (error instanceof FunctionInvocationError) console.log(error.errorType, error.trace);
  * }
  * ```
+ *
+ * @public
  */
 export class FunctionInvocationError extends AwsResourcesError {
   /** The function's name. */
@@ -102,6 +120,8 @@ export class FunctionInvocationError extends AwsResourcesError {
 /**
  * The function answered with a payload that is not JSON. The invocation succeeded: its
  * output is attached; `invoke(params, { raw: true })` gives the bytes without decoding.
+ *
+ * @public
  */
 export class InvokePayloadError extends AwsResourcesError {
   constructor(

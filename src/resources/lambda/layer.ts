@@ -7,13 +7,21 @@ import { Layer$publishVersion, LayerBase } from './generated/layer.js';
 import type { LayerVersion } from './generated/layer-version.js';
 import { withZipBytes, type ZipSource } from './zip.js';
 
-/** A layer's content, with `ZipFile` as bytes or the path of a `.zip` file. */
+/**
+ * A layer's content, with `ZipFile` as bytes or the path of a `.zip` file.
+ *
+ * @public
+ */
 export type LayerContent = Omit<LayerVersionContentInput, 'ZipFile'> & {
   /** The layer archive: its bytes, or the path of a `.zip` file. */
   readonly ZipFile?: ZipSource;
 };
 
-/** The params of `publishVersion`: the PublishLayerVersion input, `ZipFile` as bytes or a path. */
+/**
+ * The params of `publishVersion`: the PublishLayerVersion input, `ZipFile` as bytes or a path.
+ *
+ * @public
+ */
 export type PublishLayerVersionParams = Omit<
   ActionParams<PublishLayerVersionCommandInput, 'LayerName'>,
   'Content'
@@ -29,6 +37,8 @@ export type PublishLayerVersionParams = Omit<
  * const v = await layer.publishVersion({ Content: { ZipFile: './layer.zip' } });
  * for await (const version of layer.versions.all()) console.log(version.version);
  * ```
+ *
+ * @public
  */
 export class Layer extends LayerBase {
   /**

@@ -14,18 +14,30 @@ import type { LayerVersion } from './generated/layer-version.js';
 import type { LayerContent } from './layer.js';
 import { withZipBytes, type ZipSource } from './zip.js';
 
-/** A function's code, with `ZipFile` as bytes or the path of a `.zip` file. */
+/**
+ * A function's code, with `ZipFile` as bytes or the path of a `.zip` file.
+ *
+ * @public
+ */
 export type CreateFunctionCode = Omit<FunctionCode, 'ZipFile'> & {
   /** The deployment package: its bytes, or the path of a `.zip` file. */
   readonly ZipFile?: ZipSource;
 };
 
-/** The params of `createFunction`: the CreateFunction input, `Code.ZipFile` as bytes or a path. */
+/**
+ * The params of `createFunction`: the CreateFunction input, `Code.ZipFile` as bytes or a path.
+ *
+ * @public
+ */
 export type CreateFunctionParams = Omit<CreateFunctionCommandInput, 'Code'> & {
   readonly Code: CreateFunctionCode;
 };
 
-/** The params of `publishLayerVersion`: the PublishLayerVersion input, `Content.ZipFile` as bytes or a path. */
+/**
+ * The params of `publishLayerVersion`: the PublishLayerVersion input, `Content.ZipFile` as bytes or a path.
+ *
+ * @public
+ */
 export type PublishLayerParams = Omit<PublishLayerVersionCommandInput, 'Content'> & {
   readonly Content: LayerContent;
 };
@@ -43,6 +55,8 @@ export type PublishLayerParams = Omit<PublishLayerVersionCommandInput, 'Content'
  *   Code: { ZipFile: './dist/resize.zip' },
  * });
  * ```
+ *
+ * @public
  */
 export class Lambda extends LambdaBase {
   /**

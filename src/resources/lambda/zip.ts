@@ -4,6 +4,8 @@ import { ParamValidationError } from '../../core/index.js';
 /**
  * A deployment package: its bytes, or the path of a `.zip` file to read them from (read
  * before any request is sent).
+ *
+ * @public
  */
 export type ZipSource = Uint8Array | string;
 

@@ -30,6 +30,8 @@ import {
  * const bucket = new S3().Bucket('reports');
  * await bucket.uploadFile('report.pdf', 'r/report.pdf');
  * ```
+ *
+ * @public
  */
 export class Bucket extends BucketBase {
   /**

@@ -12,6 +12,8 @@ import type { GetObjectResult } from './transfers/object-body.js';
  * ```ts
  * for await (const o of bucket.objects.filter({ Prefix: 'logs/' })) console.log(o.key, await o.size);
  * ```
+ *
+ * @public
  */
 export class ObjectSummary extends ObjectSummaryBase {
   /**

@@ -11,6 +11,8 @@ import type { GetObjectResult } from './transfers/object-body.js';
  * ```ts
  * for await (const v of bucket.objectVersions.filter({ Prefix: 'a.txt' })) console.log(v.id, await v.isLatest);
  * ```
+ *
+ * @public
  */
 export class ObjectVersion extends ObjectVersionBase {
   /**

@@ -30,6 +30,8 @@ import {
  * const obj = new S3().Object('reports', 'a.txt');
  * console.log(await obj.contentLength, await (await obj.get()).Body.text());
  * ```
+ *
+ * @public
  */
 export class S3Object extends S3ObjectBase {
   /**

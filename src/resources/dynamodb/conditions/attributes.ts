@@ -14,7 +14,11 @@ import {
 } from './condition.js';
 import { parsePath } from './path.js';
 
-/** DynamoDB's attribute type names, for `Attr(name).attributeType(type)`. */
+/**
+ * DynamoDB's attribute type names, for `Attr(name).attributeType(type)`.
+ *
+ * @public
+ */
 export type AttributeTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
 
 const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set<AttributeTypeName>([
@@ -33,6 +37,8 @@ const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set<AttributeTypeName>([
 /**
  * A value in a condition: a native value (`'a'`, `1`, `new Set(['x'])`, ...), or another
  * attribute (`Attr('a').lt(Attr('b'))` compares two attributes of the item).
+ *
+ * @public
  */
 export type ConditionOperand = NativeAttributeValue | ConditionAttribute | SizeOperand;
 
@@ -110,6 +116,8 @@ function pathOperand(builder: PathBuilder, name: string): OperandNode {
  * const sk: KeyAttribute = Key('sk');
  * sk.between('2024-01', '2024-12');
  * ```
+ *
+ * @public
  */
 export class KeyAttribute extends Operand {
   /** @internal use `Key(name)` */
@@ -312,6 +320,8 @@ export abstract class ComparableOperand extends Operand {
  * ```ts
  * Attr('tags').size().gt(2); // size(#n0) > :v0
  * ```
+ *
+ * @public
  */
 export class SizeOperand extends ComparableOperand {
   /** @internal use `Attr(name).size()` */
@@ -329,6 +339,8 @@ export class SizeOperand extends ComparableOperand {
  * const status: ConditionAttribute = Attr('status');
  * status.in(['new', 'open']).and(Attr('owner').exists());
  * ```
+ *
+ * @public
  */
 export class ConditionAttribute extends ComparableOperand {
   /** @internal use `Attr(name)` */
@@ -428,6 +440,8 @@ export class ConditionAttribute extends ComparableOperand {
  *   KeyConditionExpression: Key('pk').eq('user#1').and(Key('sk').beginsWith('order#')),
  * })) console.log(item);
  * ```
+ *
+ * @public
  */
 export function Key(name: string): KeyAttribute {
   return new KeyAttribute(name);
@@ -443,6 +457,8 @@ export function Key(name: string): KeyAttribute {
  * import { Attr } from 'aws-resources/dynamodb';
  * await table.scan({ FilterExpression: Attr('info.rating').gte(4).and(Attr('tags').size().gt(2)) });
  * ```
+ *
+ * @public
  */
 export function Attr(name: string): ConditionAttribute {
   return new ConditionAttribute(name);

@@ -8,7 +8,11 @@ import { Condition, describe, type ConditionNode, type OperandNode } from './con
 import type { PathSegment } from './path.js';
 import { ExpressionPlaceholders } from './placeholders.js';
 
-/** Options of {@link buildExpression}. */
+/**
+ * Options of {@link buildExpression}.
+ *
+ * @public
+ */
 export interface BuildExpressionOptions {
   /**
    * The condition is a KeyConditionExpression: only `Key(...)` comparisons, `between` and
@@ -21,7 +25,11 @@ export interface BuildExpressionOptions {
   readonly label?: string;
 }
 
-/** An expression string and the placeholders it uses. */
+/**
+ * An expression string and the placeholders it uses.
+ *
+ * @public
+ */
 export interface BuiltExpression {
   readonly expression: string;
   /** The `#n…` placeholders the expression uses → attribute names. */
@@ -42,6 +50,8 @@ export interface BuiltExpression {
  * const filter = buildExpression(Attr('size').gt(3), { placeholders });
  * // { expression: '#n1 > :v1', names: { '#n1': 'size' }, values: { ':v1': 3 } }
  * ```
+ *
+ * @public
  */
 export function buildExpression(
   condition: Condition,

@@ -64,6 +64,8 @@ export type ConditionNode =
  * const c = Attr('age').gte(18).and(Attr('status').ne('banned'));
  * await table.scan({ FilterExpression: c });
  * ```
+ *
+ * @public
  */
 export class Condition {
   /**
@@ -124,6 +126,8 @@ export class Condition {
  * const k = Key('pk').eq('user#1').and(Key('sk').beginsWith('order#'));
  * await table.query({ KeyConditionExpression: k });
  * ```
+ *
+ * @public
  */
 export class KeyCondition extends Condition {
   /** Keeps `Condition` from being assignable to `KeyCondition`. */
@@ -152,6 +156,8 @@ export class KeyCondition extends Condition {
  * ```ts
  * and(Attr('a').eq(1), Attr('b').eq(2), Attr('c').exists());
  * ```
+ *
+ * @public
  */
 export function and(...conditions: [KeyCondition, ...KeyCondition[]]): KeyCondition;
 export function and(...conditions: [Condition, ...Condition[]]): Condition;
@@ -171,6 +177,8 @@ export function and(...conditions: Condition[]): Condition {
  * ```ts
  * or(Attr('status').eq('new'), Attr('status').eq('open'));
  * ```
+ *
+ * @public
  */
 export function or(...conditions: [Condition, ...Condition[]]): Condition {
   const [first] = checkConditions('or', conditions);
@@ -185,6 +193,8 @@ export function or(...conditions: [Condition, ...Condition[]]): Condition {
  * ```ts
  * not(Attr('deleted').exists());
  * ```
+ *
+ * @public
  */
 export function not(condition: Condition): Condition {
   return checkConditions('not', [condition])[0]!.not();

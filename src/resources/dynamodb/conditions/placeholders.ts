@@ -6,7 +6,11 @@
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { define } from '../define.js';
 
-/** What the caller already put in ExpressionAttributeNames / ExpressionAttributeValues. */
+/**
+ * What the caller already put in ExpressionAttributeNames / ExpressionAttributeValues.
+ *
+ * @public
+ */
 export interface TakenPlaceholders {
   readonly names?: Readonly<Record<string, string>> | undefined;
   readonly values?: Readonly<Record<string, unknown>> | undefined;
@@ -24,6 +28,8 @@ export interface TakenPlaceholders {
  * placeholders.name('id');   // '#n1' again
  * placeholders.value(42);    // ':v0'
  * ```
+ *
+ * @public
  */
 export class ExpressionPlaceholders {
   /** Every name placeholder made so far, `#n0` → attribute name. */

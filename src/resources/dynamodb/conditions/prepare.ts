@@ -33,6 +33,8 @@ const CONDITION_MEMBERS = ['KeyConditionExpression', 'ConditionExpression', 'Fil
  * type QueryParams = WithConditions<QueryCommandInput>;
  * const p: QueryParams = { TableName: 't', KeyConditionExpression: Key('pk').eq('a') };
  * ```
+ *
+ * @public
  */
 export type WithConditions<T> = {
   [K in keyof T]: K extends 'KeyConditionExpression'
@@ -59,6 +61,8 @@ type TransactItemsWith<A> = {
  * ```ts
  * const input: PreparedExpressions<typeof params> = prepareExpressions(params, 'Table.query');
  * ```
+ *
+ * @public
  */
 export type PreparedExpressions<T> = {
   [K in keyof T]: K extends
@@ -106,6 +110,8 @@ type TransactItemsPrepared<A> = {
  * //   ExpressionAttributeNames: { '#n0': 'mine', '#n1': 'pk', '#n2': 'name' },
  * //   ExpressionAttributeValues: { ':v0': 'a', ':v1': 'J' } }
  * ```
+ *
+ * @public
  */
 export function prepareExpressions<T extends object>(
   params: T,

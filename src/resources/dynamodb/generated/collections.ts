@@ -7,23 +7,31 @@ import type { Table } from '../table.js';
  * A lazy, chainable query over Table resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class TableCollection<P extends object = object> extends Collection<Table, P> {}
 
 /**
  * The listing params `dynamodb.tables.filter()` takes: the `ListTables` input without `Limit`
  * (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type DynamoDBTablesParams = ActionParams<sdk.ListTablesCommandInput, 'Limit'>;
 
 /**
  * A query over the Table resources of DynamoDB, as `dynamodb.tables.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type DynamoDBTablesCollection = TableCollection<DynamoDBTablesParams>;
 
 /**
  * The `dynamodb.tables` property: starts queries over the Table resources of DynamoDB (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type DynamoDBTables = CollectionManager<TableCollection<DynamoDBTablesParams>>;

@@ -109,6 +109,8 @@ const DynamoDB$types: Readonly<Record<string, () => ResourceClass>> = { Table: (
  * ```ts
  * const dynamodb = new DynamoDB({ region: 'us-east-1' }); // or new DynamoDB({ client })
  * ```
+ *
+ * @public
  */
 export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
   /**

@@ -155,6 +155,8 @@ const Table$waitUntilNotExists: WaiterSpec = {
  * ```ts
  * const table = dynamodb.Table('name');
  * ```
+ *
+ * @public
  */
 export abstract class TableBase extends Resource<sdk.DynamoDBClient, sdk.TableDescription> {
   /** @internal */

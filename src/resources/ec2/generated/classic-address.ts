@@ -70,6 +70,8 @@ const ClassicAddress$release: ActionSpec<
  * ```ts
  * const classicAddress = ec2.ClassicAddress('publicIp');
  * ```
+ *
+ * @public
  */
 export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
   /** @internal */

@@ -89,6 +89,8 @@ const InstanceCollection$unmonitor: BatchActionSpec<sdk.UnmonitorInstancesComman
  * A lazy, chainable query over ClassicAddress resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class ClassicAddressCollection<P extends object = object> extends Collection<
   ClassicAddress,
@@ -99,6 +101,8 @@ export class ClassicAddressCollection<P extends object = object> extends Collect
  * A lazy, chainable query over DhcpOptions resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class DhcpOptionsCollection<P extends object = object> extends Collection<DhcpOptions, P> {}
 
@@ -106,6 +110,8 @@ export class DhcpOptionsCollection<P extends object = object> extends Collection
  * A lazy, chainable query over Image resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class ImageCollection<P extends object = object> extends Collection<Image, P> {}
 
@@ -113,6 +119,8 @@ export class ImageCollection<P extends object = object> extends Collection<Image
  * A lazy, chainable query over Instance resources, with their batch actions.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class InstanceCollection<P extends object = object> extends Collection<Instance, P> {
   /**
@@ -246,6 +254,8 @@ export class InstanceCollection<P extends object = object> extends Collection<In
  * A lazy, chainable query over InternetGateway resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class InternetGatewayCollection<P extends object = object> extends Collection<
   InternetGateway,
@@ -256,6 +266,8 @@ export class InternetGatewayCollection<P extends object = object> extends Collec
  * A lazy, chainable query over KeyPairInfo resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class KeyPairInfoCollection<P extends object = object> extends Collection<KeyPairInfo, P> {}
 
@@ -263,6 +275,8 @@ export class KeyPairInfoCollection<P extends object = object> extends Collection
  * A lazy, chainable query over NetworkAcl resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class NetworkAclCollection<P extends object = object> extends Collection<NetworkAcl, P> {}
 
@@ -270,6 +284,8 @@ export class NetworkAclCollection<P extends object = object> extends Collection<
  * A lazy, chainable query over NetworkInterface resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class NetworkInterfaceCollection<P extends object = object> extends Collection<
   NetworkInterface,
@@ -280,6 +296,8 @@ export class NetworkInterfaceCollection<P extends object = object> extends Colle
  * A lazy, chainable query over PlacementGroup resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class PlacementGroupCollection<P extends object = object> extends Collection<
   PlacementGroup,
@@ -290,6 +308,8 @@ export class PlacementGroupCollection<P extends object = object> extends Collect
  * A lazy, chainable query over RouteTable resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class RouteTableCollection<P extends object = object> extends Collection<RouteTable, P> {}
 
@@ -297,6 +317,8 @@ export class RouteTableCollection<P extends object = object> extends Collection<
  * A lazy, chainable query over SecurityGroup resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class SecurityGroupCollection<P extends object = object> extends Collection<
   SecurityGroup,
@@ -307,6 +329,8 @@ export class SecurityGroupCollection<P extends object = object> extends Collecti
  * A lazy, chainable query over Snapshot resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class SnapshotCollection<P extends object = object> extends Collection<Snapshot, P> {}
 
@@ -314,6 +338,8 @@ export class SnapshotCollection<P extends object = object> extends Collection<Sn
  * A lazy, chainable query over Subnet resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class SubnetCollection<P extends object = object> extends Collection<Subnet, P> {}
 
@@ -321,6 +347,8 @@ export class SubnetCollection<P extends object = object> extends Collection<Subn
  * A lazy, chainable query over Volume resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class VolumeCollection<P extends object = object> extends Collection<Volume, P> {}
 
@@ -328,6 +356,8 @@ export class VolumeCollection<P extends object = object> extends Collection<Volu
  * A lazy, chainable query over Vpc resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class VpcCollection<P extends object = object> extends Collection<Vpc, P> {}
 
@@ -335,6 +365,8 @@ export class VpcCollection<P extends object = object> extends Collection<Vpc, P>
  * A lazy, chainable query over VpcPeeringConnection resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class VpcPeeringConnectionCollection<P extends object = object> extends Collection<
   VpcPeeringConnection,
@@ -345,12 +377,16 @@ export class VpcPeeringConnectionCollection<P extends object = object> extends C
  * A lazy, chainable query over VpcAddress resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class VpcAddressCollection<P extends object = object> extends Collection<VpcAddress, P> {}
 
 /**
  * The listing params `ec2.classicAddresses.filter()` takes: the `DescribeAddresses` input; EC2
  * adds to `Filters`.
+ *
+ * @public
  */
 export type EC2ClassicAddressesParams = ActionParams<
   sdk.DescribeAddressesCommandInput,
@@ -361,12 +397,16 @@ export type EC2ClassicAddressesParams = ActionParams<
 /**
  * A query over the ClassicAddress resources of EC2, as `ec2.classicAddresses.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2ClassicAddressesCollection = ClassicAddressCollection<EC2ClassicAddressesParams>;
 
 /**
  * The `ec2.classicAddresses` property: starts queries over the ClassicAddress resources of EC2
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2ClassicAddresses = CollectionManager<
   ClassicAddressCollection<EC2ClassicAddressesParams>
@@ -375,6 +415,8 @@ export type EC2ClassicAddresses = CollectionManager<
 /**
  * The listing params `ec2.dhcpOptionsSets.filter()` takes: the `DescribeDhcpOptions` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2DhcpOptionsSetsParams = ActionParams<
   sdk.DescribeDhcpOptionsCommandInput,
@@ -384,54 +426,72 @@ export type EC2DhcpOptionsSetsParams = ActionParams<
 /**
  * A query over the DhcpOptions resources of EC2, as `ec2.dhcpOptionsSets.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2DhcpOptionsSetsCollection = DhcpOptionsCollection<EC2DhcpOptionsSetsParams>;
 
 /**
  * The `ec2.dhcpOptionsSets` property: starts queries over the DhcpOptions resources of EC2 (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2DhcpOptionsSets = CollectionManager<DhcpOptionsCollection<EC2DhcpOptionsSetsParams>>;
 
 /**
  * The listing params `ec2.images.filter()` takes: the `DescribeImages` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2ImagesParams = ActionParams<sdk.DescribeImagesCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Image resources of EC2, as `ec2.images.all()`, `.filter()` and `.limit()`
  * return it.
+ *
+ * @public
  */
 export type EC2ImagesCollection = ImageCollection<EC2ImagesParams>;
 
 /**
  * The `ec2.images` property: starts queries over the Image resources of EC2 (no batch actions
  * until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Images = CollectionManager<ImageCollection<EC2ImagesParams>>;
 
 /**
  * The listing params `ec2.instances.filter()` takes: the `DescribeInstances` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2InstancesParams = ActionParams<sdk.DescribeInstancesCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Instance resources of EC2, as `ec2.instances.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2InstancesCollection = InstanceCollection<EC2InstancesParams>;
 
 /**
  * The `ec2.instances` property: starts queries over the Instance resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Instances = CollectionManager<InstanceCollection<EC2InstancesParams>>;
 
 /**
  * The listing params `ec2.internetGateways.filter()` takes: the `DescribeInternetGateways` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2InternetGatewaysParams = ActionParams<
   sdk.DescribeInternetGatewaysCommandInput,
@@ -441,12 +501,16 @@ export type EC2InternetGatewaysParams = ActionParams<
 /**
  * A query over the InternetGateway resources of EC2, as `ec2.internetGateways.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2InternetGatewaysCollection = InternetGatewayCollection<EC2InternetGatewaysParams>;
 
 /**
  * The `ec2.internetGateways` property: starts queries over the InternetGateway resources of EC2
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2InternetGateways = CollectionManager<
   InternetGatewayCollection<EC2InternetGatewaysParams>
@@ -454,42 +518,56 @@ export type EC2InternetGateways = CollectionManager<
 
 /**
  * The listing params `ec2.keyPairs.filter()` takes: the `DescribeKeyPairs` input.
+ *
+ * @public
  */
 export type EC2KeyPairsParams = sdk.DescribeKeyPairsCommandInput;
 
 /**
  * A query over the KeyPairInfo resources of EC2, as `ec2.keyPairs.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2KeyPairsCollection = KeyPairInfoCollection<EC2KeyPairsParams>;
 
 /**
  * The `ec2.keyPairs` property: starts queries over the KeyPairInfo resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2KeyPairs = CollectionManager<KeyPairInfoCollection<EC2KeyPairsParams>>;
 
 /**
  * The listing params `ec2.networkAcls.filter()` takes: the `DescribeNetworkAcls` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2NetworkAclsParams = ActionParams<sdk.DescribeNetworkAclsCommandInput, 'MaxResults'>;
 
 /**
  * A query over the NetworkAcl resources of EC2, as `ec2.networkAcls.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2NetworkAclsCollection = NetworkAclCollection<EC2NetworkAclsParams>;
 
 /**
  * The `ec2.networkAcls` property: starts queries over the NetworkAcl resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2NetworkAcls = CollectionManager<NetworkAclCollection<EC2NetworkAclsParams>>;
 
 /**
  * The listing params `ec2.networkInterfaces.filter()` takes: the `DescribeNetworkInterfaces`
  * input without `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2NetworkInterfacesParams = ActionParams<
   sdk.DescribeNetworkInterfacesCommandInput,
@@ -499,12 +577,16 @@ export type EC2NetworkInterfacesParams = ActionParams<
 /**
  * A query over the NetworkInterface resources of EC2, as `ec2.networkInterfaces.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2NetworkInterfacesCollection = NetworkInterfaceCollection<EC2NetworkInterfacesParams>;
 
 /**
  * The `ec2.networkInterfaces` property: starts queries over the NetworkInterface resources of
  * EC2 (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2NetworkInterfaces = CollectionManager<
   NetworkInterfaceCollection<EC2NetworkInterfacesParams>
@@ -512,18 +594,24 @@ export type EC2NetworkInterfaces = CollectionManager<
 
 /**
  * The listing params `ec2.placementGroups.filter()` takes: the `DescribePlacementGroups` input.
+ *
+ * @public
  */
 export type EC2PlacementGroupsParams = sdk.DescribePlacementGroupsCommandInput;
 
 /**
  * A query over the PlacementGroup resources of EC2, as `ec2.placementGroups.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2PlacementGroupsCollection = PlacementGroupCollection<EC2PlacementGroupsParams>;
 
 /**
  * The `ec2.placementGroups` property: starts queries over the PlacementGroup resources of EC2
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2PlacementGroups = CollectionManager<
   PlacementGroupCollection<EC2PlacementGroupsParams>
@@ -532,24 +620,32 @@ export type EC2PlacementGroups = CollectionManager<
 /**
  * The listing params `ec2.routeTables.filter()` takes: the `DescribeRouteTables` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2RouteTablesParams = ActionParams<sdk.DescribeRouteTablesCommandInput, 'MaxResults'>;
 
 /**
  * A query over the RouteTable resources of EC2, as `ec2.routeTables.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2RouteTablesCollection = RouteTableCollection<EC2RouteTablesParams>;
 
 /**
  * The `ec2.routeTables` property: starts queries over the RouteTable resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2RouteTables = CollectionManager<RouteTableCollection<EC2RouteTablesParams>>;
 
 /**
  * The listing params `ec2.securityGroups.filter()` takes: the `DescribeSecurityGroups` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2SecurityGroupsParams = ActionParams<
   sdk.DescribeSecurityGroupsCommandInput,
@@ -559,72 +655,96 @@ export type EC2SecurityGroupsParams = ActionParams<
 /**
  * A query over the SecurityGroup resources of EC2, as `ec2.securityGroups.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2SecurityGroupsCollection = SecurityGroupCollection<EC2SecurityGroupsParams>;
 
 /**
  * The `ec2.securityGroups` property: starts queries over the SecurityGroup resources of EC2 (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2SecurityGroups = CollectionManager<SecurityGroupCollection<EC2SecurityGroupsParams>>;
 
 /**
  * The listing params `ec2.snapshots.filter()` takes: the `DescribeSnapshots` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2SnapshotsParams = ActionParams<sdk.DescribeSnapshotsCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Snapshot resources of EC2, as `ec2.snapshots.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2SnapshotsCollection = SnapshotCollection<EC2SnapshotsParams>;
 
 /**
  * The `ec2.snapshots` property: starts queries over the Snapshot resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Snapshots = CollectionManager<SnapshotCollection<EC2SnapshotsParams>>;
 
 /**
  * The listing params `ec2.subnets.filter()` takes: the `DescribeSubnets` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2SubnetsParams = ActionParams<sdk.DescribeSubnetsCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Subnet resources of EC2, as `ec2.subnets.all()`, `.filter()` and `.limit()`
  * return it.
+ *
+ * @public
  */
 export type EC2SubnetsCollection = SubnetCollection<EC2SubnetsParams>;
 
 /**
  * The `ec2.subnets` property: starts queries over the Subnet resources of EC2 (no batch actions
  * until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Subnets = CollectionManager<SubnetCollection<EC2SubnetsParams>>;
 
 /**
  * The listing params `ec2.volumes.filter()` takes: the `DescribeVolumes` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2VolumesParams = ActionParams<sdk.DescribeVolumesCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Volume resources of EC2, as `ec2.volumes.all()`, `.filter()` and `.limit()`
  * return it.
+ *
+ * @public
  */
 export type EC2VolumesCollection = VolumeCollection<EC2VolumesParams>;
 
 /**
  * The `ec2.volumes` property: starts queries over the Volume resources of EC2 (no batch actions
  * until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Volumes = CollectionManager<VolumeCollection<EC2VolumesParams>>;
 
 /**
  * The listing params `ec2.vpcAddresses.filter()` takes: the `DescribeAddresses` input; EC2 adds
  * to `Filters`.
+ *
+ * @public
  */
 export type EC2VpcAddressesParams = ActionParams<
   sdk.DescribeAddressesCommandInput,
@@ -635,12 +755,16 @@ export type EC2VpcAddressesParams = ActionParams<
 /**
  * A query over the VpcAddress resources of EC2, as `ec2.vpcAddresses.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type EC2VpcAddressesCollection = VpcAddressCollection<EC2VpcAddressesParams>;
 
 /**
  * The `ec2.vpcAddresses` property: starts queries over the VpcAddress resources of EC2 (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2VpcAddresses = CollectionManager<VpcAddressCollection<EC2VpcAddressesParams>>;
 
@@ -648,6 +772,8 @@ export type EC2VpcAddresses = CollectionManager<VpcAddressCollection<EC2VpcAddre
  * The listing params `ec2.vpcPeeringConnections.filter()` takes: the
  * `DescribeVpcPeeringConnections` input without `MaxResults` (set by `limit()`, `pageSize()` and
  * paging).
+ *
+ * @public
  */
 export type EC2VpcPeeringConnectionsParams = ActionParams<
   sdk.DescribeVpcPeeringConnectionsCommandInput,
@@ -657,6 +783,8 @@ export type EC2VpcPeeringConnectionsParams = ActionParams<
 /**
  * A query over the VpcPeeringConnection resources of EC2, as `ec2.vpcPeeringConnections.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type EC2VpcPeeringConnectionsCollection =
   VpcPeeringConnectionCollection<EC2VpcPeeringConnectionsParams>;
@@ -664,6 +792,8 @@ export type EC2VpcPeeringConnectionsCollection =
 /**
  * The `ec2.vpcPeeringConnections` property: starts queries over the VpcPeeringConnection
  * resources of EC2 (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2VpcPeeringConnections = CollectionManager<
   VpcPeeringConnectionCollection<EC2VpcPeeringConnectionsParams>
@@ -672,24 +802,32 @@ export type EC2VpcPeeringConnections = CollectionManager<
 /**
  * The listing params `ec2.vpcs.filter()` takes: the `DescribeVpcs` input without `MaxResults`
  * (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type EC2VpcsParams = ActionParams<sdk.DescribeVpcsCommandInput, 'MaxResults'>;
 
 /**
  * A query over the Vpc resources of EC2, as `ec2.vpcs.all()`, `.filter()` and `.limit()` return
  * it.
+ *
+ * @public
  */
 export type EC2VpcsCollection = VpcCollection<EC2VpcsParams>;
 
 /**
  * The `ec2.vpcs` property: starts queries over the Vpc resources of EC2 (no batch actions until
  * `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type EC2Vpcs = CollectionManager<VpcCollection<EC2VpcsParams>>;
 
 /**
  * The listing params `instance.volumes.filter()` takes: the `DescribeVolumes` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the instance adds to `Filters`.
+ *
+ * @public
  */
 export type InstanceVolumesParams = ActionParams<
   sdk.DescribeVolumesCommandInput,
@@ -700,18 +838,24 @@ export type InstanceVolumesParams = ActionParams<
 /**
  * A query over the Volume resources of an instance, as `instance.volumes.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type InstanceVolumesCollection = VolumeCollection<InstanceVolumesParams>;
 
 /**
  * The `instance.volumes` property: starts queries over the Volume resources of an instance (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type InstanceVolumes = CollectionManager<VolumeCollection<InstanceVolumesParams>>;
 
 /**
  * The listing params `instance.vpcAddresses.filter()` takes: the `DescribeAddresses` input; the
  * instance adds to `Filters`.
+ *
+ * @public
  */
 export type InstanceVpcAddressesParams = ActionParams<
   sdk.DescribeAddressesCommandInput,
@@ -722,12 +866,16 @@ export type InstanceVpcAddressesParams = ActionParams<
 /**
  * A query over the VpcAddress resources of an instance, as `instance.vpcAddresses.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type InstanceVpcAddressesCollection = VpcAddressCollection<InstanceVpcAddressesParams>;
 
 /**
  * The `instance.vpcAddresses` property: starts queries over the VpcAddress resources of an
  * instance (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type InstanceVpcAddresses = CollectionManager<
   VpcAddressCollection<InstanceVpcAddressesParams>
@@ -737,6 +885,8 @@ export type InstanceVpcAddresses = CollectionManager<
  * The listing params `placementGroup.instances.filter()` takes: the `DescribeInstances` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging); the placement group adds to
  * `Filters`.
+ *
+ * @public
  */
 export type PlacementGroupInstancesParams = ActionParams<
   sdk.DescribeInstancesCommandInput,
@@ -747,12 +897,16 @@ export type PlacementGroupInstancesParams = ActionParams<
 /**
  * A query over the Instance resources of a placement group, as `placementGroup.instances.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type PlacementGroupInstancesCollection = InstanceCollection<PlacementGroupInstancesParams>;
 
 /**
  * The `placementGroup.instances` property: starts queries over the Instance resources of a
  * placement group (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type PlacementGroupInstances = CollectionManager<
   InstanceCollection<PlacementGroupInstancesParams>
@@ -761,6 +915,8 @@ export type PlacementGroupInstances = CollectionManager<
 /**
  * The listing params `subnet.instances.filter()` takes: the `DescribeInstances` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the subnet adds to `Filters`.
+ *
+ * @public
  */
 export type SubnetInstancesParams = ActionParams<
   sdk.DescribeInstancesCommandInput,
@@ -771,12 +927,16 @@ export type SubnetInstancesParams = ActionParams<
 /**
  * A query over the Instance resources of a subnet, as `subnet.instances.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type SubnetInstancesCollection = InstanceCollection<SubnetInstancesParams>;
 
 /**
  * The `subnet.instances` property: starts queries over the Instance resources of a subnet (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type SubnetInstances = CollectionManager<InstanceCollection<SubnetInstancesParams>>;
 
@@ -784,6 +944,8 @@ export type SubnetInstances = CollectionManager<InstanceCollection<SubnetInstanc
  * The listing params `subnet.networkInterfaces.filter()` takes: the `DescribeNetworkInterfaces`
  * input without `MaxResults` (set by `limit()`, `pageSize()` and paging); the subnet adds to
  * `Filters`.
+ *
+ * @public
  */
 export type SubnetNetworkInterfacesParams = ActionParams<
   sdk.DescribeNetworkInterfacesCommandInput,
@@ -794,6 +956,8 @@ export type SubnetNetworkInterfacesParams = ActionParams<
 /**
  * A query over the NetworkInterface resources of a subnet, as `subnet.networkInterfaces.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type SubnetNetworkInterfacesCollection =
   NetworkInterfaceCollection<SubnetNetworkInterfacesParams>;
@@ -801,6 +965,8 @@ export type SubnetNetworkInterfacesCollection =
 /**
  * The `subnet.networkInterfaces` property: starts queries over the NetworkInterface resources of
  * a subnet (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type SubnetNetworkInterfaces = CollectionManager<
   NetworkInterfaceCollection<SubnetNetworkInterfacesParams>
@@ -809,6 +975,8 @@ export type SubnetNetworkInterfaces = CollectionManager<
 /**
  * The listing params `volume.snapshots.filter()` takes: the `DescribeSnapshots` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the volume adds to `Filters`.
+ *
+ * @public
  */
 export type VolumeSnapshotsParams = ActionParams<
   sdk.DescribeSnapshotsCommandInput,
@@ -819,12 +987,16 @@ export type VolumeSnapshotsParams = ActionParams<
 /**
  * A query over the Snapshot resources of a volume, as `volume.snapshots.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type VolumeSnapshotsCollection = SnapshotCollection<VolumeSnapshotsParams>;
 
 /**
  * The `volume.snapshots` property: starts queries over the Snapshot resources of a volume (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VolumeSnapshots = CollectionManager<SnapshotCollection<VolumeSnapshotsParams>>;
 
@@ -832,6 +1004,8 @@ export type VolumeSnapshots = CollectionManager<SnapshotCollection<VolumeSnapsho
  * The listing params `vpc.acceptedVpcPeeringConnections.filter()` takes: the
  * `DescribeVpcPeeringConnections` input without `MaxResults` (set by `limit()`, `pageSize()` and
  * paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcAcceptedVpcPeeringConnectionsParams = ActionParams<
   sdk.DescribeVpcPeeringConnectionsCommandInput,
@@ -842,6 +1016,8 @@ export type VpcAcceptedVpcPeeringConnectionsParams = ActionParams<
 /**
  * A query over the VpcPeeringConnection resources of a VPC, as
  * `vpc.acceptedVpcPeeringConnections.all()`, `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type VpcAcceptedVpcPeeringConnectionsCollection =
   VpcPeeringConnectionCollection<VpcAcceptedVpcPeeringConnectionsParams>;
@@ -849,6 +1025,8 @@ export type VpcAcceptedVpcPeeringConnectionsCollection =
 /**
  * The `vpc.acceptedVpcPeeringConnections` property: starts queries over the VpcPeeringConnection
  * resources of a VPC (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcAcceptedVpcPeeringConnections = CollectionManager<
   VpcPeeringConnectionCollection<VpcAcceptedVpcPeeringConnectionsParams>
@@ -857,6 +1035,8 @@ export type VpcAcceptedVpcPeeringConnections = CollectionManager<
 /**
  * The listing params `vpc.instances.filter()` takes: the `DescribeInstances` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcInstancesParams = ActionParams<
   sdk.DescribeInstancesCommandInput,
@@ -867,18 +1047,24 @@ export type VpcInstancesParams = ActionParams<
 /**
  * A query over the Instance resources of a VPC, as `vpc.instances.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type VpcInstancesCollection = InstanceCollection<VpcInstancesParams>;
 
 /**
  * The `vpc.instances` property: starts queries over the Instance resources of a VPC (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcInstances = CollectionManager<InstanceCollection<VpcInstancesParams>>;
 
 /**
  * The listing params `vpc.internetGateways.filter()` takes: the `DescribeInternetGateways` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcInternetGatewaysParams = ActionParams<
   sdk.DescribeInternetGatewaysCommandInput,
@@ -889,12 +1075,16 @@ export type VpcInternetGatewaysParams = ActionParams<
 /**
  * A query over the InternetGateway resources of a VPC, as `vpc.internetGateways.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type VpcInternetGatewaysCollection = InternetGatewayCollection<VpcInternetGatewaysParams>;
 
 /**
  * The `vpc.internetGateways` property: starts queries over the InternetGateway resources of a
  * VPC (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcInternetGateways = CollectionManager<
   InternetGatewayCollection<VpcInternetGatewaysParams>
@@ -903,6 +1093,8 @@ export type VpcInternetGateways = CollectionManager<
 /**
  * The listing params `vpc.networkAcls.filter()` takes: the `DescribeNetworkAcls` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcNetworkAclsParams = ActionParams<
   sdk.DescribeNetworkAclsCommandInput,
@@ -913,12 +1105,16 @@ export type VpcNetworkAclsParams = ActionParams<
 /**
  * A query over the NetworkAcl resources of a VPC, as `vpc.networkAcls.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type VpcNetworkAclsCollection = NetworkAclCollection<VpcNetworkAclsParams>;
 
 /**
  * The `vpc.networkAcls` property: starts queries over the NetworkAcl resources of a VPC (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcNetworkAcls = CollectionManager<NetworkAclCollection<VpcNetworkAclsParams>>;
 
@@ -926,6 +1122,8 @@ export type VpcNetworkAcls = CollectionManager<NetworkAclCollection<VpcNetworkAc
  * The listing params `vpc.networkInterfaces.filter()` takes: the `DescribeNetworkInterfaces`
  * input without `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to
  * `Filters`.
+ *
+ * @public
  */
 export type VpcNetworkInterfacesParams = ActionParams<
   sdk.DescribeNetworkInterfacesCommandInput,
@@ -936,12 +1134,16 @@ export type VpcNetworkInterfacesParams = ActionParams<
 /**
  * A query over the NetworkInterface resources of a VPC, as `vpc.networkInterfaces.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type VpcNetworkInterfacesCollection = NetworkInterfaceCollection<VpcNetworkInterfacesParams>;
 
 /**
  * The `vpc.networkInterfaces` property: starts queries over the NetworkInterface resources of a
  * VPC (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcNetworkInterfaces = CollectionManager<
   NetworkInterfaceCollection<VpcNetworkInterfacesParams>
@@ -951,6 +1153,8 @@ export type VpcNetworkInterfaces = CollectionManager<
  * The listing params `vpc.requestedVpcPeeringConnections.filter()` takes: the
  * `DescribeVpcPeeringConnections` input without `MaxResults` (set by `limit()`, `pageSize()` and
  * paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcRequestedVpcPeeringConnectionsParams = ActionParams<
   sdk.DescribeVpcPeeringConnectionsCommandInput,
@@ -961,6 +1165,8 @@ export type VpcRequestedVpcPeeringConnectionsParams = ActionParams<
 /**
  * A query over the VpcPeeringConnection resources of a VPC, as
  * `vpc.requestedVpcPeeringConnections.all()`, `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type VpcRequestedVpcPeeringConnectionsCollection =
   VpcPeeringConnectionCollection<VpcRequestedVpcPeeringConnectionsParams>;
@@ -968,6 +1174,8 @@ export type VpcRequestedVpcPeeringConnectionsCollection =
 /**
  * The `vpc.requestedVpcPeeringConnections` property: starts queries over the
  * VpcPeeringConnection resources of a VPC (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcRequestedVpcPeeringConnections = CollectionManager<
   VpcPeeringConnectionCollection<VpcRequestedVpcPeeringConnectionsParams>
@@ -976,6 +1184,8 @@ export type VpcRequestedVpcPeeringConnections = CollectionManager<
 /**
  * The listing params `vpc.routeTables.filter()` takes: the `DescribeRouteTables` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcRouteTablesParams = ActionParams<
   sdk.DescribeRouteTablesCommandInput,
@@ -986,18 +1196,24 @@ export type VpcRouteTablesParams = ActionParams<
 /**
  * A query over the RouteTable resources of a VPC, as `vpc.routeTables.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type VpcRouteTablesCollection = RouteTableCollection<VpcRouteTablesParams>;
 
 /**
  * The `vpc.routeTables` property: starts queries over the RouteTable resources of a VPC (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcRouteTables = CollectionManager<RouteTableCollection<VpcRouteTablesParams>>;
 
 /**
  * The listing params `vpc.securityGroups.filter()` takes: the `DescribeSecurityGroups` input
  * without `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcSecurityGroupsParams = ActionParams<
   sdk.DescribeSecurityGroupsCommandInput,
@@ -1008,18 +1224,24 @@ export type VpcSecurityGroupsParams = ActionParams<
 /**
  * A query over the SecurityGroup resources of a VPC, as `vpc.securityGroups.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type VpcSecurityGroupsCollection = SecurityGroupCollection<VpcSecurityGroupsParams>;
 
 /**
  * The `vpc.securityGroups` property: starts queries over the SecurityGroup resources of a VPC
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcSecurityGroups = CollectionManager<SecurityGroupCollection<VpcSecurityGroupsParams>>;
 
 /**
  * The listing params `vpc.subnets.filter()` takes: the `DescribeSubnets` input without
  * `MaxResults` (set by `limit()`, `pageSize()` and paging); the VPC adds to `Filters`.
+ *
+ * @public
  */
 export type VpcSubnetsParams = ActionParams<
   sdk.DescribeSubnetsCommandInput,
@@ -1030,11 +1252,15 @@ export type VpcSubnetsParams = ActionParams<
 /**
  * A query over the Subnet resources of a VPC, as `vpc.subnets.all()`, `.filter()` and `.limit()`
  * return it.
+ *
+ * @public
  */
 export type VpcSubnetsCollection = SubnetCollection<VpcSubnetsParams>;
 
 /**
  * The `vpc.subnets` property: starts queries over the Subnet resources of a VPC (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type VpcSubnets = CollectionManager<SubnetCollection<VpcSubnetsParams>>;

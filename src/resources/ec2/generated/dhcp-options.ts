@@ -99,6 +99,8 @@ const DhcpOptions$delete: ActionSpec<
  * ```ts
  * const dhcpOptions = ec2.DhcpOptions('id');
  * ```
+ *
+ * @public
  */
 export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
   /** @internal */

@@ -132,6 +132,8 @@ const Image$waitUntilExists: WaiterSpec = {
  * ```ts
  * const image = ec2.Image('id');
  * ```
+ *
+ * @public
  */
 export class Image extends Resource<sdk.EC2Client, sdk.Image> {
   /** @internal */

@@ -484,6 +484,8 @@ const Instance$waitUntilTerminated: WaiterSpec = {
  * ```ts
  * const instance = ec2.Instance('id');
  * ```
+ *
+ * @public
  */
 export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
   /** @internal */

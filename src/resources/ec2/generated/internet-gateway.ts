@@ -110,6 +110,8 @@ const InternetGateway$detachFromVpc: ActionSpec<
  * ```ts
  * const internetGateway = ec2.InternetGateway('id');
  * ```
+ *
+ * @public
  */
 export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway> {
   /** @internal */

@@ -45,6 +45,8 @@ const KeyPairInfo$delete: ActionSpec<
  * ```ts
  * const keyPairInfo = ec2.KeyPairInfo('name');
  * ```
+ *
+ * @public
  */
 export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
   /** @internal */

@@ -33,6 +33,8 @@ const KeyPair$delete: ActionSpec<sdk.DeleteKeyPairCommandInput, sdk.DeleteKeyPai
  * ```ts
  * const keyPair = ec2.KeyPair('name');
  * ```
+ *
+ * @public
  */
 export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
   /** @internal */

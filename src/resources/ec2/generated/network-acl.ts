@@ -142,6 +142,8 @@ const NetworkAcl$vpc: HasSpec<Vpc | undefined> = {
  * ```ts
  * const networkAcl = ec2.NetworkAcl('id');
  * ```
+ *
+ * @public
  */
 export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
   /** @internal */

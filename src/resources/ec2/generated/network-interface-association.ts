@@ -60,6 +60,8 @@ const NetworkInterfaceAssociation$address: HasSpec<VpcAddress | undefined> = {
  * ```ts
  * const networkInterfaceAssociation = ec2.NetworkInterfaceAssociation('id');
  * ```
+ *
+ * @public
  */
 export class NetworkInterfaceAssociation extends Resource<
   sdk.EC2Client,

@@ -204,6 +204,8 @@ const NetworkInterface$vpc: HasSpec<Vpc | undefined> = {
  * ```ts
  * const networkInterface = ec2.NetworkInterface('id');
  * ```
+ *
+ * @public
  */
 export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterface> {
   /** @internal */

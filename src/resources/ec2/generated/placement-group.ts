@@ -96,6 +96,8 @@ const PlacementGroup$instances: HasManySpec = {
  * ```ts
  * const placementGroup = ec2.PlacementGroup('name');
  * ```
+ *
+ * @public
  */
 export class PlacementGroup extends Resource<sdk.EC2Client, sdk.PlacementGroup> {
   /** @internal */

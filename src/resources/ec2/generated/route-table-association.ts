@@ -72,6 +72,8 @@ const RouteTableAssociation$subnet: HasSpec<Subnet | undefined> = {
  * ```ts
  * const routeTableAssociation = ec2.RouteTableAssociation('id');
  * ```
+ *
+ * @public
  */
 export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTableAssociation> {
   /** @internal */

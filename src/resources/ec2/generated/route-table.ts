@@ -173,6 +173,8 @@ const RouteTable$vpc: HasSpec<Vpc | undefined> = {
  * ```ts
  * const routeTable = ec2.RouteTable('id');
  * ```
+ *
+ * @public
  */
 export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
   /** @internal */

@@ -59,6 +59,8 @@ const Route$RouteTable: HasSpec<RouteTable> = {
  * ```ts
  * const route = ec2.Route('routeTableId', 'destinationCidrBlock');
  * ```
+ *
+ * @public
  */
 export class Route extends Resource<sdk.EC2Client, sdk.Route> {
   /** @internal */

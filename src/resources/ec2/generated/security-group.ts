@@ -132,6 +132,8 @@ const SecurityGroup$revokeIngress: ActionSpec<
  * ```ts
  * const securityGroup = ec2.SecurityGroup('id');
  * ```
+ *
+ * @public
  */
 export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
   /** @internal */

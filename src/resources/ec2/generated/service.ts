@@ -892,6 +892,8 @@ const EC2$types: Readonly<Record<string, () => ResourceClass>> = {
  * ```ts
  * const ec2 = new EC2({ region: 'us-east-1' }); // or new EC2({ client })
  * ```
+ *
+ * @public
  */
 export abstract class EC2Base extends ServiceResource<EC2Client> {
   /**

@@ -148,6 +148,8 @@ const Snapshot$waitUntilCompleted: WaiterSpec = {
  * ```ts
  * const snapshot = ec2.Snapshot('id');
  * ```
+ *
+ * @public
  */
 export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
   /** @internal */

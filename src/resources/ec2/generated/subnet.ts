@@ -224,6 +224,8 @@ const Subnet$networkInterfaces: HasManySpec = {
  * ```ts
  * const subnet = ec2.Subnet('id');
  * ```
+ *
+ * @public
  */
 export class Subnet extends Resource<sdk.EC2Client, sdk.Subnet> {
   /** @internal */

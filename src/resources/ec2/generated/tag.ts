@@ -57,6 +57,8 @@ const Tag$delete: ActionSpec<sdk.DeleteTagsCommandInput, sdk.DeleteTagsCommandOu
  * ```ts
  * const tag = ec2.Tag('resourceId', 'key', 'value');
  * ```
+ *
+ * @public
  */
 export class Tag extends Resource<sdk.EC2Client, sdk.TagDescription> {
   /** @internal */

@@ -203,6 +203,8 @@ const Volume$snapshots: HasManySpec = {
  * ```ts
  * const volume = ec2.Volume('id');
  * ```
+ *
+ * @public
  */
 export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
   /** @internal */

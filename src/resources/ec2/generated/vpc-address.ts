@@ -69,6 +69,8 @@ const VpcAddress$association: HasSpec<NetworkInterfaceAssociation | undefined> =
  * ```ts
  * const vpcAddress = ec2.VpcAddress('allocationId');
  * ```
+ *
+ * @public
  */
 export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
   /** @internal */

@@ -102,6 +102,8 @@ const VpcPeeringConnection$waitUntilExists: WaiterSpec = {
  * ```ts
  * const vpcPeeringConnection = ec2.VpcPeeringConnection('id');
  * ```
+ *
+ * @public
  */
 export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeeringConnection> {
   /** @internal */

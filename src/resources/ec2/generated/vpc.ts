@@ -638,6 +638,8 @@ const Vpc$waitUntilExists: WaiterSpec = {
  * ```ts
  * const vpc = ec2.Vpc('id');
  * ```
+ *
+ * @public
  */
 export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
   /** @internal */

@@ -98,6 +98,8 @@ const Alias$version: HasSpec<FunctionVersion | undefined> = {
  * ```ts
  * const alias = lambda.Alias('functionName', 'name');
  * ```
+ *
+ * @public
  */
 export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConfiguration> {
   /** @internal */

@@ -12,6 +12,8 @@ import type { LayerVersion } from './layer-version.js';
  * A lazy, chainable query over LambdaFunction resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class LambdaFunctionCollection<P extends object = object> extends Collection<
   LambdaFunction,
@@ -22,6 +24,8 @@ export class LambdaFunctionCollection<P extends object = object> extends Collect
  * A lazy, chainable query over FunctionVersion resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class FunctionVersionCollection<P extends object = object> extends Collection<
   FunctionVersion,
@@ -32,6 +36,8 @@ export class FunctionVersionCollection<P extends object = object> extends Collec
  * A lazy, chainable query over Alias resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class AliasCollection<P extends object = object> extends Collection<Alias, P> {}
 
@@ -39,6 +45,8 @@ export class AliasCollection<P extends object = object> extends Collection<Alias
  * A lazy, chainable query over Layer resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class LayerCollection<P extends object = object> extends Collection<Layer, P> {}
 
@@ -46,6 +54,8 @@ export class LayerCollection<P extends object = object> extends Collection<Layer
  * A lazy, chainable query over LayerVersion resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class LayerVersionCollection<P extends object = object> extends Collection<
   LayerVersion,
@@ -56,6 +66,8 @@ export class LayerVersionCollection<P extends object = object> extends Collectio
  * A lazy, chainable query over EventSourceMapping resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class EventSourceMappingCollection<P extends object = object> extends Collection<
   EventSourceMapping,
@@ -65,42 +77,56 @@ export class EventSourceMappingCollection<P extends object = object> extends Col
 /**
  * The listing params `lambda.functions.filter()` takes: the `ListFunctions` input without
  * `MaxItems` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type LambdaFunctionsParams = ActionParams<sdk.ListFunctionsCommandInput, 'MaxItems'>;
 
 /**
  * A query over the LambdaFunction resources of Lambda, as `lambda.functions.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaFunctionsCollection = LambdaFunctionCollection<LambdaFunctionsParams>;
 
 /**
  * The `lambda.functions` property: starts queries over the LambdaFunction resources of Lambda
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaFunctions = CollectionManager<LambdaFunctionCollection<LambdaFunctionsParams>>;
 
 /**
  * The listing params `lambda.layers.filter()` takes: the `ListLayers` input without `MaxItems`
  * (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type LambdaLayersParams = ActionParams<sdk.ListLayersCommandInput, 'MaxItems'>;
 
 /**
  * A query over the Layer resources of Lambda, as `lambda.layers.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaLayersCollection = LayerCollection<LambdaLayersParams>;
 
 /**
  * The `lambda.layers` property: starts queries over the Layer resources of Lambda (no batch
  * actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaLayers = CollectionManager<LayerCollection<LambdaLayersParams>>;
 
 /**
  * The listing params `lambda.eventSourceMappings.filter()` takes: the `ListEventSourceMappings`
  * input without `MaxItems` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type LambdaEventSourceMappingsParams = ActionParams<
   sdk.ListEventSourceMappingsCommandInput,
@@ -110,6 +136,8 @@ export type LambdaEventSourceMappingsParams = ActionParams<
 /**
  * A query over the EventSourceMapping resources of Lambda, as
  * `lambda.eventSourceMappings.all()`, `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaEventSourceMappingsCollection =
   EventSourceMappingCollection<LambdaEventSourceMappingsParams>;
@@ -117,6 +145,8 @@ export type LambdaEventSourceMappingsCollection =
 /**
  * The `lambda.eventSourceMappings` property: starts queries over the EventSourceMapping
  * resources of Lambda (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaEventSourceMappings = CollectionManager<
   EventSourceMappingCollection<LambdaEventSourceMappingsParams>
@@ -126,6 +156,8 @@ export type LambdaEventSourceMappings = CollectionManager<
  * The listing params `lambdaFunction.versions.filter()` takes: the `ListVersionsByFunction`
  * input without `FunctionName` (filled from a function) and `MaxItems` (set by `limit()`,
  * `pageSize()` and paging).
+ *
+ * @public
  */
 export type LambdaFunctionVersionsParams = ActionParams<
   sdk.ListVersionsByFunctionCommandInput,
@@ -135,6 +167,8 @@ export type LambdaFunctionVersionsParams = ActionParams<
 /**
  * A query over the FunctionVersion resources of a function, as `lambdaFunction.versions.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaFunctionVersionsCollection =
   FunctionVersionCollection<LambdaFunctionVersionsParams>;
@@ -142,6 +176,8 @@ export type LambdaFunctionVersionsCollection =
 /**
  * The `lambdaFunction.versions` property: starts queries over the FunctionVersion resources of a
  * function (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaFunctionVersions = CollectionManager<
   FunctionVersionCollection<LambdaFunctionVersionsParams>
@@ -151,6 +187,8 @@ export type LambdaFunctionVersions = CollectionManager<
  * The listing params `lambdaFunction.aliases.filter()` takes: the `ListAliases` input without
  * `FunctionName` (filled from a function) and `MaxItems` (set by `limit()`, `pageSize()` and
  * paging).
+ *
+ * @public
  */
 export type LambdaFunctionAliasesParams = ActionParams<
   sdk.ListAliasesCommandInput,
@@ -160,12 +198,16 @@ export type LambdaFunctionAliasesParams = ActionParams<
 /**
  * A query over the Alias resources of a function, as `lambdaFunction.aliases.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaFunctionAliasesCollection = AliasCollection<LambdaFunctionAliasesParams>;
 
 /**
  * The `lambdaFunction.aliases` property: starts queries over the Alias resources of a function
  * (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaFunctionAliases = CollectionManager<AliasCollection<LambdaFunctionAliasesParams>>;
 
@@ -173,6 +215,8 @@ export type LambdaFunctionAliases = CollectionManager<AliasCollection<LambdaFunc
  * The listing params `lambdaFunction.eventSourceMappings.filter()` takes: the
  * `ListEventSourceMappings` input without `FunctionName` (filled from a function) and `MaxItems`
  * (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type LambdaFunctionEventSourceMappingsParams = ActionParams<
   sdk.ListEventSourceMappingsCommandInput,
@@ -182,6 +226,8 @@ export type LambdaFunctionEventSourceMappingsParams = ActionParams<
 /**
  * A query over the EventSourceMapping resources of a function, as
  * `lambdaFunction.eventSourceMappings.all()`, `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type LambdaFunctionEventSourceMappingsCollection =
   EventSourceMappingCollection<LambdaFunctionEventSourceMappingsParams>;
@@ -189,6 +235,8 @@ export type LambdaFunctionEventSourceMappingsCollection =
 /**
  * The `lambdaFunction.eventSourceMappings` property: starts queries over the EventSourceMapping
  * resources of a function (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LambdaFunctionEventSourceMappings = CollectionManager<
   EventSourceMappingCollection<LambdaFunctionEventSourceMappingsParams>
@@ -197,6 +245,8 @@ export type LambdaFunctionEventSourceMappings = CollectionManager<
 /**
  * The listing params `layer.versions.filter()` takes: the `ListLayerVersions` input without
  * `LayerName` (filled from a layer) and `MaxItems` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type LayerVersionsParams = ActionParams<
   sdk.ListLayerVersionsCommandInput,
@@ -206,11 +256,15 @@ export type LayerVersionsParams = ActionParams<
 /**
  * A query over the LayerVersion resources of a layer, as `layer.versions.all()`, `.filter()` and
  * `.limit()` return it.
+ *
+ * @public
  */
 export type LayerVersionsCollection = LayerVersionCollection<LayerVersionsParams>;
 
 /**
  * The `layer.versions` property: starts queries over the LayerVersion resources of a layer (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type LayerVersions = CollectionManager<LayerVersionCollection<LayerVersionsParams>>;

@@ -58,6 +58,8 @@ const EventSourceMapping$delete: ActionSpec<
  * ```ts
  * const eventSourceMapping = lambda.EventSourceMapping('uuid');
  * ```
+ *
+ * @public
  */
 export class EventSourceMapping extends Resource<
   sdk.LambdaClient,

@@ -122,6 +122,8 @@ const FunctionVersion$waitUntilActive: WaiterSpec = {
  * ```ts
  * const functionVersion = lambda.FunctionVersion('functionName', 'version');
  * ```
+ *
+ * @public
  */
 export abstract class FunctionVersionBase extends Resource<
   sdk.LambdaClient,

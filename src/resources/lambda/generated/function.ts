@@ -352,6 +352,8 @@ const LambdaFunction$waitUntilUpdated: WaiterSpec = {
  * ```ts
  * const lambdaFunction = lambda.Function('name');
  * ```
+ *
+ * @public
  */
 export abstract class LambdaFunctionBase extends Resource<
   sdk.LambdaClient,

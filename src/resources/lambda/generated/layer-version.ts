@@ -63,6 +63,8 @@ const LayerVersion$Layer: HasSpec<Layer> = {
  * ```ts
  * const layerVersion = lambda.LayerVersion('layerName', 'version');
  * ```
+ *
+ * @public
  */
 export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersionResponse> {
   /** @internal */

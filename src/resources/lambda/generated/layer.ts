@@ -110,6 +110,8 @@ const Layer$versions: HasManySpec = {
  * ```ts
  * const layer = lambda.Layer('name');
  * ```
+ *
+ * @public
  */
 export abstract class LayerBase extends Resource<sdk.LambdaClient, sdk.LayersListItem> {
   /** @internal */

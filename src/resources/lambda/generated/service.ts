@@ -212,6 +212,8 @@ const Lambda$types: Readonly<Record<string, () => ResourceClass>> = {
  * ```ts
  * const lambda = new Lambda({ region: 'us-east-1' }); // or new Lambda({ client })
  * ```
+ *
+ * @public
  */
 export abstract class LambdaBase extends ServiceResource<LambdaClient> {
   /**

@@ -51,6 +51,8 @@ const BucketAcl$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketAcl = s3.BucketAcl('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
   /** @internal */

@@ -65,6 +65,8 @@ const BucketCors$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketCors = s3.BucketCors('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> {
   /** @internal */

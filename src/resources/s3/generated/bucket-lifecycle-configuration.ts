@@ -68,6 +68,8 @@ const BucketLifecycleConfiguration$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketLifecycleConfiguration = s3.BucketLifecycleConfiguration('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketLifecycleConfiguration extends Resource<
   sdk.S3Client,

@@ -68,6 +68,8 @@ const BucketLifecycle$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketLifecycle = s3.BucketLifecycle('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketLifecycle extends Resource<
   sdk.S3Client,

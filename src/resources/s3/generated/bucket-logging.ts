@@ -54,6 +54,8 @@ const BucketLogging$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketLogging = s3.BucketLogging('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOutput> {
   /** @internal */

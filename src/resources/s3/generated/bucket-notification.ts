@@ -57,6 +57,8 @@ const BucketNotification$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketNotification = s3.BucketNotification('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationConfiguration> {
   /** @internal */

@@ -68,6 +68,8 @@ const BucketPolicy$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketPolicy = s3.BucketPolicy('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutput> {
   /** @internal */

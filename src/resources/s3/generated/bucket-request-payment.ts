@@ -54,6 +54,8 @@ const BucketRequestPayment$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketRequestPayment = s3.BucketRequestPayment('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketRequestPayment extends Resource<
   sdk.S3Client,

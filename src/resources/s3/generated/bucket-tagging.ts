@@ -68,6 +68,8 @@ const BucketTagging$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketTagging = s3.BucketTagging('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOutput> {
   /** @internal */

@@ -80,6 +80,8 @@ const BucketVersioning$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketVersioning = s3.BucketVersioning('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersioningOutput> {
   /** @internal */

@@ -68,6 +68,8 @@ const BucketWebsite$Bucket: HasSpec<Bucket> = {
  * ```ts
  * const bucketWebsite = s3.BucketWebsite('bucketName');
  * ```
+ *
+ * @public
  */
 export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOutput> {
   /** @internal */

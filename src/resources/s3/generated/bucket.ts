@@ -339,6 +339,8 @@ const Bucket$waitUntilNotExists: WaiterSpec = {
  * ```ts
  * const bucket = s3.Bucket('name');
  * ```
+ *
+ * @public
  */
 export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
   /** @internal */

@@ -45,6 +45,8 @@ const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOu
  * A lazy, chainable query over Bucket resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class BucketCollection<P extends object = object> extends Collection<Bucket, P> {}
 
@@ -52,6 +54,8 @@ export class BucketCollection<P extends object = object> extends Collection<Buck
  * A lazy, chainable query over MultipartUpload resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class MultipartUploadCollection<P extends object = object> extends Collection<
   MultipartUpload,
@@ -62,6 +66,8 @@ export class MultipartUploadCollection<P extends object = object> extends Collec
  * A lazy, chainable query over MultipartUploadPart resources.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class MultipartUploadPartCollection<P extends object = object> extends Collection<
   MultipartUploadPart,
@@ -72,6 +78,8 @@ export class MultipartUploadPartCollection<P extends object = object> extends Co
  * A lazy, chainable query over ObjectSummary resources, with their batch actions.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class ObjectSummaryCollection<P extends object = object> extends Collection<
   ObjectSummary,
@@ -100,6 +108,8 @@ export class ObjectSummaryCollection<P extends object = object> extends Collecti
  * A lazy, chainable query over ObjectVersion resources, with their batch actions.
  *
  * @typeParam P - the listing params `filter` takes
+ *
+ * @public
  */
 export class ObjectVersionCollection<P extends object = object> extends Collection<
   ObjectVersion,
@@ -127,18 +137,24 @@ export class ObjectVersionCollection<P extends object = object> extends Collecti
 /**
  * The listing params `s3.buckets.filter()` takes: the `ListBuckets` input without `MaxBuckets`
  * (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type S3BucketsParams = ActionParams<sdk.ListBucketsCommandInput, 'MaxBuckets'>;
 
 /**
  * A query over the Bucket resources of S3, as `s3.buckets.all()`, `.filter()` and `.limit()`
  * return it.
+ *
+ * @public
  */
 export type S3BucketsCollection = BucketCollection<S3BucketsParams>;
 
 /**
  * The `s3.buckets` property: starts queries over the Bucket resources of S3 (no batch actions
  * until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type S3Buckets = CollectionManager<BucketCollection<S3BucketsParams>>;
 
@@ -146,6 +162,8 @@ export type S3Buckets = CollectionManager<BucketCollection<S3BucketsParams>>;
  * The listing params `bucket.multipartUploads.filter()` takes: the `ListMultipartUploads` input
  * without `Bucket` (filled from a bucket) and `MaxUploads`, `KeyMarker`, `UploadIdMarker` (set
  * by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type BucketMultipartUploadsParams = ActionParams<
   sdk.ListMultipartUploadsCommandInput,
@@ -155,6 +173,8 @@ export type BucketMultipartUploadsParams = ActionParams<
 /**
  * A query over the MultipartUpload resources of a bucket, as `bucket.multipartUploads.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type BucketMultipartUploadsCollection =
   MultipartUploadCollection<BucketMultipartUploadsParams>;
@@ -162,6 +182,8 @@ export type BucketMultipartUploadsCollection =
 /**
  * The `bucket.multipartUploads` property: starts queries over the MultipartUpload resources of a
  * bucket (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type BucketMultipartUploads = CollectionManager<
   MultipartUploadCollection<BucketMultipartUploadsParams>
@@ -171,6 +193,8 @@ export type BucketMultipartUploads = CollectionManager<
  * The listing params `bucket.objectVersions.filter()` takes: the `ListObjectVersions` input
  * without `Bucket` (filled from a bucket) and `MaxKeys`, `KeyMarker`, `VersionIdMarker` (set by
  * `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type BucketObjectVersionsParams = ActionParams<
   sdk.ListObjectVersionsCommandInput,
@@ -180,12 +204,16 @@ export type BucketObjectVersionsParams = ActionParams<
 /**
  * A query over the ObjectVersion resources of a bucket, as `bucket.objectVersions.all()`,
  * `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type BucketObjectVersionsCollection = ObjectVersionCollection<BucketObjectVersionsParams>;
 
 /**
  * The `bucket.objectVersions` property: starts queries over the ObjectVersion resources of a
  * bucket (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type BucketObjectVersions = CollectionManager<
   ObjectVersionCollection<BucketObjectVersionsParams>
@@ -194,18 +222,24 @@ export type BucketObjectVersions = CollectionManager<
 /**
  * The listing params `bucket.objects.filter()` takes: the `ListObjectsV2` input without `Bucket`
  * (filled from a bucket) and `MaxKeys` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type BucketObjectsParams = ActionParams<sdk.ListObjectsV2CommandInput, 'MaxKeys' | 'Bucket'>;
 
 /**
  * A query over the ObjectSummary resources of a bucket, as `bucket.objects.all()`, `.filter()`
  * and `.limit()` return it.
+ *
+ * @public
  */
 export type BucketObjectsCollection = ObjectSummaryCollection<BucketObjectsParams>;
 
 /**
  * The `bucket.objects` property: starts queries over the ObjectSummary resources of a bucket (no
  * batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type BucketObjects = CollectionManager<ObjectSummaryCollection<BucketObjectsParams>>;
 
@@ -213,6 +247,8 @@ export type BucketObjects = CollectionManager<ObjectSummaryCollection<BucketObje
  * The listing params `multipartUpload.parts.filter()` takes: the `ListParts` input without
  * `Bucket`, `Key`, `UploadId` (filled from a multipart upload) and `MaxParts` and
  * `PartNumberMarker` (set by `limit()`, `pageSize()` and paging).
+ *
+ * @public
  */
 export type MultipartUploadPartsParams = ActionParams<
   sdk.ListPartsCommandInput,
@@ -222,6 +258,8 @@ export type MultipartUploadPartsParams = ActionParams<
 /**
  * A query over the MultipartUploadPart resources of a multipart upload, as
  * `multipartUpload.parts.all()`, `.filter()` and `.limit()` return it.
+ *
+ * @public
  */
 export type MultipartUploadPartsCollection =
   MultipartUploadPartCollection<MultipartUploadPartsParams>;
@@ -229,6 +267,8 @@ export type MultipartUploadPartsCollection =
 /**
  * The `multipartUpload.parts` property: starts queries over the MultipartUploadPart resources of
  * a multipart upload (no batch actions until `.all()` or `.filter()`).
+ *
+ * @public
  */
 export type MultipartUploadParts = CollectionManager<
   MultipartUploadPartCollection<MultipartUploadPartsParams>

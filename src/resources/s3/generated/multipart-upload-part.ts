@@ -75,6 +75,8 @@ const MultipartUploadPart$MultipartUpload: HasSpec<MultipartUpload> = {
  * ```ts
  * const multipartUploadPart = s3.MultipartUploadPart('bucketName', 'objectKey', 'multipartUploadId', 'partNumber');
  * ```
+ *
+ * @public
  */
 export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
   /** @internal */

@@ -140,6 +140,8 @@ const MultipartUpload$parts: HasManySpec = {
  * ```ts
  * const multipartUpload = s3.MultipartUpload('bucketName', 'objectKey', 'id');
  * ```
+ *
+ * @public
  */
 export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload> {
   /** @internal */

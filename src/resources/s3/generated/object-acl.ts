@@ -63,6 +63,8 @@ const ObjectAcl$Object: HasSpec<S3Object> = {
  * ```ts
  * const objectAcl = s3.ObjectAcl('bucketName', 'objectKey');
  * ```
+ *
+ * @public
  */
 export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
   /** @internal */

@@ -215,6 +215,8 @@ const ObjectSummary$waitUntilNotExists: WaiterSpec = {
  * ```ts
  * const objectSummary = s3.ObjectSummary('bucketName', 'key');
  * ```
+ *
+ * @public
  */
 export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Object> {
   /** @internal */

@@ -80,6 +80,8 @@ const ObjectVersion$Object: HasSpec<S3Object> = {
  * ```ts
  * const objectVersion = s3.ObjectVersion('bucketName', 'objectKey', 'id');
  * ```
+ *
+ * @public
  */
 export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.ObjectVersion> {
   /** @internal */

@@ -191,6 +191,8 @@ const S3Object$waitUntilNotExists: WaiterSpec = {
  * ```ts
  * const object = s3.Object('bucketName', 'key');
  * ```
+ *
+ * @public
  */
 export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObjectOutput> {
   /** @internal */

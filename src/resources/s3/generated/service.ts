@@ -225,6 +225,8 @@ const S3$types: Readonly<Record<string, () => ResourceClass>> = {
  * ```ts
  * const s3 = new S3({ region: 'us-east-1' }); // or new S3({ client })
  * ```
+ *
+ * @public
  */
 export class S3 extends ServiceResource<S3Client> {
   /**

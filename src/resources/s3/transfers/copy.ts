@@ -41,7 +41,11 @@ import { createMultipartUpload } from './stray-uploads.js';
 /** The largest object a single CopyObject may copy. */
 const COPY_OBJECT_LIMIT = 5 * GiB;
 
-/** Options of {@link Bucket.copy} and {@link S3Object.copy}. */
+/**
+ * Options of {@link Bucket.copy} and {@link S3Object.copy}.
+ *
+ * @public
+ */
 export interface CopyOptions extends TransferOptions {
   /** Objects larger than this many bytes are copied in parts. Default and maximum: 5 GiB. */
   multipartThreshold?: number;
@@ -60,7 +64,11 @@ export interface CopyOptions extends TransferOptions {
   params?: Omit<CopyObjectCommandInput, 'Bucket' | 'Key' | 'CopySource'>;
 }
 
-/** CopyObject's output for a single-request copy, CompleteMultipartUpload's for a multipart one. */
+/**
+ * CopyObject's output for a single-request copy, CompleteMultipartUpload's for a multipart one.
+ *
+ * @public
+ */
 export type CopyResult = CopyObjectCommandOutput | CompleteMultipartUploadCommandOutput;
 
 /** `bucket/key?versionId=v`, the key URL-encoded segment by segment as CopySource requires. */

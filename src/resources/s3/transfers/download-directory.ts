@@ -12,7 +12,11 @@ import { BatchActionError } from '../../../core/index.js';
 import { downloadFile } from './download.js';
 import { abortError, assertConcurrency, assertTransferOptions, throwIfAborted } from './options.js';
 
-/** Options of `bucket.downloadDirectory`. */
+/**
+ * Options of `bucket.downloadDirectory`.
+ *
+ * @public
+ */
 export interface DownloadDirectoryOptions {
   /**
    * Only keys that start with this. The prefix up to its last `/` is not repeated below the
@@ -25,19 +29,31 @@ export interface DownloadDirectoryOptions {
   abortSignal?: AbortSignal;
 }
 
-/** One object written by a directory download. */
+/**
+ * One object written by a directory download.
+ *
+ * @public
+ */
 export interface DownloadedFile {
   readonly key: string;
   readonly path: string;
 }
 
-/** A key a directory download did not write: refused, or its download failed. */
+/**
+ * A key a directory download did not write: refused, or its download failed.
+ *
+ * @public
+ */
 export interface DirectoryDownloadFailure {
   readonly key: string;
   readonly error: unknown;
 }
 
-/** What `bucket.downloadDirectory` wrote. */
+/**
+ * What `bucket.downloadDirectory` wrote.
+ *
+ * @public
+ */
 export interface DownloadDirectoryResult {
   readonly files: readonly DownloadedFile[];
 }

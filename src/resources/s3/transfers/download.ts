@@ -28,13 +28,21 @@ import {
   type TransferOptions,
 } from './options.js';
 
-/** Options of {@link Bucket.downloadFile}, {@link Bucket.downloadStream} and their {@link S3Object} twins. */
+/**
+ * Options of {@link Bucket.downloadFile}, {@link Bucket.downloadStream} and their {@link S3Object} twins.
+ *
+ * @public
+ */
 export interface DownloadOptions extends TransferOptions {
   /** Extra GetObject members: Range, IfMatch, SSECustomerKey, ResponseContentType, ... */
   params?: Omit<GetObjectCommandInput, 'Bucket' | 'Key' | 'VersionId'>;
 }
 
-/** The GetObject output of a download, without its (already consumed) body. */
+/**
+ * The GetObject output of a download, without its (already consumed) body.
+ *
+ * @public
+ */
 export type DownloadResult = Omit<GetObjectCommandOutput, 'Body'>;
 
 function validate(fn: string, source: ObjectSource, options: DownloadOptions): void {

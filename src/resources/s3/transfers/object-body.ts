@@ -14,6 +14,8 @@ export type BodyReader = 'text' | 'bytes' | 'stream' | 'webStream' | 'lines';
 /**
  * The body of an S3 object. It is a single network stream, so exactly one of its readers
  * may be called; a second call throws a `TypeError` (as `fetch`'s `Response` does).
+ *
+ * @public
  */
 export interface ObjectBody {
   /** True once a reader has been called. */
@@ -37,7 +39,11 @@ export interface ObjectBody {
   lines(encoding?: string): AsyncIterable<string>;
 }
 
-/** A `GetObject` response whose `Body` is an {@link ObjectBody}. */
+/**
+ * A `GetObject` response whose `Body` is an {@link ObjectBody}.
+ *
+ * @public
+ */
 export type GetObjectResult = Omit<GetObjectCommandOutput, 'Body'> & { Body: ObjectBody };
 
 type RawBody = NonNullable<GetObjectCommandOutput['Body']>;

@@ -16,7 +16,11 @@ export const MAX_PART_SIZE = 5 * GiB;
 /** The most parts one multipart upload may have. */
 export const MAX_PARTS = 10_000;
 
-/** How far a transfer has got, reported to {@link TransferOptions.onProgress}. */
+/**
+ * How far a transfer has got, reported to {@link TransferOptions.onProgress}.
+ *
+ * @public
+ */
 export interface Progress {
   /** Bytes transferred so far. */
   loaded: number;
@@ -26,7 +30,11 @@ export interface Progress {
   part?: number;
 }
 
-/** Options every transfer function accepts. */
+/**
+ * Options every transfer function accepts.
+ *
+ * @public
+ */
 export interface TransferOptions {
   /** Called as bytes move; `loaded` only grows and reaches `total` on success. */
   onProgress?: (progress: Progress) => void;
@@ -38,13 +46,21 @@ export interface TransferOptions {
   abortSignal?: AbortSignal;
 }
 
-/** The location of an object to write. */
+/**
+ * The location of an object to write.
+ *
+ * @public
+ */
 export interface ObjectTarget {
   Bucket: string;
   Key: string;
 }
 
-/** The location of an object to read, optionally a given version. */
+/**
+ * The location of an object to read, optionally a given version.
+ *
+ * @public
+ */
 export interface ObjectSource extends ObjectTarget {
   VersionId?: string;
 }

@@ -37,7 +37,11 @@ const DEFAULT_CHECKSUM_HEADERS = [
   'x-amz-checksum-sha256',
 ];
 
-/** Options of {@link S3Object.presignGet} and {@link S3Object.presignPut}. */
+/**
+ * Options of {@link S3Object.presignGet} and {@link S3Object.presignPut}.
+ *
+ * @public
+ */
 export interface PresignOptions {
   /** Seconds the URL stays valid: an integer from 1 to 604800 (7 days). Default: 3600. */
   expiresIn?: number;

@@ -29,7 +29,11 @@ import {
 import { loadLibStorage } from './lazy.js';
 import { createMultipartUpload } from './stray-uploads.js';
 
-/** Options of {@link Bucket.uploadFile}, {@link Bucket.uploadStream} and their {@link S3Object} twins. */
+/**
+ * Options of {@link Bucket.uploadFile}, {@link Bucket.uploadStream} and their {@link S3Object} twins.
+ *
+ * @public
+ */
 export interface UploadOptions extends TransferOptions {
   /**
    * Bytes per part, at least 5 MiB (the S3 minimum). A body of at most one part is sent
@@ -49,10 +53,16 @@ export interface UploadOptions extends TransferOptions {
 /**
  * What an upload returns: the CompleteMultipartUpload output, or for a single-part body the
  * PutObject output (ETag, VersionId, checksums, ...) with `Bucket`, `Key` and `Location` added.
+ *
+ * @public
  */
 export type UploadResult = CompleteMultipartUploadCommandOutput;
 
-/** The bodies {@link Bucket.uploadStream} and {@link S3Object.uploadStream} accept. */
+/**
+ * The bodies {@link Bucket.uploadStream} and {@link S3Object.uploadStream} accept.
+ *
+ * @public
+ */
 export type UploadBody = Readable | Uint8Array | string | Blob;
 
 type SendArguments = Parameters<S3Client['send']>;
