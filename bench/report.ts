@@ -48,7 +48,7 @@ const WHY_MISSED: Record<string, string> = {
     'V8’s heap sizing, not the iteration: the raw paginator’s peak grows by a similar amount (the row’s baseline; both move by ±15 MB between runs). Under sustained allocation V8 grows its young generation to the maximum (16 MB semi-spaces) and lets old space fill with garbage before a full collection; a 10,000-key run is too short for either. The live-heap row shows what the iteration keeps: it stays flat from 10,000 to 1,000,000 keys.',
   'memory/live': 'The iteration retains items: a collection must stream page by page.',
   'cold start/import':
-    'Node’s ESM loader costs more per module than `require`: the library’s two ES modules (the engine bundle dist/esm/core, which imports jmespath, and the service bundle with its resource model and generated classes) each go through the loader’s resolve, load, link and evaluate steps, and jmespath, a CommonJS package, is scanned for its exports before it can be linked. Measured after the client is already loaded, those modules cost about two to three times their `require` time. The raw side pays the ESM loader for the client alone. The ratio is closest to 1 for EC2, whose client is the heaviest.',
+    'Node’s ESM loader costs more per module than `require`: the library’s two ES modules (the engine bundle dist/esm/core, which imports jmespath, and the service bundle with its resource model and generated classes) each go through the loader’s resolve, load, link and evaluate steps, and jmespath, a CommonJS package, is scanned for its exports before it can be linked. Measured after the client is already loaded, those modules take about 1.5 to 4 times their `require` time (20–30 ms against 6–15 ms of CPU on this machine). The raw side pays the ESM loader for the client alone. The ratio is closest to 1 for EC2, whose client is the heaviest.',
   'cold start/require':
     'The library’s own code loads on top of the client: the engine bundle (dist/cjs/core, with jmespath) and the service bundle (its resource model and generated classes). The ratio is closest to 1 for EC2, whose client is the heaviest.',
   'bundle size':
@@ -81,7 +81,7 @@ export function environment(smoke: boolean, boto3Version: string): string[] {
     // only shown in the report
   }
   return [
-    `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}${smoke ? ' — **smoke sizes**' : ''}`,
+    `- Machine (every number below was measured on it): ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}${smoke ? ' — **smoke sizes**' : ''}`,
     `- Node ${process.version}; aws-resources ${own.version} (built dist/); esbuild ${packageVersion('esbuild')}`,
     `- ${sdk.join(', ')}`,
     `- ${python}, boto3 ${boto3Version}, moto ${motoVersion()} (server mode on 127.0.0.1)`,
