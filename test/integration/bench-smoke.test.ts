@@ -51,7 +51,7 @@ describe('npm run bench -- --smoke', () => {
     const perArea = (area: string) => rows.filter((row) => row[1] === area).length;
     expect(perArea('engine overhead')).toBe(3);
     expect(perArea('memory')).toBe(2);
-    expect(perArea('cold start')).toBe(4);
+    expect(perArea('cold start')).toBe(8);
     expect(perArea('bundle size')).toBe(4);
     expect(perArea('requests')).toBe(7);
     expect(perArea('end to end')).toBe(7);
@@ -61,7 +61,10 @@ describe('npm run bench -- --smoke', () => {
       expect(row[7]).toMatch(/^(yes|\*\*no\*\*)$/);
     }
     for (const service of ['s3', 'dynamodb', 'ec2', 'lambda']) {
-      expect(report).toContain(`require('aws-resources/${service}')`);
+      for (const loader of ['import', 'require']) {
+        expect(report).toContain(`${loader}('aws-resources/${service}')`);
+      }
+      expect(report).toMatch(new RegExp(`\\| ${service} app \\(.+\\), minified \\+ gzip`));
     }
   });
 
