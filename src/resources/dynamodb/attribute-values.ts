@@ -9,7 +9,8 @@
  * `constructor` key is rejected, and an `undefined` attribute of an Item is silently left out.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { NumberValueImpl as NumberValue } from '@aws-sdk/util-dynamodb';
+// lib-dynamodb re-exports util-dynamodb's class: one module for an ESM import to load.
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { ParamValidationError } from '../../core/index.js';
 import { define } from './define.js';
 import { canonicalDecimal, numberText, wrapNumber } from './numbers.js';

@@ -5,7 +5,8 @@
  * the exact string. On the way in, JS numbers beyond the exact integer range are refused
  * (they may already have been rounded): use a BigInt or a NumberValue.
  */
-import { NumberValueImpl as NumberValue } from '@aws-sdk/util-dynamodb';
+// lib-dynamodb re-exports util-dynamodb's class: one module for an ESM import to load.
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
