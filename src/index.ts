@@ -1,7 +1,8 @@
 /**
  * aws-resources: object-oriented, typed resources on the AWS SDK for JavaScript v3.
  * Services live in their own entry points (`aws-resources/s3`); this one holds what they
- * share: the `Session`, errors, collections and the engine's types.
+ * share: the `Session`, the errors, the base classes of resources and collections, and the
+ * option types. The engine itself is the extension API, `aws-resources/extension`.
  *
  * @module aws-resources
  * @packageDocumentation
