@@ -10,7 +10,12 @@ import {
 } from '../core/params.js';
 import { camelCase } from '../core/naming.js';
 import { searchPath } from '../core/path.js';
-import { checkRequestOptions, sendOperation, type RequestOptions } from '../core/request.js';
+import {
+  checkRequestOptions,
+  sendOperation,
+  throwIfAborted,
+  type RequestOptions,
+} from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
 import type { CollectionSource } from './collection-source.js';
 import { ItemIterator } from './item-iterator.js';
@@ -112,7 +117,12 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
-    for await (const { items } of this.$responses(options)) if (items.length > 0) yield items;
+    const signal = signalOf(options);
+    for await (const { items } of this.$responses(options)) {
+      // An abort while the page was on its way: hand out nothing more.
+      throwIfAborted(signal);
+      if (items.length > 0) yield items;
+    }
   }
 
   /**
@@ -173,7 +183,7 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   iterate(options?: RequestOptions): AsyncIterableIterator<R> {
-    return new ItemIterator(this.pages(options));
+    return new ItemIterator(this.pages(options), signalOf(options));
   }
 
   /**
@@ -318,6 +328,14 @@ export class Collection<R extends object, P extends object = object> implements 
     const Class = this.constructor as CollectionClass<this>;
     return new Class(this.#source, { ...this.#state, ...change });
   }
+}
+
+/** The signal of options not yet checked (they are checked when the first page is asked for). */
+function signalOf(options: unknown): AbortSignal | undefined {
+  const signal = (options as { abortSignal?: unknown } | null | undefined)?.abortSignal;
+  return typeof signal === 'object' && signal !== null && 'aborted' in signal
+    ? (signal as AbortSignal)
+    : undefined;
 }
 
 /** A batch action's `concurrency` option: requests in flight at once (default 1). */

@@ -1,7 +1,7 @@
 import type { PagingDefinition } from '../core/definition-types.js';
 import type { Params } from '../core/params.js';
 import { searchPath } from '../core/path.js';
-import { sendOperation, throwIfAborted } from '../core/request.js';
+import { abortErrorOf, sendOperation, throwIfAborted } from '../core/request.js';
 import type { ServiceModel } from '../core/service-model.js';
 
 /** One paged listing: the operation, its params (owned and mutated here) and its paging. */
@@ -55,10 +55,15 @@ async function* viaPaginator(
     request.params,
     ...(abortSignal ? [{ abortSignal }] : []),
   );
-  for await (const page of pages) {
-    yield page;
-    throwIfAborted(abortSignal);
-    applyPageSize(request, pageSizeNow);
+  try {
+    for await (const page of pages) {
+      yield page;
+      throwIfAborted(abortSignal);
+      applyPageSize(request, pageSizeNow);
+    }
+  } catch (error) {
+    // The paginator sends on its own: an aborted request surfaces as the SDK's error.
+    throw abortErrorOf(error, abortSignal);
   }
 }
 

@@ -38,7 +38,23 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Sends one operation through the v3 client. Service errors are the client's own, unchanged.
+ * The library's {@link AbortError} for an error a request (or a paginator, or a stream) ended
+ * with, when that end was an abort: the signal had fired by then, or the error is an abort
+ * (the v3 clients throw one named `AbortError`). Any other error comes back unchanged.
+ */
+export function abortErrorOf(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  message?: string,
+): unknown {
+  if (error instanceof AbortError) return error;
+  const named = error instanceof Error && error.name === 'AbortError';
+  return signal?.aborted || named ? new AbortError(message, { cause: error }) : error;
+}
+
+/**
+ * Sends one operation through the v3 client. Service errors are the client's own, unchanged;
+ * an aborted request rejects with {@link AbortError} (the client's error as `cause`).
  */
 export async function sendOperation(
   model: ServiceModel,
@@ -50,8 +66,12 @@ export async function sendOperation(
   throwIfAborted(options.abortSignal);
   const Command = model.command(operation) as unknown as new (input: Params) => object;
   const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
-  return (model.clientFor(client, operation) as SendingClient).send(
-    new Command(params),
-    sendOptions,
-  );
+  try {
+    return await (model.clientFor(client, operation) as SendingClient).send(
+      new Command(params),
+      sendOptions,
+    );
+  } catch (error) {
+    throw abortErrorOf(error, options.abortSignal);
+  }
 }

@@ -51,6 +51,16 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
   return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 }
 
+/**
+ * The library's AbortError for a request that ended because `signal` fired (or that the client
+ * reports as aborted), with the client's error as `cause`; any other error unchanged.
+ */
+export function abortErrorOf(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (error instanceof AbortError) return error;
+  const named = error instanceof Error && error.name === 'AbortError';
+  return signal?.aborted || named ? new AbortError(undefined, { cause: error }) : error;
+}
+
 /** Waits `ms`, or rejects with an AbortError as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ParamValidationError, type RequestOptions } from '../../core/index.js';
 import { BatchWriter, type BatchWriterOptions, type SendBatchWrite } from './batch-writer.js';
+import { abortErrorOf } from './retry.js';
 import { TableBase } from './generated/table.js';
 import { ItemCollection } from './item-collection.js';
 import type {
@@ -204,7 +205,11 @@ export class Table extends TableBase {
     // The document client the engine made for this client (shares its middleware).
     const client = this.$model.clientFor(this.$client, 'BatchWrite') as DynamoDBDocumentClient;
     return (RequestItems, abortSignal) =>
-      client.send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {});
+      client
+        .send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {})
+        .catch((error: unknown) => {
+          throw abortErrorOf(error, abortSignal);
+        });
   }
 }
 
