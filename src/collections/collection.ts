@@ -9,7 +9,12 @@ import {
   type ParamContext,
   type Params,
 } from '../core/params.js';
-import { checkRequestOptions, sendRequest, type RequestOptions } from '../core/request.js';
+import {
+  checkRequestOptions,
+  sendRequest,
+  throwIfAborted,
+  type RequestOptions,
+} from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
 import type { CollectionSource } from './collection-source.js';
 import { ItemIterator } from './item-iterator.js';
@@ -122,7 +127,12 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
-    for await (const { items } of this[RESPONSES](options)) if (items.length > 0) yield items;
+    const signal = signalOf(options);
+    for await (const { items } of this[RESPONSES](options)) {
+      // An abort while the page was on its way: hand out nothing more.
+      throwIfAborted(signal);
+      if (items.length > 0) yield items;
+    }
   }
 
   /** @internal Each raw response with the items it gives after the limit (see `responsesOf`). */
@@ -180,7 +190,7 @@ export class Collection<R extends object, P extends object = object> implements 
    * ```
    */
   iterate(options?: RequestOptions): AsyncIterableIterator<R> {
-    return new ItemIterator(this.pages(options));
+    return new ItemIterator(this.pages(options), signalOf(options));
   }
 
   /**
@@ -304,6 +314,14 @@ export class Collection<R extends object, P extends object = object> implements 
     const Class = this.constructor as CollectionClass<this>;
     return new Class(this.#source, { ...this.#state, ...change });
   }
+}
+
+/** The signal of options not yet checked (they are checked when the first page is asked for). */
+function signalOf(options: unknown): AbortSignal | undefined {
+  const signal = (options as { abortSignal?: unknown } | null | undefined)?.abortSignal;
+  return typeof signal === 'object' && signal !== null && 'aborted' in signal
+    ? (signal as AbortSignal)
+    : undefined;
 }
 
 /** A batch action's `concurrency` option: requests in flight at once (default 1). */

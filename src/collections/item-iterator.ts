@@ -1,5 +1,8 @@
+import { AbortError } from '../core/errors.js';
+
 /**
- * Iterates the items of a stream of pages. Items of a page already in hand come back as
+ * Iterates the items of a stream of pages. Once `signal` fires, the next call rejects with
+ * {@link AbortError} and the pages are closed: no further item of the page in hand comes out. Items of a page already in hand come back as
  * resolved promises, one microtask each: a nested async generator (`yield*` over pages)
  * costs several ticks per item, which shows over hundreds of thousands of keys.
  */
@@ -9,13 +12,17 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
   #done = false;
   #waiting: Promise<void> | undefined;
 
-  constructor(private readonly pages: AsyncGenerator<T[], void, undefined>) {}
+  constructor(
+    private readonly pages: AsyncGenerator<T[], void, undefined>,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   [Symbol.asyncIterator](): this {
     return this;
   }
 
   next(): Promise<IteratorResult<T, undefined>> {
+    if (this.#waiting === undefined && this.signal?.aborted && !this.#done) return this.#abort();
     if (this.#waiting === undefined && this.#index < this.#page.length) {
       return Promise.resolve({ done: false, value: this.#page[this.#index++] as T });
     }
@@ -34,6 +41,7 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
   }
 
   #take(): Promise<IteratorResult<T, undefined>> {
+    if (this.signal?.aborted && !this.#done) return this.#abort();
     if (this.#index < this.#page.length) {
       return Promise.resolve({ done: false, value: this.#page[this.#index++] as T });
     }
@@ -57,12 +65,21 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
       const result = await this.pages.next();
       if (result.done) break;
       if (result.value.length === 0) continue;
+      // The signal may have fired while the page was on its way.
+      if (this.signal?.aborted) return this.#abort();
       this.#page = result.value;
       this.#index = 1;
       return { done: false, value: result.value[0] as T };
     }
     this.#finish();
     return { done: true, value: undefined };
+  }
+
+  /** Drops the page in hand, closes the pages and rejects. */
+  async #abort(): Promise<never> {
+    this.#finish();
+    await this.pages.return();
+    throw new AbortError(undefined, { cause: this.signal?.reason });
   }
 
   #finish(): void {

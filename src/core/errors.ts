@@ -6,7 +6,23 @@
  */
 
 /**
- * Base class of every error aws-resources raises on its own account.
+ * Marks the library's errors. `ParamValidationError` extends `TypeError` (JavaScript has one
+ * base class), so `instanceof AwsResourcesError` checks this mark rather than the prototype
+ * chain. `Symbol.for`, so an ESM and a CommonJS copy of the library recognise each other's.
+ */
+const LIBRARY_ERROR: unique symbol = Symbol.for('aws-resources.error') as never;
+
+function isLibraryError(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [LIBRARY_ERROR]?: unknown })[LIBRARY_ERROR] === true
+  );
+}
+
+/**
+ * Base class of every error aws-resources raises on its own account. `instanceof
+ * AwsResourcesError` is also true of a {@link ParamValidationError}, which is a `TypeError`.
  *
  * @public
  */
@@ -15,7 +31,28 @@ export class AwsResourcesError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /**
+   * `error instanceof AwsResourcesError` holds for every error the library raises, also those
+   * whose class extends a built-in error instead (`ParamValidationError` extends `TypeError`).
+   * Subclasses keep the ordinary prototype check.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   s3.Bucket('');
+   * } catch (error) {
+   *   error instanceof AwsResourcesError; // true: an IdentifierError, a ParamValidationError
+   *   error instanceof TypeError; // true as well
+   * }
+   * ```
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this === AwsResourcesError) return isLibraryError(value);
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
+Object.defineProperty(AwsResourcesError.prototype, LIBRARY_ERROR, { value: true });
 
 /**
  * A definition file breaks the schema, or names something its service does not have.
@@ -38,11 +75,18 @@ export class DefinitionError extends AwsResourcesError {
 }
 
 /**
- * Bad input from the caller, found before any request was sent.
+ * Bad input from the caller, found before any request was sent. It is a `TypeError` (so
+ * existing `instanceof TypeError` checks keep working) and an {@link AwsResourcesError}.
  *
  * @public
  */
-export class ParamValidationError extends AwsResourcesError {}
+export class ParamValidationError extends TypeError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+Object.defineProperty(ParamValidationError.prototype, LIBRARY_ERROR, { value: true });
 
 /**
  * An identifier is missing, empty or of the wrong type.
@@ -97,7 +141,8 @@ export class BatchActionError<TFailure = unknown, TResponse = unknown> extends A
 }
 
 /**
- * The operation was aborted through its `abortSignal`.
+ * The operation was aborted through its `abortSignal`, before or during a request. `cause` is
+ * the v3 client's error for a request cut short, else the signal's reason.
  *
  * @public
  */

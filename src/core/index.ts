@@ -27,7 +27,7 @@ export {
   subResource,
   waitFor,
 } from './members.js';
-export { clientFor, sendRequest } from './request.js';
+export { abortErrorOf, clientFor, sendRequest } from './request.js';
 export { OWNER, type HasOwner, type Owner } from './owner.js';
 export type { ParamContext, Params } from './params.js';
 export type { CollectionSource } from '../collections/collection-source.js';

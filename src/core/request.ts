@@ -41,6 +41,26 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
 
+/**
+ * The library's {@link AbortError} for an error a request (or a stream) ended with, when that
+ * end was an abort: the signal had fired by then, or the error is an abort (the v3 clients
+ * throw one named `AbortError`). Any other error comes back unchanged.
+ *
+ * @example
+ * ```ts
+ * try { await client.send(command, { abortSignal }); } catch (error) { throw abortErrorOf(error, abortSignal); }
+ * ```
+ */
+export function abortErrorOf(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  message?: string,
+): unknown {
+  if (error instanceof AbortError) return error;
+  const named = error instanceof Error && error.name === 'AbortError';
+  return signal?.aborted || named ? new AbortError(message, { cause: error }) : error;
+}
+
 /** Clients made by a service's adapter, per user client and package: made once each. */
 const adapted = new WeakMap<object, Map<string, object>>();
 
@@ -58,7 +78,10 @@ export function clientFor(service: ServiceSpec, client: object, request: Request
   return sending;
 }
 
-/** Sends one request through the v3 client. Service errors are the client's own, unchanged. */
+/**
+ * Sends one request through the v3 client. Service errors are the client's own, unchanged;
+ * an aborted request rejects with {@link AbortError} (the client's error as `cause`).
+ */
 export async function sendRequest(
   service: ServiceSpec,
   client: object,
@@ -70,10 +93,14 @@ export async function sendRequest(
   // The one place a command meets its params: built from the definition and the caller's.
   const Command = request.command as unknown as new (input: Params) => object;
   const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
-  return (clientFor(service, client, request) as SendingClient).send(
-    new Command(params),
-    sendOptions,
-  );
+  try {
+    return await (clientFor(service, client, request) as SendingClient).send(
+      new Command(params),
+      sendOptions,
+    );
+  } catch (error) {
+    throw abortErrorOf(error, options.abortSignal);
+  }
 }
 
 export type { ClientAdapter };

@@ -207,6 +207,47 @@ describe('stopping early', () => {
     expect(counter.byOperation).toEqual({ ListObjectsV2: 1 });
   });
 
+  it('aborting at item 5 of a 20-item page hands out no item 6', async () => {
+    const controller = new AbortController();
+    const reason = new Error('enough');
+    const seen: string[] = [];
+    const iterate = async () => {
+      for await (const o of bucket.objects.all().iterate({ abortSignal: controller.signal })) {
+        seen.push(o.key);
+        if (seen.length === 5) controller.abort(reason);
+      }
+    };
+    const error = await iterate().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBe(reason);
+    expect(seen).toEqual(ALL_KEYS.slice(0, 5));
+    expect(counter.byOperation).toEqual({ ListObjectsV2: 1 });
+  });
+
+  it('aborting while ListObjectsV2 is in flight rejects with AbortError, the client error as cause', async () => {
+    const controller = new AbortController();
+    // Fire the signal as the request leaves, so the client's own abort ends it.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        controller.abort();
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'abortListingInFlight' },
+    );
+    try {
+      const error = await bucket.objects
+        .all()
+        .toArray({ abortSignal: controller.signal })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      // The v3 client's own error for the request it cut short.
+      expect((error as AbortError).cause).toMatchObject({ name: 'AbortError' });
+      expect((error as AbortError).cause).not.toBeInstanceOf(AbortError);
+    } finally {
+      client.middlewareStack.remove('abortListingInFlight');
+    }
+  });
+
   it('aborting pages() between pages rejects with AbortError', async () => {
     const controller = new AbortController();
     const pages = bucket.objects.pageSize(7).pages({ abortSignal: controller.signal });

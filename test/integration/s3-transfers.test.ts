@@ -16,6 +16,7 @@ import {
   PutObjectCommand,
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
+import { AbortError, ParamValidationError } from '../../src/core/errors.js';
 import { useS3Fixture } from '../support/s3-fixture.js';
 import { copyObject } from '../../src/resources/s3/transfers/copy.js';
 import { downloadFile, downloadStream } from '../../src/resources/s3/transfers/download.js';
@@ -86,6 +87,24 @@ function failNth(operation: string, n: number): () => void {
     { step: 'initialize', name },
   );
   return () => client.middlewareStack.remove(name);
+}
+
+/** What `run` rejects with; fails the test if it resolves. */
+async function rejection(run: Promise<unknown>): Promise<unknown> {
+  try {
+    await run;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Asserts the library's AbortError, with the signal's reason as its cause. */
+function expectAbort(error: unknown, message: RegExp, reason: unknown): void {
+  expect(error).toBeInstanceOf(AbortError);
+  expect((error as Error).name).toBe('AbortError');
+  expect((error as Error).message).toMatch(message);
+  expect((error as Error).cause).toBe(reason);
 }
 
 beforeAll(async () => {
@@ -159,20 +178,22 @@ describe('uploadFile / uploadStream', () => {
     const target = { Bucket: bucket, Key: 'up/never' };
 
     await expect(uploadFile(client, target, file, { partSize: 1000 })).rejects.toThrow(
-      new RangeError('uploadFile: partSize must be at least 5 MiB (5242880 bytes), got 1000'),
+      new ParamValidationError(
+        'uploadFile: partSize must be at least 5 MiB (5242880 bytes), got 1000',
+      ),
     );
     await expect(uploadFile(client, target, file, { concurrency: 0 })).rejects.toThrow(
       /uploadFile: concurrency must be a positive integer, got 0/,
     );
     await expect(uploadStream(client, target, 'x', { concurrency: 1.5 })).rejects.toThrow(
-      RangeError,
+      ParamValidationError,
     );
     await expect(uploadFile(client, target, join(dir, 'missing.bin'))).rejects.toThrow(
       /uploadFile: filePath ".*missing\.bin" cannot be read \(ENOENT\)/,
     );
     await expect(uploadFile(client, target, dir)).rejects.toThrow(/is not a regular file/);
     await expect(uploadFile(client, { Bucket: '', Key: 'k' }, file)).rejects.toThrow(
-      new TypeError('uploadFile: target.Bucket must be a non-empty string, got ""'),
+      new ParamValidationError('uploadFile: target.Bucket must be a non-empty string, got ""'),
     );
     await expect(uploadStream(client, target, 42 as unknown as string)).rejects.toThrow(
       /body must be/,
@@ -187,17 +208,19 @@ describe('uploadFile / uploadStream', () => {
     const file = join(dir, 'abort.bin');
     await writeFile(file, randomBytes(12 * MiB));
     const controller = new AbortController();
+    const reason = new Error('user gave up');
 
-    await expect(
+    const error = await rejection(
       uploadFile(client, { Bucket: bucket, Key: 'up/aborted.bin' }, file, {
         concurrency: 1,
         // Abort once the first part is stored, so there is an upload to clean up.
         onProgress: (p) => {
-          if (p.part === 1) controller.abort();
+          if (p.part === 1) controller.abort(reason);
         },
         abortSignal: controller.signal,
       }),
-    ).rejects.toMatchObject({ name: 'AbortError', message: 'uploadFile: aborted' });
+    );
+    expectAbort(error, /^uploadFile: aborted$/, reason);
 
     expect(counter.count('CreateMultipartUpload')).toBe(1);
     expect(counter.count('AbortMultipartUpload')).toBe(1);
@@ -229,11 +252,11 @@ describe('uploadFile / uploadStream', () => {
   });
 
   it('sends nothing when the signal is already aborted', async () => {
-    await expect(
-      uploadStream(client, { Bucket: bucket, Key: 'up/never' }, 'x', {
-        abortSignal: AbortSignal.abort(),
-      }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    const signal = AbortSignal.abort();
+    const error = await rejection(
+      uploadStream(client, { Bucket: bucket, Key: 'up/never' }, 'x', { abortSignal: signal }),
+    );
+    expectAbort(error, /^uploadStream: aborted$/, signal.reason);
     expect(counter.total).toBe(0);
   });
 });
@@ -272,14 +295,61 @@ describe('downloadFile / downloadStream', () => {
     await mkdir(target);
     await writeFile(join(target, 'out.bin'), 'previous');
     const controller = new AbortController();
-    await expect(
+    const error = await rejection(
       downloadFile(client, { Bucket: bucket, Key: 'down/data.bin' }, join(target, 'out.bin'), {
         abortSignal: controller.signal,
         onProgress: () => controller.abort(),
       }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    );
+    expectAbort(error, /^downloadFile: aborted$/, controller.signal.reason);
     expect(await readdir(target)).toEqual(['out.bin']);
     expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
+  });
+
+  it('an abort while GetObject is in flight rejects with AbortError and writes nothing', async () => {
+    const target = join(dir, 'aborting-request');
+    await mkdir(target);
+    const controller = new AbortController();
+    // Fire the signal once the request has left, before its answer is read.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        controller.abort();
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'abortInFlight' },
+    );
+    try {
+      const error = await rejection(
+        downloadFile(client, { Bucket: bucket, Key: 'down/data.bin' }, join(target, 'out.bin'), {
+          abortSignal: controller.signal,
+        }),
+      );
+      expectAbort(error, /^downloadFile: aborted$/, controller.signal.reason);
+    } finally {
+      client.middlewareStack.remove('abortInFlight');
+    }
+    expect(await readdir(target)).toEqual([]);
+  });
+
+  it('aborting while a downloadStream is read destroys it with AbortError', async () => {
+    const controller = new AbortController();
+    const stream = await downloadStream(
+      client,
+      { Bucket: bucket, Key: 'down/data.bin' },
+      { abortSignal: controller.signal },
+    );
+    let read = 0;
+    const error = await rejection(
+      (async () => {
+        for await (const chunk of stream) {
+          read += (chunk as Buffer).length;
+          controller.abort();
+        }
+      })(),
+    );
+    expectAbort(error, /^downloadStream: aborted$/, controller.signal.reason);
+    expect(read).toBeLessThan(content.length);
+    expect(stream.destroyed).toBe(true);
   });
 
   it('rejects a missing directory before any request', async () => {
@@ -490,7 +560,7 @@ describe('copyObject', () => {
     await put('copy/abort.bin', randomBytes(11 * MiB));
     counter.reset();
     const controller = new AbortController();
-    await expect(
+    const error = await rejection(
       copyObject(
         client,
         { Bucket: bucket, Key: 'copy/abort.bin' },
@@ -503,7 +573,8 @@ describe('copyObject', () => {
           onProgress: () => controller.abort(),
         },
       ),
-    ).rejects.toMatchObject({ name: 'AbortError', message: 'copyObject: aborted' });
+    );
+    expectAbort(error, /^copyObject: aborted$/, controller.signal.reason);
     expect(counter.count('UploadPartCopy')).toBe(1);
     expect(counter.count('AbortMultipartUpload')).toBe(1);
     expect(await openUploads()).toBe(0);
@@ -594,7 +665,7 @@ describe('presignGet / presignPut', () => {
   it('rejects expiresIn out of range or fractional, naming the value, with no request', async () => {
     const params = { Bucket: bucket, Key: 'presign/get.txt' };
     await expect(presignGet(client, params, { expiresIn: 604801 })).rejects.toThrow(
-      new RangeError(
+      new ParamValidationError(
         'presignGet: expiresIn must be an integer from 1 to 604800 seconds (7 days), got 604801',
       ),
     );

@@ -399,7 +399,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...([604_801, 0, -1, 1.5] as const).map((expiresIn): BadInputCase => ({
     area: 'Presigned URLs',
     input: `\`object.presignGet({ expiresIn: ${expiresIn} })\``,
-    error: 'RangeError',
+    error: 'ParamValidationError',
     message: new RegExp(
       `^presignGet: expiresIn must be an integer from 1 to 604800 seconds \\(7 days\\), got ${String(expiresIn).replace('.', '\\.')}$`,
     ),
@@ -408,7 +408,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     area: 'Presigned URLs',
     input: '`object.presignPut({ expiresIn: 8 * 86400 })`',
-    error: 'RangeError',
+    error: 'ParamValidationError',
     message:
       /^presignPut: expiresIn must be an integer from 1 to 604800 seconds \(7 days\), got 691200$/,
     run: (c) =>
@@ -419,7 +419,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     area: 'Presigned URLs',
     input: "`object.presignGet({ expiresIn: '60' })`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^presignGet: expiresIn must be a number of seconds, got string$/,
     run: (c) =>
       bucket(c)
@@ -491,21 +491,21 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     area: 'Transfers',
     input: "`bucket.uploadStream('x', 'k', { partSize: 1024 * 1024 })`",
-    error: 'RangeError',
+    error: 'ParamValidationError',
     message: /^uploadStream: partSize must be at least 5 MiB \(5242880 bytes\), got 1048576$/,
     run: (c) => bucket(c).uploadStream('x', 'k', { partSize: 1024 * 1024 }),
   },
   {
     area: 'Transfers',
     input: "`bucket.uploadStream('x', 'k', { concurrency: 0 })`",
-    error: 'RangeError',
+    error: 'ParamValidationError',
     message: /^uploadStream: concurrency must be a positive integer, got 0$/,
     run: (c) => bucket(c).uploadStream('x', 'k', { concurrency: 0 }),
   },
   {
     area: 'Transfers',
     input: "`bucket.uploadStream(42, 'k')`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^uploadStream: body must be a Readable, Uint8Array, string or Blob, got number$/,
     run: (c) => bucket(c).uploadStream(js(42), 'k'),
   },
@@ -519,42 +519,42 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     area: 'Transfers',
     input: "`bucket.downloadFile('k', '')`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^downloadFile: filePath must be a non-empty string, got ""$/,
     run: (c) => bucket(c).downloadFile('k', ''),
   },
   {
     area: 'Transfers',
     input: "`bucket.downloadFile('k', '/no/such/dir/f')`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^downloadFile: the directory of filePath "\/no\/such\/dir\/f" does not exist$/,
     run: (c) => bucket(c).downloadFile('k', '/no/such/dir/f'),
   },
   {
     area: 'Transfers',
     input: "`bucket.copy({ Bucket: '', Key: 'k' }, 'copy')`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /source\.Bucket must be a non-empty string, got ""$/,
     run: (c) => bucket(c).copy({ Bucket: '', Key: 'k' }, 'copy'),
   },
   {
     area: 'Transfers',
     input: "`bucket.downloadDirectory('/no/such/dir')`",
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^downloadDirectory: dir "\/no\/such\/dir" is not an existing directory$/,
     run: (c) => bucket(c).downloadDirectory('/no/such/dir'),
   },
   {
     area: 'Transfers',
     input: '`bucket.downloadDirectory(dir, { concurrency: 0 })`',
-    error: 'RangeError',
+    error: 'ParamValidationError',
     message: /^downloadDirectory: concurrency must be a positive integer, got 0$/,
     run: (c) => bucket(c).downloadDirectory(c.dir, { concurrency: 0 }),
   },
   {
     area: 'Transfers',
     input: '`bucket.downloadDirectory(dir, { prefix: 7 })`',
-    error: 'TypeError',
+    error: 'ParamValidationError',
     message: /^downloadDirectory: prefix must be a string$/,
     run: (c) => bucket(c).downloadDirectory(c.dir, { prefix: js(7) }),
   },

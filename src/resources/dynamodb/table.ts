@@ -6,6 +6,7 @@ import {
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  abortErrorOf,
   clientFor,
   collectionOf,
   runAction,
@@ -227,7 +228,11 @@ export class Table extends TableBase {
       Table$putItem.request,
     ) as DynamoDBDocumentClient;
     return (RequestItems, abortSignal) =>
-      client.send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {});
+      client
+        .send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {})
+        .catch((error: unknown) => {
+          throw abortErrorOf(error, abortSignal);
+        });
   }
 }
 

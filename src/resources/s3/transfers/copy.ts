@@ -98,7 +98,7 @@ function copySource(source: ObjectSource): string {
  * @param target - where to: `{ Bucket, Key }`
  * @param options - threshold, part size, concurrency, progress, cancellation, extra params
  * @returns the CopyObject or CompleteMultipartUpload output
- * @throws TypeError or RangeError for bad arguments, before any request
+ * @throws ParamValidationError for bad arguments, before any request
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { BatchActionError } from '../../../core/index.js';
+import { BatchActionError, ParamValidationError } from '../../../core/index.js';
 import { downloadFile } from './download.js';
 import { abortError, assertConcurrency, assertTransferOptions, throwIfAborted } from './options.js';
 
@@ -99,15 +99,19 @@ export async function downloadDirectory(
 ): Promise<DownloadDirectoryResult> {
   const fn = 'downloadDirectory';
   if (typeof options !== 'object' || options === null)
-    throw new TypeError(`${fn}: options must be an object`);
+    throw new ParamValidationError(`${fn}: options must be an object`);
   const { prefix = '', concurrency = 4, abortSignal } = options;
   assertTransferOptions(fn, { abortSignal });
   assertConcurrency(fn, concurrency);
-  if (typeof prefix !== 'string') throw new TypeError(`${fn}: prefix must be a string`);
+  if (typeof prefix !== 'string') throw new ParamValidationError(`${fn}: prefix must be a string`);
   if (typeof dir !== 'string' || dir.length === 0)
-    throw new TypeError(`${fn}: dir must be a non-empty string, got ${JSON.stringify(dir)}`);
+    throw new ParamValidationError(
+      `${fn}: dir must be a non-empty string, got ${JSON.stringify(dir)}`,
+    );
   if (!(await stat(dir).catch(() => undefined))?.isDirectory())
-    throw new TypeError(`${fn}: dir ${JSON.stringify(dir)} is not an existing directory`);
+    throw new ParamValidationError(
+      `${fn}: dir ${JSON.stringify(dir)} is not an existing directory`,
+    );
   throwIfAborted(fn, abortSignal);
 
   const root = await realpath(dir);
@@ -141,6 +145,9 @@ export async function downloadDirectory(
         running.add(job);
       }
     }
+  } catch (error) {
+    // An abort during the listing is reported below, once the downloads have settled.
+    if (!abortSignal?.aborted) throw error;
   } finally {
     await Promise.all(running);
   }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { addAbortSignal, pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import {
   GetObjectCommand,
@@ -16,6 +16,7 @@ import {
   type GetObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { ParamValidationError } from '../../../core/index.js';
 import { readableBody } from './object-body.js';
 import {
   abortError,
@@ -104,7 +105,7 @@ function progressCounter(
  * @param filePath - where to write; its directory must exist. An existing file is replaced.
  * @param options - progress, cancellation, extra GetObject params
  * @returns the GetObject output without its body (ETag, VersionId, ContentType, ...)
- * @throws TypeError for bad arguments, before any request; the v3 service error (e.g.
+ * @throws ParamValidationError for bad arguments, before any request; the v3 service error (e.g.
  *   `NoSuchKey`) if the object cannot be read
  *
  * @example
@@ -124,7 +125,7 @@ export async function downloadFile(
   const fn = 'downloadFile';
   validate(fn, source, options);
   if (typeof filePath !== 'string' || filePath.length === 0) {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: filePath must be a non-empty string, got ${JSON.stringify(filePath)}`,
     );
   }
@@ -132,12 +133,12 @@ export async function downloadFile(
   const directory = dirname(filePath);
   const directoryStats = await stat(directory).catch(() => undefined);
   if (!directoryStats?.isDirectory()) {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: the directory of filePath ${JSON.stringify(filePath)} does not exist`,
     );
   }
   if ((await stat(filePath).catch(() => undefined))?.isDirectory()) {
-    throw new TypeError(`${fn}: filePath ${JSON.stringify(filePath)} is a directory`);
+    throw new ParamValidationError(`${fn}: filePath ${JSON.stringify(filePath)} is a directory`);
   }
 
   const output = await getObject(fn, client, source, options);
@@ -171,7 +172,7 @@ export async function downloadFile(
 /**
  * Opens an object as a Node `Readable`. The promise settles once the response headers have
  * arrived, so a missing object or denied access rejects it rather than erroring the stream.
- * Aborting the signal later destroys the stream with an `AbortError`.
+ * Aborting the signal later destroys the stream with the library's `AbortError`.
  *
  * @param client - the S3 client to send with
  * @param source - what to read: `{ Bucket, Key, VersionId? }`
@@ -204,6 +205,16 @@ export async function downloadStream(
       () => undefined,
     );
   }
-  if (options.abortSignal) addAbortSignal(options.abortSignal, stream);
+  const { abortSignal } = options;
+  if (abortSignal) {
+    // Not stream.addAbortSignal: its error is Node's AbortError, not the library's.
+    const body = stream;
+    const onAbort = () => body.destroy(abortError(fn, abortSignal));
+    if (abortSignal.aborted) onAbort();
+    else {
+      abortSignal.addEventListener('abort', onAbort, { once: true });
+      body.once('close', () => abortSignal.removeEventListener('abort', onAbort));
+    }
+  }
   return stream;
 }

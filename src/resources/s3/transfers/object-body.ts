@@ -7,13 +7,15 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import type { GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { ParamValidationError } from '../../../core/index.js';
 
 /** The ways an {@link ObjectBody} can be read; each consumes it. */
 export type BodyReader = 'text' | 'bytes' | 'stream' | 'webStream' | 'lines';
 
 /**
  * The body of an S3 object. It is a single network stream, so exactly one of its readers
- * may be called; a second call throws a `TypeError` (as `fetch`'s `Response` does).
+ * may be called; a second call throws a `ParamValidationError`, a `TypeError` (as `fetch`'s
+ * `Response` throws).
  *
  * @public
  */
@@ -122,7 +124,7 @@ export function readableBody(output: GetObjectCommandOutput): ObjectBody {
   // rather than racing the first for chunks.
   const take = (reader: BodyReader): Readable => {
     if (usedBy !== undefined) {
-      throw new TypeError(
+      throw new ParamValidationError(
         `ObjectBody.${reader}(): the body was already consumed by ${usedBy}(); an S3 object ` +
           `body is a single-use stream, so call GetObject again to read it again`,
       );

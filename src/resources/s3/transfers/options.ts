@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { AbortError, ParamValidationError } from '../../../core/index.js';
 
 /** 1 MiB in bytes. */
 export const MiB = 1024 * 1024;
@@ -39,7 +40,7 @@ export interface TransferOptions {
   /** Called as bytes move; `loaded` only grows and reaches `total` on success. */
   onProgress?: (progress: Progress) => void;
   /**
-   * Cancels the transfer. The returned promise rejects with an error named `AbortError`
+   * Cancels the transfer. The returned promise rejects with the library's `AbortError`
    * (its `cause` is the signal's reason), after any multipart upload has been aborted
    * and any temporary file removed.
    */
@@ -73,7 +74,7 @@ function describe(value: unknown): string {
 }
 
 /**
- * Throws a `TypeError` unless `value` is a non-empty string.
+ * Throws a `ParamValidationError` unless `value` is a non-empty string.
  *
  * @param fn - the public function, for the message
  * @param name - the parameter's name, e.g. `target.Bucket`
@@ -84,7 +85,9 @@ export function assertNonEmptyString(
   value: unknown,
 ): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`${fn}: ${name} must be a non-empty string, got ${describe(value)}`);
+    throw new ParamValidationError(
+      `${fn}: ${name} must be a non-empty string, got ${describe(value)}`,
+    );
   }
 }
 
@@ -96,7 +99,7 @@ export function assertLocation(
   withVersion = false,
 ): void {
   if (value === null || typeof value !== 'object') {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: ${name} must be an object with Bucket and Key, got ${describe(value)}`,
     );
   }
@@ -108,13 +111,13 @@ export function assertLocation(
   }
 }
 
-/** Throws a `TypeError` unless `value` is an integer (a `RangeError` if it is a number that is not). */
+/** Throws a `ParamValidationError` unless `value` is an integer. */
 function assertInteger(fn: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number') {
-    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+    throw new ParamValidationError(`${fn}: ${name} must be a number, got ${describe(value)}`);
   }
   if (!Number.isSafeInteger(value)) {
-    throw new RangeError(`${fn}: ${name} must be an integer, got ${describe(value)}`);
+    throw new ParamValidationError(`${fn}: ${name} must be an integer, got ${describe(value)}`);
   }
 }
 
@@ -126,12 +129,12 @@ export function assertPartSize(
 ): asserts value is number {
   assertInteger(fn, name, value);
   if (value < MIN_PART_SIZE) {
-    throw new RangeError(
+    throw new ParamValidationError(
       `${fn}: ${name} must be at least 5 MiB (${MIN_PART_SIZE} bytes), got ${value}`,
     );
   }
   if (value > MAX_PART_SIZE) {
-    throw new RangeError(
+    throw new ParamValidationError(
       `${fn}: ${name} must be at most 5 GiB (${MAX_PART_SIZE} bytes), got ${value}`,
     );
   }
@@ -145,7 +148,7 @@ export function assertConcurrency(
 ): asserts value is number {
   assertInteger(fn, name, value);
   if (value < 1) {
-    throw new RangeError(`${fn}: ${name} must be a positive integer, got ${value}`);
+    throw new ParamValidationError(`${fn}: ${name} must be a positive integer, got ${value}`);
   }
 }
 
@@ -158,20 +161,24 @@ export function assertByteCount(
 ): asserts value is number {
   assertInteger(fn, name, value);
   if (value < 0 || value > max) {
-    throw new RangeError(`${fn}: ${name} must be between 0 and ${max} bytes, got ${value}`);
+    throw new ParamValidationError(
+      `${fn}: ${name} must be between 0 and ${max} bytes, got ${value}`,
+    );
   }
 }
 
 /** Checks the members of {@link TransferOptions}. */
 export function assertTransferOptions(fn: string, options: TransferOptions): void {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: onProgress must be a function, got ${describe(options.onProgress)}`,
     );
   }
   const signal: unknown = options.abortSignal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`${fn}: abortSignal must be an AbortSignal, got ${describe(signal)}`);
+    throw new ParamValidationError(
+      `${fn}: abortSignal must be an AbortSignal, got ${describe(signal)}`,
+    );
   }
 }
 
@@ -179,11 +186,11 @@ export function assertTransferOptions(fn: string, options: TransferOptions): voi
 export function assertParams(fn: string, params: unknown, reserved: readonly string[]): void {
   if (params === undefined) return;
   if (params === null || typeof params !== 'object') {
-    throw new TypeError(`${fn}: params must be an object, got ${describe(params)}`);
+    throw new ParamValidationError(`${fn}: params must be an object, got ${describe(params)}`);
   }
   for (const key of reserved) {
     if (key in params && (params as Record<string, unknown>)[key] !== undefined) {
-      throw new TypeError(
+      throw new ParamValidationError(
         `${fn}: params.${key} is set by ${fn} itself; pass it in its own argument`,
       );
     }
@@ -191,14 +198,11 @@ export function assertParams(fn: string, params: unknown, reserved: readonly str
 }
 
 /**
- * The error a transfer rejects with when its signal fires. It matches what the v3 clients
- * throw for an aborted request (`name: 'AbortError'`, `cause` the signal's reason), so callers
- * can test for one shape whichever request was in flight.
+ * The error a transfer rejects with when its signal fires: the library's `AbortError`, as
+ * every other aborted call gives, with the signal's reason as `cause`.
  */
-export function abortError(fn: string, signal: AbortSignal): Error {
-  const error = new Error(`${fn}: aborted`, { cause: signal.reason });
-  error.name = 'AbortError';
-  return error;
+export function abortError(fn: string, signal: AbortSignal): AbortError {
+  return new AbortError(`${fn}: aborted`, { cause: signal.reason });
 }
 
 /** Rejects before any work when the signal has already fired. */

@@ -11,6 +11,7 @@ import {
   type PutObjectCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { ParamValidationError } from '../../../core/index.js';
 import { loadRequestPresigner } from './lazy.js';
 import { assertNonEmptyString } from './options.js';
 
@@ -49,10 +50,12 @@ export interface PresignOptions {
 
 function assertExpiresIn(fn: string, value: unknown): asserts value is number {
   if (typeof value !== 'number') {
-    throw new TypeError(`${fn}: expiresIn must be a number of seconds, got ${typeof value}`);
+    throw new ParamValidationError(
+      `${fn}: expiresIn must be a number of seconds, got ${typeof value}`,
+    );
   }
   if (!Number.isInteger(value) || value <= 0 || value > MAX_PRESIGN_EXPIRES_IN) {
-    throw new RangeError(
+    throw new ParamValidationError(
       `${fn}: expiresIn must be an integer from 1 to ${MAX_PRESIGN_EXPIRES_IN} seconds (7 days), got ${value}`,
     );
   }
@@ -60,7 +63,7 @@ function assertExpiresIn(fn: string, value: unknown): asserts value is number {
 
 function assertTarget(fn: string, params: { Bucket?: unknown; Key?: unknown } | undefined): void {
   if (params === null || typeof params !== 'object') {
-    throw new TypeError(`${fn}: params must be an object with Bucket and Key`);
+    throw new ParamValidationError(`${fn}: params must be an object with Bucket and Key`);
   }
   assertNonEmptyString(fn, 'params.Bucket', params.Bucket);
   assertNonEmptyString(fn, 'params.Key', params.Key);
@@ -74,7 +77,7 @@ function assertTarget(fn: string, params: { Bucket?: unknown; Key?: unknown } | 
  * @param params - the GetObject input, e.g. `{ Bucket, Key, VersionId?, ResponseContentDisposition? }`
  * @param options - `expiresIn` seconds, default 3600
  * @returns the presigned HTTPS URL
- * @throws TypeError or RangeError for a bad `expiresIn` or a missing Bucket/Key
+ * @throws ParamValidationError for a bad `expiresIn` or a missing Bucket/Key
  *
  * @example
  * ```ts
@@ -109,7 +112,7 @@ export async function presignGet(
  * @param params - the PutObject input without a body, e.g. `{ Bucket, Key, ContentType? }`
  * @param options - `expiresIn` seconds, default 3600
  * @returns the presigned HTTPS URL
- * @throws TypeError or RangeError for a bad `expiresIn` or a missing Bucket/Key
+ * @throws ParamValidationError for a bad `expiresIn` or a missing Bucket/Key
  *
  * @example
  * ```ts

@@ -26,6 +26,7 @@ import {
   type ObjectTarget,
   type TransferOptions,
 } from './options.js';
+import { ParamValidationError } from '../../../core/index.js';
 import { loadLibStorage } from './lazy.js';
 import { createMultipartUpload } from './stray-uploads.js';
 
@@ -171,7 +172,7 @@ async function runUpload(
  * @param filePath - the file to read; it must exist and be a regular file
  * @param options - part size, concurrency, progress, cancellation, extra PutObject params
  * @returns the CompleteMultipartUpload (or PutObject) output
- * @throws TypeError or RangeError for bad arguments, before any request
+ * @throws ParamValidationError for bad arguments, before any request
  *
  * @example
  * ```ts
@@ -194,7 +195,7 @@ export async function uploadFile(
   const fn = 'uploadFile';
   validate(fn, target, options);
   if (typeof filePath !== 'string' || filePath.length === 0) {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: filePath must be a non-empty string, got ${JSON.stringify(filePath)}`,
     );
   }
@@ -211,7 +212,9 @@ export async function uploadFile(
     );
   }
   if (!isFile) {
-    throw new TypeError(`${fn}: filePath ${JSON.stringify(filePath)} is not a regular file`);
+    throw new ParamValidationError(
+      `${fn}: filePath ${JSON.stringify(filePath)} is not a regular file`,
+    );
   }
 
   // A file ReadStream lets lib-storage learn the size (it stats the path) for progress totals.
@@ -234,7 +237,7 @@ export async function uploadFile(
  * @param body - the data
  * @param options - part size, concurrency, progress, cancellation, extra PutObject params
  * @returns the CompleteMultipartUpload (or PutObject) output
- * @throws TypeError or RangeError for bad arguments, before any request
+ * @throws ParamValidationError for bad arguments, before any request
  *
  * @example
  * ```ts
@@ -260,7 +263,7 @@ export async function uploadStream(
     body instanceof Readable ||
     body instanceof Blob;
   if (!supported) {
-    throw new TypeError(
+    throw new ParamValidationError(
       `${fn}: body must be a Readable, Uint8Array, string or Blob, got ${typeof body}`,
     );
   }
