@@ -2,9 +2,10 @@ import { AbortError } from '../core/errors.js';
 
 /**
  * Iterates the items of a stream of pages. Once `signal` fires, the next call rejects with
- * {@link AbortError} and the pages are closed: no further item of the page in hand comes out. Items of a page already in hand come back as
- * resolved promises, one microtask each: a nested async generator (`yield*` over pages)
- * costs several ticks per item, which shows over hundreds of thousands of keys.
+ * {@link AbortError} and the pages are closed: no further item of the page in hand comes out.
+ * Items of a page already in hand come back as resolved promises, one microtask each: a
+ * nested async generator (`yield*` over pages) costs several ticks per item, which shows over
+ * hundreds of thousands of keys.
  */
 export class ItemIterator<T> implements AsyncIterableIterator<T> {
   #page: readonly T[] = [];
