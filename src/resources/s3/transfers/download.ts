@@ -149,9 +149,9 @@ export async function downloadFile(
     `.${basename(filePath)}.${randomBytes(6).toString('hex')}.download`,
   );
   const { abortSignal, onProgress } = options;
+  // 'wx': never clobber a file we did not create.
+  const file = createWriteStream(temporary, { flags: 'wx' });
   try {
-    // 'wx': never clobber a file we did not create.
-    const file = createWriteStream(temporary, { flags: 'wx' });
     if (onProgress) {
       await pipelineAsync(body, progressCounter(onProgress, output.ContentLength), file, {
         signal: abortSignal,
@@ -162,6 +162,14 @@ export async function downloadFile(
     await rename(temporary, filePath);
   } catch (error) {
     body.destroy();
+    // The file is opened asynchronously: a pipeline that fails early can settle before the
+    // open does. Only once the stream has closed is the file there to remove (or never made).
+    if (!file.closed) {
+      const closed = new Promise<void>((resolve) => file.once('close', () => resolve()));
+      file.on('error', () => undefined); // the pipeline's error is the one to report
+      file.destroy();
+      await closed;
+    }
     await unlink(temporary).catch(() => undefined);
     if (abortSignal?.aborted) throw abortError(fn, abortSignal);
     throw error;
