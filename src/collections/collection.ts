@@ -11,6 +11,7 @@ import {
 } from '../core/params.js';
 import {
   checkRequestOptions,
+  isAbortSignal,
   sendRequest,
   throwIfAborted,
   type RequestOptions,
@@ -319,9 +320,7 @@ export class Collection<R extends object, P extends object = object> implements 
 /** The signal of options not yet checked (they are checked when the first page is asked for). */
 function signalOf(options: unknown): AbortSignal | undefined {
   const signal = (options as { abortSignal?: unknown } | null | undefined)?.abortSignal;
-  return typeof signal === 'object' && signal !== null && 'aborted' in signal
-    ? (signal as AbortSignal)
-    : undefined;
+  return isAbortSignal(signal) ? signal : undefined;
 }
 
 /** A batch action's `concurrency` option: requests in flight at once (default 1). */

@@ -1,4 +1,4 @@
-import type { ClientAdapter, RequestSpec, ServiceSpec } from './descriptors.js';
+import type { RequestSpec, ServiceSpec } from './descriptors.js';
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
 
@@ -30,7 +30,8 @@ export function checkRequestOptions(options: unknown, label: string): RequestOpt
   return options as RequestOptions;
 }
 
-function isAbortSignal(value: unknown): value is AbortSignal {
+/** True for an `AbortSignal` (or anything shaped like one). */
+export function isAbortSignal(value: unknown): value is AbortSignal {
   return (
     typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value
   );
@@ -102,5 +103,3 @@ export async function sendRequest(
     throw abortErrorOf(error, options.abortSignal);
   }
 }
-
-export type { ClientAdapter };
