@@ -4,11 +4,13 @@ import { HEADER } from './render-resource.js';
 import type { GenContext } from './context.js';
 
 /**
- * The generated barrel: the service class, every resource class and collection class, and the
- * named types of every collection property.
+ * The generated barrel: the service class, every resource class and collection class, the
+ * named types of every collection property, and the client's exception classes.
  */
 export function renderIndex(ctx: GenContext): string {
   const types = Object.keys(ctx.definition.resources);
+  const { package: packageName, client } = ctx.definition.service;
+  const exceptions = ctx.sdk.exceptionClasses(`${client.replace(/Client$/, '')}ServiceException`);
   const lines = [
     HEADER(ctx.sourceFile),
     // The generated `<Class>Base` of a customised class is not exported: it is how the class is
@@ -23,6 +25,9 @@ export function renderIndex(ctx: GenContext): string {
     `export type { ${declaredCollections(ctx)
       .flatMap(({ types }) => [types.manager, types.collection, types.params])
       .join(', ')} } from './collections.js';`,
+    // The same class objects the client throws, so `instanceof` works without importing the
+    // client package (an indirect dependency, out of reach under strict layouts such as pnpm's).
+    `export { ${exceptions.join(', ')} } from '${packageName}';`,
     '',
   ];
   return lines.join('\n');

@@ -139,6 +139,47 @@ export class SdkTypes {
     return this.#docOf(resolved).doc;
   }
 
+  /**
+   * The exception classes of a client package: `base` (`S3ServiceException`) and every
+   * exported class that extends it (`NoSuchKey`), sorted, base first. Read from the declared
+   * class hierarchy, so a new SDK release brings its new exceptions with the next generation.
+   */
+  exceptionClasses(base: string): string[] {
+    const baseSymbol = this.#resolved(base);
+    if (!baseSymbol || !(baseSymbol.flags & ts.SymbolFlags.Class) || !this.hasValue(base))
+      throw new Error(`the package exports no class '${base}'`);
+    const extendsBase = (symbol: ts.Symbol): boolean => {
+      let types = this.#checker.getBaseTypes(
+        this.#checker.getDeclaredTypeOfSymbol(symbol) as ts.InterfaceType,
+      );
+      while (types.length > 0) {
+        if (types.some((type) => type.getSymbol() === baseSymbol)) return true;
+        types = types.flatMap((type) =>
+          type.isClassOrInterface() ? this.#checker.getBaseTypes(type) : [],
+        );
+      }
+      return false;
+    };
+    const derived = [...this.#exports.keys()].filter((name) => {
+      const symbol = this.#resolved(name);
+      return (
+        name !== base &&
+        symbol !== undefined &&
+        (symbol.flags & ts.SymbolFlags.Class) !== 0 &&
+        this.hasValue(name) &&
+        extendsBase(symbol)
+      );
+    });
+    return [base, ...derived.sort()];
+  }
+
+  /** An export, through its alias. */
+  #resolved(name: string): ts.Symbol | undefined {
+    const symbol = this.#exports.get(name);
+    if (!symbol) return undefined;
+    return symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+  }
+
   /** The members of an exported type, in declaration order; `$metadata` left out. */
   members(typeName: string): SdkMember[] {
     const symbol = this.#exports.get(typeName);
