@@ -173,6 +173,34 @@ export class SdkTypes {
     return [base, ...derived.sort()];
   }
 
+  /**
+   * The exported name of the type found at `path` (`Errors[]`: members, then list elements)
+   * in an exported type, `undefined` values left out: `_Error` for `Errors[]` of
+   * `DeleteObjectsCommandOutput`. Throws when the path leads nowhere or to an unnamed type.
+   */
+  typeNameAt(typeName: string, path: string): string {
+    const symbol = this.#resolved(typeName);
+    if (!symbol) throw new Error(`the package exports no type '${typeName}'`);
+    let type = this.#checker.getDeclaredTypeOfSymbol(symbol);
+    for (const segment of path.split('.')) {
+      const match = /^([A-Za-z0-9_]+)((?:\[\*?\])*)$/.exec(segment);
+      if (!match?.[1]) throw new Error(`${typeName}: cannot follow '${path}' (at '${segment}')`);
+      const member = type.getProperty(match[1]);
+      if (!member) throw new Error(`${typeName}: '${path}' names no member '${match[1]}'`);
+      type = this.#checker.getNonNullableType(this.#checker.getTypeOfSymbol(member));
+      for (let lists = (match[2] ?? '').length / 2; lists >= 1; lists -= 1) {
+        const element = this.#checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+        if (!element) throw new Error(`${typeName}: '${path}' indexes a non-list at '${segment}'`);
+        type = this.#checker.getNonNullableType(element);
+      }
+    }
+    const name = (type.aliasSymbol ?? type.getSymbol())?.getName();
+    const exported = name === undefined ? undefined : this.#resolved(name);
+    if (!name || !exported || this.#checker.getDeclaredTypeOfSymbol(exported) !== type)
+      throw new Error(`${typeName}: '${path}' leads to a type the package does not name`);
+    return name;
+  }
+
   /** An export, through its alias. */
   #resolved(name: string): ts.Symbol | undefined {
     const symbol = this.#exports.get(name);

@@ -124,7 +124,7 @@ export class ImageCollection<P extends object = object> extends Collection<Image
  */
 export class InstanceCollection<P extends object = object> extends Collection<Instance, P> {
   /**
-   * Sends one `CreateTags` per page of this collection, with every listed Instance in it.
+   * Sends one `CreateTags` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `CreateTags` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -142,7 +142,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `MonitorInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `MonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `MonitorInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -160,7 +160,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `RebootInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `RebootInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `RebootInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -178,7 +178,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `StartInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `StartInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StartInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -196,7 +196,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `StopInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `StopInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StopInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -214,7 +214,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `TerminateInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `TerminateInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `TerminateInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -232,7 +232,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `UnmonitorInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `UnmonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `UnmonitorInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page

@@ -24,6 +24,7 @@ export {
   MultipartUploadPartCollection,
   ObjectSummaryCollection,
   ObjectVersionCollection,
+  DeleteObjectsError,
 } from './collections.js';
 export type {
   S3Buckets,
