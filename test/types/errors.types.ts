@@ -55,6 +55,17 @@ export async function batchFailuresAreTyped(bucket: Bucket) {
   }
 }
 
+export function theBaseClassGivesUnknownNotAny(error: unknown) {
+  if (error instanceof BatchActionError) {
+    const failures: readonly unknown[] = error.failures;
+    // @ts-expect-error instanceof BatchActionError gives the failures as unknown, not any
+    const key: string = error.failures[0];
+    // @ts-expect-error nor are the responses any
+    const output: DeleteObjectsCommandOutput = error.responses[0];
+    void [failures, key, output];
+  }
+}
+
 export function dynamodbBatchFailuresAreTyped(error: unknown) {
   if (error instanceof BatchWriteError) {
     const requests: BatchWriteWriteRequest[] = error.failures.map((f) => f.request);
