@@ -5,6 +5,7 @@ import { copyObject, type CopyOptions } from './transfers/copy.js';
 import {
   downloadFile,
   downloadStream,
+  type DownloadFileOptions,
   type DownloadOptions,
   type DownloadResult,
 } from './transfers/download.js';
@@ -72,18 +73,26 @@ export class Bucket extends BucketBase {
 
   /**
    * Downloads the object at `key` to a local file; the file appears only when the download
-   * is complete.
+   * is complete. An object larger than `partSize` (default 8 MiB) is fetched with concurrent
+   * ranged GETs pinned to its ETag.
    *
    * @param key - the object's key
    * @param filePath - where to write it
-   * @param options - `onProgress`, `abortSignal`, extra GetObject `params`
+   * @param options - `partSize`, `concurrency`, `onProgress`, `abortSignal`, extra GetObject `params`
    * @returns the GetObject output, without its body
    * @example
    * ```ts
-   * await bucket.downloadFile('r/report.pdf', '/tmp/report.pdf');
+   * await bucket.downloadFile('r/report.pdf', '/tmp/report.pdf', {
+   *   partSize: 16 * 1024 * 1024,
+   *   concurrency: 8,
+   * });
    * ```
    */
-  downloadFile(key: string, filePath: string, options?: DownloadOptions): Promise<DownloadResult> {
+  downloadFile(
+    key: string,
+    filePath: string,
+    options?: DownloadFileOptions,
+  ): Promise<DownloadResult> {
     return downloadFile(this.meta.client, { Bucket: this.name, Key: key }, filePath, options);
   }
 

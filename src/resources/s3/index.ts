@@ -15,7 +15,7 @@
 export * from './generated/index.js';
 export type { ObjectBody, GetObjectResult } from './transfers/object-body.js';
 export type { UploadOptions, UploadResult, UploadBody } from './transfers/upload.js';
-export type { DownloadOptions, DownloadResult } from './transfers/download.js';
+export type { DownloadFileOptions, DownloadOptions, DownloadResult } from './transfers/download.js';
 export type {
   DownloadDirectoryOptions,
   DownloadDirectoryResult,
