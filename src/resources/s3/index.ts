@@ -22,6 +22,12 @@ export type {
   DownloadedFile,
   DirectoryDownloadFailure,
 } from './transfers/download-directory.js';
+export type {
+  UploadDirectoryOptions,
+  UploadDirectoryResult,
+  UploadedFile,
+  DirectoryUploadFailure,
+} from './transfers/upload-directory.js';
 export type { CopyOptions, CopyResult } from './transfers/copy.js';
 export type { PresignOptions } from './transfers/presign.js';
 export type { Progress, TransferOptions, ObjectSource, ObjectTarget } from './transfers/options.js';
