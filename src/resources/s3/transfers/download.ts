@@ -122,7 +122,8 @@ function progressCounter(
  * after the first is pinned to the first response's ETag (`IfMatch`; and to `VersionId` when
  * the source names one), so an object overwritten mid-download fails with
  * `PreconditionFailed` rather than mixing two versions. An object of at most one part, or a
- * `params.Range` or `params.PartNumber` of your own, is one GetObject.
+ * `params.Range` or `params.PartNumber` of your own, is one GetObject; an empty object is
+ * two (S3 refuses any range of it with 416 InvalidRange; a plain GET follows).
  *
  * The bytes go to a temporary file beside the target (same directory, so the final rename
  * is atomic), each part written at its offset, and the file is renamed into place only once

@@ -38,13 +38,11 @@ interface Part {
   output?: GetObjectCommandOutput;
 }
 
-/** `bytes 0-8388607/20971520` → its first and last byte and the object's size. */
-function parseContentRange(
-  value: string | undefined,
-): { first: number; last: number; size: number } | undefined {
-  const match = value === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value);
+/** `bytes 0-8388607/20971520` → the last byte sent and the object's size. */
+function parseContentRange(value: string | undefined): { last: number; size: number } | undefined {
+  const match = value === undefined ? null : /^bytes 0-(\d+)\/(\d+)$/.exec(value);
   if (!match) return undefined;
-  return { first: Number(match[1]), last: Number(match[2]), size: Number(match[3]) };
+  return { last: Number(match[1]), size: Number(match[2]) };
 }
 
 /** S3 answers 416 InvalidRange to any range of an empty object. */
@@ -55,10 +53,10 @@ function isInvalidRange(error: unknown): boolean {
 
 /**
  * Sends the requests and writes every byte at its offset in the file `file()` opens (only
- * once the first response has arrived, so a missing object creates no file). Resolves with the first
- * GetObject output (without its body; for a ranged download `ContentLength` is the object's
- * size and `ContentRange` is dropped) once every part is written; rejects with the first
- * failure, after every other part has stopped.
+ * once the first response has arrived, so a missing object creates no file). Resolves with
+ * the first GetObject output (without its body; for a ranged download `ContentLength` is the
+ * object's size and `ContentRange` is dropped) once every part is written; rejects with the
+ * first failure, after every other part has stopped.
  *
  * @example
  * ```ts
