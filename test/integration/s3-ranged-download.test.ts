@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AbortError, ParamValidationError } from '../../src/core/errors.js';
 import { downloadFile } from '../../src/resources/s3/transfers/download.js';
 import type { Progress } from '../../src/resources/s3/transfers/options.js';
-import { s3Client } from '../support/emulator.js';
+import { clientConfig, s3Client } from '../support/emulator.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { trackInFlight } from '../support/in-flight.js';
 import { useS3Fixture } from '../support/s3-fixture.js';
 
@@ -219,6 +220,41 @@ describe('downloadFile of a large object', () => {
       remove();
     }
     expect(await readdir(target)).toEqual([]);
+  });
+
+  it('a part whose body is cut off rejects the download and leaves the target as it was', async () => {
+    let gets = 0;
+    // The second GET (the second part) gets its headers and half its body, then a reset.
+    const cut = await startFaultProxy({
+      seed: 7,
+      rates: { truncate: 1 },
+      eligible: (request) =>
+        request.method === 'GET' && request.path.endsWith('/big.bin') && ++gets === 2,
+    });
+    const viaProxy = new S3Client({
+      ...clientConfig(),
+      endpoint: cut.endpoint,
+      forcePathStyle: true,
+    });
+    const target = await fresh('cut');
+    await writeFile(join(target, 'out.bin'), 'previous');
+    try {
+      const error = await rejection(
+        downloadFile(viaProxy, { Bucket: bucket.name, Key: 'big.bin' }, join(target, 'out.bin'), {
+          concurrency: 1,
+        }),
+      );
+      // Node's error for a response cut short (or ours for a part that ended early), not a
+      // cancellation.
+      expect(error).not.toBeInstanceOf(AbortError);
+      expect((error as Error).message).toMatch(/^aborted$|ECONNRESET|ended after \d+ of \d+ bytes/);
+      expect(cut.stats.faults.truncate).toBe(1);
+    } finally {
+      viaProxy.destroy();
+      await cut.stop();
+    }
+    expect(await readdir(target)).toEqual(['out.bin']);
+    expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
   });
 
   it('aborts: rejects with AbortError (cause = reason), keeps the old target, no temporary file', async () => {
