@@ -125,7 +125,7 @@ describe('downloadFile of a large object', () => {
     // Hold each answer a little, so that requests that may overlap do.
     client.middlewareStack.add(
       (next) => async (args) => {
-        await new Promise((resolve) => setTimeout(resolve, 80));
+        await new Promise((resolve) => setTimeout(resolve, 150));
         return next(args);
       },
       // Inside the in-flight count (finalizeRequest), so a held request counts as out.

@@ -220,7 +220,7 @@ describe('bucket.uploadDirectory', () => {
     const inFlight = trackInFlight(client);
     client.middlewareStack.add(
       (next) => async (args) => {
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        await new Promise((resolve) => setTimeout(resolve, 150));
         return next(args);
       },
       { step: 'deserialize', name: 'slowAnswers' },
