@@ -155,12 +155,12 @@ export class SdkTypes {
    */
   labelMembers(operation: string): { readonly name: string; readonly string: boolean }[] {
     const Command = this.#runtime[`${operation}Command`] as
-      | (new (input: object) => { readonly schema?: unknown })
-      | undefined;
+      (new (input: object) => { readonly schema?: unknown }) | undefined;
     const schema = Command ? new Command({}).schema : undefined;
     if (!Array.isArray(schema)) return [];
     // An operation schema: [9, namespace, name, traits, input, output]; members may be thunks.
-    const input: unknown = typeof schema[4] === 'function' ? (schema[4] as () => unknown)() : schema[4];
+    const input: unknown =
+      typeof schema[4] === 'function' ? (schema[4] as () => unknown)() : schema[4];
     const { NormalizedSchema } = this.#requireFromPackage('@smithy/core/schema') as {
       NormalizedSchema: { of(schema: unknown): NormalizedMember };
     };
