@@ -428,6 +428,13 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
       return c.lambda.Function('f').invoke({ Payload: js(event) });
     },
   },
+  {
+    area: 'Actions',
+    input: "`fn.invoke({}, { raw: 'yes' })`",
+    error: 'ParamValidationError',
+    message: /options\.raw must be a boolean$/,
+    run: (c) => c.lambda.Function('f').invoke({}, js({ raw: 'yes' })),
+  },
   // Batch actions
   ...(
     [
@@ -529,13 +536,6 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     error: 'ParamValidationError',
     message: /^EC2Client options must be an object$/,
     run: () => new EC2(js('us-east-1')),
-  },
-  {
-    area: 'Actions',
-    input: "`fn.invoke({}, { raw: 'yes' })`",
-    error: 'ParamValidationError',
-    message: /options\.raw must be a boolean$/,
-    run: (c) => c.lambda.Function('f').invoke({}, js({ raw: 'yes' })),
   },
   // DynamoDB values
   ...(

@@ -70,6 +70,12 @@ describe('encodeInvokeParams', () => {
       new Array<number>(3).fill(1, 0, 1),
       /^f\.invoke: Payload\[1\] is undefined/,
     ],
+    ['an ArrayBuffer', { raw: new ArrayBuffer(2) }, /^f\.invoke: Payload\.raw is an ArrayBuffer, /],
+    [
+      'an object of a class',
+      { point: new (class Point {})() },
+      /^f\.invoke: Payload\.point is a Point, /,
+    ],
     ['a symbol', Symbol('s'), /^f\.invoke: Payload is a symbol, which JSON cannot carry$/],
   ])('refuses %s, naming where it is', (_, Payload, message) => {
     expect(() => encodeInvokeParams({ Payload }, 'f.invoke')).toThrow(ParamValidationError);

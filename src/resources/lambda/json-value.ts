@@ -7,7 +7,8 @@
 /**
  * A value JSON carries as it is: a string, a finite number, a boolean, null, or arrays and
  * plain objects of these. Object members that are `undefined` are left out, as
- * `JSON.stringify` does (optional properties).
+ * `JSON.stringify` does (optional properties). Declare event shapes with `type`: TypeScript
+ * gives an `interface` no index signature, so interface types are not assignable to it.
  *
  * @example
  * ```ts
@@ -39,6 +40,11 @@ function isPlainObject(value: object): boolean {
 function className(value: object): string {
   const name = (value.constructor as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' && name !== '' ? name : 'class instance';
+}
+
+/** `a Map`, `an ArrayBuffer`. */
+function withArticle(noun: string): string {
+  return `${/^[AEIOaeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 /**
@@ -76,7 +82,7 @@ function problemAt(
   const seen = ancestors.get(object);
   if (seen !== undefined) return `${path} refers back to ${seen}: JSON cannot carry a cycle`;
   if (!Array.isArray(object) && !isPlainObject(object)) {
-    return `${path} is a ${className(object)}, which JSON cannot carry: give plain objects and arrays (or the whole payload as Uint8Array bytes)`;
+    return `${path} is ${withArticle(className(object))}, which JSON cannot carry: give plain objects and arrays (or the whole payload as Uint8Array bytes)`;
   }
   ancestors.set(object, path);
   try {
