@@ -116,6 +116,28 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
         d.resources.Bucket.load.request.params[0].name = 'Nope';
       }),
   },
+  {
+    area: 'Definition files',
+    input: 'an identifier `pattern` without the `format` that words it',
+    error: 'DefinitionError',
+    message:
+      /\$\.resources\.Bucket\.identifiers\[0\]: must have property format when property pattern is present/,
+    run: (c) =>
+      loadBroken(c.dir, 'pattern-without-format', (d) => {
+        d.resources.Bucket.identifiers[0].pattern = '^[a-z0-9.-]+$';
+      }),
+  },
+  {
+    area: 'Definition files',
+    input: 'an identifier `pattern` that is not a regular expression',
+    error: 'DefinitionError',
+    message: /\$\.resources\.Bucket\.identifiers\[0\]\.pattern: Invalid regular expression/,
+    run: (c) =>
+      loadBroken(c.dir, 'bad-pattern', (d) => {
+        d.resources.Bucket.identifiers[0].pattern = '^[a-z';
+        d.resources.Bucket.identifiers[0].format = 'a bucket name';
+      }),
+  },
   // Identifiers
   {
     area: 'Identifiers',
