@@ -8,6 +8,7 @@ import {
   type CollectionTypes,
   type Owner,
 } from './render-members.js';
+import { batchAllowedParams } from './param-checks.js';
 import { HEADER, renderImports } from './render-resource.js';
 
 /** Every resource type some collection yields, in definition order. */
@@ -186,6 +187,7 @@ export function renderCollections(ctx: GenContext): string {
             ['name', JSON.stringify(method)],
             ['request', writer.request(action.request)],
             ['errors', action.errors === undefined ? undefined : writer.path(action.errors)],
+            ['allowedParams', batchAllowedParams(ctx, action.request)],
           ]),
         );
         const failures = action.errors

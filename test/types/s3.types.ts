@@ -49,6 +49,12 @@ export async function wrongCallsDoNotCompile(s3: S3, bucket: Bucket, obj: S3Obje
   for await (const s of bucket.objects.all()) await s.contentLength;
   // @ts-expect-error unknown action params are refused
   await obj.delete({ NotAParam: true });
+  // @ts-expect-error the abort signal is an option (the second argument), not a param
+  await bucket.objects.all().delete({ abortSignal: AbortSignal.timeout(5) });
+  // @ts-expect-error Quiet belongs in Delete: the batch action's params are DeleteObjects'
+  await bucket.objects.all().delete({ Quiet: true });
+  // @ts-expect-error concurrency is an option, not a param
+  await bucket.objects.all().delete({ concurrency: 4 });
   // @ts-expect-error a factory takes only its identifiers: Object(key)
   bucket.Object('k', 'extra');
   // @ts-expect-error the key is a string

@@ -27,6 +27,14 @@ const ObjectSummaryCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOu
     ],
   },
   errors: (v) => flatten(field(v, 'Errors')),
+  allowedParams: [
+    'Delete',
+    'MFA',
+    'RequestPayer',
+    'BypassGovernanceRetention',
+    'ExpectedBucketOwner',
+    'ChecksumAlgorithm',
+  ],
 };
 const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput> = {
   name: 'delete',
@@ -39,6 +47,14 @@ const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOu
     ],
   },
   errors: (v) => flatten(field(v, 'Errors')),
+  allowedParams: [
+    'Delete',
+    'MFA',
+    'RequestPayer',
+    'BypassGovernanceRetention',
+    'ExpectedBucketOwner',
+    'ChecksumAlgorithm',
+  ],
 };
 
 /**
