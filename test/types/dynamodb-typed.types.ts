@@ -57,7 +57,7 @@ export async function typedTablesCheckItemsAndKeys(dynamodb: DynamoDB) {
   // @ts-expect-error the key is exactly pk and sk
   await orders.deleteItem({ Key: { pk: 'c#1', sk: 'o#1', note: 'x' } });
   // @ts-expect-error the key needs pk and sk
-  await orders.updateItem({ Key: { sk: 'o#1' }, UpdateExpression: 'SET total = :t' });
+  await orders.updateItem({ Key: { sk: 'o#1' }, UpdateExpression: 'SET #t = :t' });
 
   // Without key names, a key is any of Order's attributes with their types.
   await loose.getItem({ Key: { pk: 'c#1', sk: 'o#1' } });
@@ -157,14 +157,14 @@ export async function typedResults(orders: Table<Order, 'pk' | 'sk'>, untyped: T
 
   const updated = await orders.updateItem({
     Key: { pk: 'c#1', sk: 'o#1' },
-    UpdateExpression: 'SET total = :t',
+    UpdateExpression: 'SET #t = :t',
     ExpressionAttributeValues: { ':t': 12 },
     ReturnValues: 'ALL_NEW',
   });
   const newTotal: number | undefined = updated.Attributes?.total;
   const changed = await orders.updateItem({
     Key: { pk: 'c#1', sk: 'o#1' },
-    UpdateExpression: 'SET total = :t',
+    UpdateExpression: 'SET #t = :t',
     ReturnValues: 'UPDATED_NEW',
   });
   // @ts-expect-error UPDATED_NEW returns only the changed attributes
@@ -172,7 +172,7 @@ export async function typedResults(orders: Table<Order, 'pk' | 'sk'>, untyped: T
   const part: Partial<Order> | undefined = changed.Attributes;
   const none = await orders.updateItem({
     Key: { pk: 'c#1', sk: 'o#1' },
-    UpdateExpression: 'SET total = :t',
+    UpdateExpression: 'SET #t = :t',
   });
   // @ts-expect-error nothing is returned without ReturnValues
   const nothing: Order = none.Attributes;

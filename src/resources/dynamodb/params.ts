@@ -156,7 +156,8 @@ export type GetItemOutput<T> = Omit<GetCommandOutput, 'Item'> & { Item?: T };
  * ```ts
  * const params: UpdateItemParams<Order, 'pk' | 'sk'> = {
  *   Key: { pk: 'customer#1', sk: 'order#1' },
- *   UpdateExpression: 'SET total = :t',
+ *   UpdateExpression: 'SET #t = :t',
+ *   ExpressionAttributeNames: { '#t': 'total' },
  *   ExpressionAttributeValues: { ':t': 12 },
  * };
  * ```
