@@ -22,10 +22,8 @@ import type {
   ValueOperand,
 } from './item-types.js';
 import { parsePath } from './path.js';
-import { printOperand } from './print.js';
+import { inspectSymbol, printOperand } from './print.js';
 import type { NativeItem } from '../params.js';
-
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * DynamoDB's attribute type names, for `Attr(name).attributeType(type)`.
@@ -88,7 +86,7 @@ abstract class Operand {
 
   /** How Node's `inspect` shows it: `[ConditionAttribute: Attr(total)]`. */
   [inspectSymbol](): string {
-    return `[${this.constructor.name}: ${printOperand(this.operand)}]`;
+    return `[${this.constructor.name}: ${String(this)}]`;
   }
 
   /** How the caller wrote it, for error messages: `Attr('a.b')`, `Attr('a').size()`. */

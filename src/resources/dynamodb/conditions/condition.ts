@@ -5,9 +5,7 @@
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { ParamValidationError } from '../../../core/index.js';
 import type { PathSegment } from './path.js';
-import { printCondition } from './print.js';
-
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+import { inspectSymbol, printCondition } from './print.js';
 
 /** Which builder made a path: `Key(...)` paths are allowed in key conditions, `Attr(...)` not. */
 export type PathBuilder = 'Key' | 'Attr';
@@ -139,7 +137,7 @@ export class Condition<T extends object = object> {
 
   /** How Node's `inspect` (the REPL, `console.log`) shows it: `[KeyCondition: Key(pk) = "a"]`. */
   [inspectSymbol](): string {
-    return `[${this.constructor.name}: ${printCondition(this.node)}]`;
+    return `[${this.constructor.name}: ${String(this)}]`;
   }
 }
 

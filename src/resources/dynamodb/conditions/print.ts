@@ -5,6 +5,9 @@
  */
 import type { ConditionNode, OperandNode } from './condition.js';
 
+/** Node's `inspect` hook; `Symbol.for` keeps this file free of `node:util`. */
+export const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
 /**
  * A condition tree as text; `nested` groups get parentheses.
  *
