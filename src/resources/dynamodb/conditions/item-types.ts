@@ -94,15 +94,48 @@ export type AttributeValueAt<T, P extends string> =
  */
 export type AttributeName<T> = IsUntyped<T> extends true ? string : keyof T & string;
 
-/** What an `eq`/`lt`/... of an attribute holding `V` takes: a `V`, or anything when untyped. */
+/**
+ * What `eq`, `lt`, `between`, ... take for an attribute holding `V`: a `V` (any native value
+ * when untyped).
+ *
+ * @typeParam V - the attribute's type
+ * @example
+ * ```ts
+ * const total: ValueOperand<number> = 10; // orders.attr('total').gt(total)
+ * ```
+ *
+ * @public
+ */
 export type ValueOperand<V> = 0 extends 1 & V ? NativeAttributeValue : V;
 
-/** What `beginsWith` takes for an attribute holding `V`: its string or binary part. */
+/**
+ * What `beginsWith` takes for an attribute holding `V`: its string or binary part (`never`
+ * for a number: begins_with is for strings and binaries).
+ *
+ * @typeParam V - the attribute's type
+ * @example
+ * ```ts
+ * const prefix: PrefixOperand<string> = 'order#'; // orders.key('sk').beginsWith(prefix)
+ * ```
+ *
+ * @public
+ */
 export type PrefixOperand<V> = 0 extends 1 & V
   ? string | Uint8Array
   : Extract<V, string | Uint8Array>;
 
-/** What `contains` looks for in an attribute holding `V`: a substring, or a set or list element. */
+/**
+ * What `contains` looks for in an attribute holding `V`: a substring of a string, an element
+ * of a set or list (any native value when untyped).
+ *
+ * @typeParam V - the attribute's type
+ * @example
+ * ```ts
+ * const tag: ElementOperand<Set<string>> = 'vip'; // orders.attr('tags').contains(tag)
+ * ```
+ *
+ * @public
+ */
 export type ElementOperand<V> = 0 extends 1 & V
   ? NativeAttributeValue
   : V extends string
