@@ -152,6 +152,17 @@ export async function typedResults(orders: Table<Order, 'pk' | 'sk'>, untyped: T
   const all: Order[] = await orders
     .scan({ FilterExpression: orders.attr('total').gt(1) })
     .toArray();
+  // A projection's items may be typed as part of an Order, never as something else.
+  const projected: Pick<Order, 'pk' | 'total'>[] = await orders
+    .query<Pick<Order, 'pk' | 'total'>>({
+      KeyConditionExpression: orders.key('pk').eq('c#1'),
+      ProjectionExpression: ['pk', 'total'],
+    })
+    .toArray();
+  // @ts-expect-error an Order has no attribute `color`
+  await orders.getItem<{ color: string }>({ Key: { pk: 'c#1', sk: 'o#1' } });
+  // @ts-expect-error an Order's total is a number
+  orders.scan<{ total: string }>();
   // @ts-expect-error scan results are Orders, not strings
   const wrong: string[] = await orders.scan().toArray();
 
@@ -187,7 +198,19 @@ export async function typedResults(orders: Table<Order, 'pk' | 'sk'>, untyped: T
   const anything: Record<string, unknown> | undefined = loose.Attributes;
   untyped.query({ KeyConditionExpression: Key<Order>('pk').eq('x') });
 
-  return [page, all, wrong, newTotal, whole, part, nothing, oldOrder, oldStatus, anything];
+  return [
+    page,
+    all,
+    projected,
+    wrong,
+    newTotal,
+    whole,
+    part,
+    nothing,
+    oldOrder,
+    oldStatus,
+    anything,
+  ];
 }
 
 export async function typedBatchWriter(orders: Table<Order, 'pk' | 'sk'>) {

@@ -50,6 +50,21 @@ export type NativeItem = Record<string, NativeAttributeValue>;
 export type TableKey<T extends object, K extends keyof T = never> =
   IsUntyped<T> extends true ? NativeItem : [K] extends [never] ? Partial<T> : Required<Pick<T, K>>;
 
+/**
+ * What a table's reads may be said to return (`getItem<I>`, `query<I>`, `scan<I>`): anything on
+ * an untyped table; on a `Table<T>`, only a part of `T` (a projection's items), so that a
+ * type argument cannot claim attributes the table's items do not have.
+ *
+ * @typeParam T - the table's item type
+ * @example
+ * ```ts
+ * const view: ItemView<Order> = { pk: 'customer#1', total: 12 }; // Partial<Order>
+ * ```
+ *
+ * @public
+ */
+export type ItemView<T extends object> = IsUntyped<T> extends true ? object : Partial<T>;
+
 /** lib-dynamodb's type `P` for untyped tables; `P` with `Typed`'s members for typed ones. */
 type Typed<T extends object, P, Members> =
   IsUntyped<T> extends true ? P : Omit<P, keyof Members> & Members;

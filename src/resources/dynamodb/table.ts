@@ -26,6 +26,7 @@ import type {
   DeleteItemParams,
   GetItemOutput,
   GetItemParams,
+  ItemView,
   NativeItem,
   PutItemOutput,
   PutItemParams,
@@ -116,7 +117,7 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * range as `NumberValue`). On a typed table `Key` is the table's key and `Item` a `T`.
    *
    * @typeParam I - the item's type: the table's, unless you say otherwise (an untyped table's
-   *   items, or a projection's)
+   *   items; on a typed table, a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the GetItem input (`Key`, `ConsistentRead`, `ProjectionExpression`, ...)
    * @param options - `abortSignal` cancels the request
    * @example
@@ -124,7 +125,7 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * const { Item } = await table.getItem<{ id: string; age: number }>({ Key: { id: 'u1' } });
    * ```
    */
-  async getItem<I extends object = T>(
+  async getItem<I extends ItemView<T> = T>(
     params: GetItemParams<T, K>,
     options?: RequestOptions,
   ): Promise<GetItemOutput<I>> {
@@ -185,7 +186,8 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * `LastEvaluatedKey`. `KeyConditionExpression` may be a `Key` condition and
    * `FilterExpression` an `Attr` condition (on a typed table, conditions on `T`).
    *
-   * @typeParam I - the items' type: the table's, unless you say otherwise
+   * @typeParam I - the items' type: the table's, unless you say otherwise (on a typed table,
+   *   a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the Query input (without `Limit`: use `.limit(n)` or `.pageSize(n)`)
    * @example
    * ```ts
@@ -195,7 +197,7 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    *   .toArray(); // one Query, Limit=5
    * ```
    */
-  query<I extends object = T>(params: QueryParams<T>): ItemCollection<I, QueryParams<T>> {
+  query<I extends ItemView<T> = T>(params: QueryParams<T>): ItemCollection<I, QueryParams<T>> {
     return this.#items<I, QueryParams<T>>('Query', params);
   }
 
@@ -203,14 +205,15 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * Every item of the table (or of an index), as a lazy collection like {@link Table.query};
    * `FilterExpression` may be an `Attr` condition.
    *
-   * @typeParam I - the items' type: the table's, unless you say otherwise
+   * @typeParam I - the items' type: the table's, unless you say otherwise (on a typed table,
+   *   a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the Scan input (without `Limit`: use `.limit(n)` or `.pageSize(n)`)
    * @example
    * ```ts
    * for await (const item of table.scan({ FilterExpression: Attr('age').gte(18) })) console.log(item);
    * ```
    */
-  scan<I extends object = T>(params?: ScanParams<T>): ItemCollection<I, ScanParams<T>> {
+  scan<I extends ItemView<T> = T>(params?: ScanParams<T>): ItemCollection<I, ScanParams<T>> {
     return this.#items<I, ScanParams<T>>('Scan', params);
   }
 
