@@ -8,6 +8,7 @@ import {
   type CollectionTypes,
   type Owner,
 } from './render-members.js';
+import { batchAllowedParams } from './param-checks.js';
 import { HEADER, renderImports } from './render-resource.js';
 
 /** Every resource type some collection yields, in definition order. */
@@ -271,6 +272,7 @@ export function renderCollections(ctx: GenContext): string {
             ['request', writer.request(action.request)],
             ['errors', action.errors === undefined ? undefined : writer.path(action.errors)],
             ['error', error?.className],
+            ['allowedParams', batchAllowedParams(ctx, action.request)],
           ]),
         );
         const failures = error

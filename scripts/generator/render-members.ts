@@ -8,7 +8,8 @@ import type {
 import { camelCase } from '../../src/core/naming.js';
 import { isPlural } from './compile-model.js';
 import { doc, example, exampleArgs, wrap, type GenContext } from './context.js';
-import type { DescriptorWriter } from './render-descriptors.js';
+import { actionChecks } from './param-checks.js';
+import { object, type DescriptorWriter } from './render-descriptors.js';
 
 /** What a rendered member needs from the class it is rendered into. */
 export interface Owner {
@@ -76,9 +77,12 @@ export function renderAction(
   const descriptor = owner.descriptors.add(
     descriptorName(owner, method),
     `ActionSpec<${ctx.commandType(op, 'Input')}, ${result}>`,
-    `{ name: '${method}', request: ${owner.descriptors.request(action.request)}${
-      action.resource ? `, resource: ${owner.descriptors.target(action.resource)}` : ''
-    } }`,
+    object([
+      ['name', `'${method}'`],
+      ['request', owner.descriptors.request(action.request)],
+      ['resource', action.resource ? owner.descriptors.target(action.resource) : undefined],
+      ['checks', actionChecks(ctx, action)],
+    ]),
     handWritten,
   );
   if (handWritten) return '';

@@ -1,6 +1,7 @@
 import type { ResourceDefinition } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
 import { doc, example, kebabCase, waiterSentence, wrap, type GenContext } from './context.js';
+import { identifierRules } from './param-checks.js';
 import { DescriptorWriter, object } from './render-descriptors.js';
 import { claim, descriptorName, renderContainer, type Owner } from './render-members.js';
 
@@ -243,8 +244,7 @@ function renderTypeSpec(
     object([
       ['name', JSON.stringify(identifier.name)],
       ['property', JSON.stringify(camelCase(identifier.name))],
-      ['integer', identifier.type === 'integer' ? 'true' : undefined],
-      ['allowEmpty', identifier.allowEmpty ? 'true' : undefined],
+      ...identifierRules(identifier),
     ]),
   );
   const load = resource.load;

@@ -14,6 +14,13 @@ export interface SdkMember {
   readonly deprecated?: string | undefined;
 }
 
+/** What the generator reads of a `@smithy/core/schema` NormalizedSchema. */
+interface NormalizedMember {
+  structIterator(): Iterable<[string, NormalizedMember]>;
+  getMergedTraits(): { readonly httpLabel?: unknown };
+  isStringSchema(): boolean;
+}
+
 /** Tags that separate blocks of text; any other tag is inline and dropped without a gap. */
 const BLOCK_TAGS = /<\/?(p|li|ul|ol|br|dl|dt|dd|important|note|para)\b[^>]*>/gi;
 
@@ -74,6 +81,8 @@ export class SdkTypes {
   readonly #checker: ts.TypeChecker;
   readonly #exports: Map<string, ts.Symbol>;
   readonly #values: Set<string>;
+  readonly #runtime: Record<string, unknown>;
+  readonly #requireFromPackage: NodeJS.Require;
 
   constructor(packageName: string, root: string) {
     const probe = join(root, '__sdk_probe__.ts');
@@ -103,10 +112,10 @@ export class SdkTypes {
     this.#exports = new Map(
       this.#checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), s]),
     );
-    const runtime = createRequire(join(root, 'package.json'))(packageName) as Record<
-      string,
-      unknown
-    >;
+    const fromRoot = createRequire(join(root, 'package.json'));
+    const runtime = fromRoot(packageName) as Record<string, unknown>;
+    this.#runtime = runtime;
+    this.#requireFromPackage = createRequire(fromRoot.resolve(packageName));
     this.#values = new Set(Object.keys(runtime));
   }
 
@@ -206,6 +215,30 @@ export class SdkTypes {
     const symbol = this.#exports.get(name);
     if (!symbol) return undefined;
     return symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+  }
+
+  /**
+   * The input members an operation writes into its URL (`httpLabel` in the command's schema),
+   * with whether each is a string: the v3 serializer refuses an empty one with a plain Error.
+   * None for commands without a schema (lib-dynamodb's, JSON protocols have no labels).
+   */
+  labelMembers(operation: string): { readonly name: string; readonly string: boolean }[] {
+    const Command = this.#runtime[`${operation}Command`] as
+      (new (input: object) => { readonly schema?: unknown }) | undefined;
+    const schema = Command ? new Command({}).schema : undefined;
+    if (!Array.isArray(schema)) return [];
+    // An operation schema: [9, namespace, name, traits, input, output]; members may be thunks.
+    const input: unknown =
+      typeof schema[4] === 'function' ? (schema[4] as () => unknown)() : schema[4];
+    const { NormalizedSchema } = this.#requireFromPackage('@smithy/core/schema') as {
+      NormalizedSchema: { of(schema: unknown): NormalizedMember };
+    };
+    const labels: { name: string; string: boolean }[] = [];
+    for (const [name, member] of NormalizedSchema.of(input).structIterator()) {
+      if (member.getMergedTraits().httpLabel)
+        labels.push({ name, string: member.isStringSchema() });
+    }
+    return labels;
   }
 
   /** The members of an exported type, in declaration order; `$metadata` left out. */

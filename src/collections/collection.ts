@@ -2,6 +2,7 @@ import { whole } from '../core/accessors.js';
 import type { BatchActionSpec } from '../core/descriptors.js';
 import { BatchActionError, ParamValidationError } from '../core/errors.js';
 import { OWNER, type HasOwner } from '../core/owner.js';
+import { checkBatchParams } from '../core/param-checks.js';
 import {
   buildParams,
   mergeCallerParams,
@@ -242,6 +243,7 @@ export class Collection<R extends object, P extends object = object> implements 
   ): Promise<unknown[]> {
     const label = `${this.#source.label}.${spec.name}`;
     const { owner } = this.#source;
+    checkBatchParams(spec.allowedParams, callerParams, label);
     const checked = checkRequestOptions(options, label);
     const concurrency = checkConcurrency(options, label);
     const responses: unknown[] = [];

@@ -167,6 +167,15 @@ function checkReferences(definition: ServiceModelDefinition, file: string): void
     const path = `$.resources.${name}`;
     const own = identifiersOf(name);
     checkContainer(path, resource as Container, own);
+    (resource.identifiers ?? []).forEach((identifier, i) => {
+      if (identifier.pattern === undefined) return;
+      try {
+        new RegExp(identifier.pattern);
+      } catch (error) {
+        const where = `${path}.identifiers[${i}].pattern`;
+        throw new DefinitionError(file, where, (error as Error).message);
+      }
+    });
     checkParams(`${path}.load.request.params`, resource.load?.request.params, own);
     for (const variable of resource.load?.path.match(/\$[A-Za-z_]\w*/g) ?? []) {
       if (!own.includes(variable.slice(1)))

@@ -122,6 +122,10 @@ export interface IdentifierDefinition {
   readonly memberName?: string;
   /** The empty string is a valid value (an EC2 tag's value); otherwise it is refused. */
   readonly allowEmpty?: boolean;
+  /** A regular expression a value must match (a Lambda function name, ARN or partial ARN). */
+  readonly pattern?: string;
+  /** What `pattern` accepts, in words, for messages; given with `pattern`. */
+  readonly format?: string;
 }
 
 /** How a resource loads its attributes. */

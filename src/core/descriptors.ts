@@ -68,6 +68,30 @@ export interface IdentifierSpec {
   readonly integer?: boolean;
   /** The empty string is a valid value (an EC2 tag's value). */
   readonly allowEmpty?: boolean;
+  /** A string value must match it (a Lambda function name, ARN or partial ARN). */
+  readonly pattern?: RegExp;
+  /** What `pattern` accepts, in words, for messages (`a function name, ARN or partial ARN`). */
+  readonly format?: string;
+}
+
+/**
+ * A request param the caller gives that is checked like an identifier before sending: it
+ * fills an identifier of the resource the action makes (`Key` of `putObject`), or it is a
+ * label of the request's URL (which must not be empty).
+ */
+export interface CheckedParamSpec {
+  /** The request member (`Key`); with `item`, a list whose elements are checked (`Tags`). */
+  readonly param: string;
+  /** The member of each element of the list (`Key` of `Tags[].Key`). */
+  readonly item?: string;
+  /** The v3 input requires it: a missing value is refused too. */
+  readonly required?: boolean;
+  readonly integer?: boolean;
+  readonly allowEmpty?: boolean;
+  readonly pattern?: RegExp;
+  readonly format?: string;
+  /** What the value becomes, for messages (`the S3Object's key`, `a label of the URL`). */
+  readonly role: string;
 }
 
 /** A resource type: what every instance of a generated class shares. */
@@ -118,6 +142,8 @@ export interface ActionSpec<Input extends object = never, Result = unknown> {
   readonly name: string;
   readonly request: RequestSpec<Input>;
   readonly resource?: TargetSpec;
+  /** Params of the caller's checked before any request (see `CheckedParamSpec`). */
+  readonly checks?: readonly CheckedParamSpec[];
   /** Phantom: the result type, so engine functions return it without a cast at the call. */
   readonly result?: Result;
 }
@@ -168,6 +194,8 @@ export interface BatchActionSpec<Output = unknown, Failure = never> {
   readonly errors?: Path;
   /** The error raised with the failures; `BatchActionError` itself when not given. */
   readonly error?: BatchActionErrorClass<Failure, Output>;
+  /** The params the caller may pass: the v3 input's members the items do not fill. */
+  readonly allowedParams?: readonly string[];
   readonly result?: Output;
 }
 

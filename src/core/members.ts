@@ -10,6 +10,7 @@ import type { Collection, CollectionClass } from '../collections/collection.js';
 import type { ActionSpec, HasManySpec, HasSpec, WaiterSpec } from './descriptors.js';
 import { ParamValidationError } from './errors.js';
 import { OWNER, type HasOwner } from './owner.js';
+import { checkActionParams } from './param-checks.js';
 import { buildParams, mergeCallerParams } from './params.js';
 import { checkRequestOptions, sendRequest, type RequestOptions } from './request.js';
 import { buildResources, construct } from './resource-builder.js';
@@ -33,6 +34,7 @@ export async function runAction<Input extends object, Result>(
 ): Promise<Result> {
   const owner = self[OWNER]();
   const label = `${owner.label}.${spec.name}`;
+  checkActionParams(spec.checks, callerParams, label);
   const checked = checkRequestOptions(options, label);
   const request = spec.request;
   const needData = request.params?.some((param) => param.source === 'data') ?? false;

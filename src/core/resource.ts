@@ -1,6 +1,7 @@
 import { whole } from './accessors.js';
-import type { IdentifierSpec, ResourceTypeSpec } from './descriptors.js';
-import { IdentifierError, ResourceNotFoundError, ResourceNotLoadableError } from './errors.js';
+import type { ResourceTypeSpec } from './descriptors.js';
+import { ResourceNotFoundError, ResourceNotLoadableError } from './errors.js';
+import { checkIdentifier } from './identifier-check.js';
 import { OWNER, type Owner } from './owner.js';
 import { buildParams } from './params.js';
 import { checkRequestOptions, sendRequest, type RequestOptions } from './request.js';
@@ -271,29 +272,4 @@ export abstract class Resource<TClient extends object = object, TData extends ob
 function withoutNullMembers(data: object): object {
   if (Array.isArray(data)) return data;
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
-}
-
-function checkIdentifier(
-  type: string,
-  identifier: IdentifierSpec,
-  value: unknown,
-): string | number {
-  // The common case first: no name to build for an error (a hot path of every listing).
-  if (typeof value === 'string' && !identifier.integer) {
-    if (value.length > 0 || identifier.allowEmpty) return value;
-  }
-  const name = identifier.property;
-  if (value === undefined || value === null) throw new IdentifierError(type, name, 'is missing');
-  if (identifier.integer) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      throw new IdentifierError(type, name, `must be an integer, got ${JSON.stringify(value)}`);
-    }
-    return value;
-  }
-  if (typeof value !== 'string') {
-    throw new IdentifierError(type, name, `must be a string, got ${typeof value}`);
-  }
-  if (value.length === 0 && !identifier.allowEmpty)
-    throw new IdentifierError(type, name, 'must not be empty');
-  return value;
 }

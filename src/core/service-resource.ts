@@ -30,12 +30,27 @@ export interface ClientSource {
 
 /**
  * How a service entry gets its v3 client: an existing client, a session's shared client, or
- * the v3 client config to make one with.
+ * the v3 client config to make one with. Exactly one of the three: config beside `client` or
+ * `session` would silently not apply, so it does not compile (and is refused at run time).
+ *
+ * @example
+ * ```ts
+ * new S3({ region: 'eu-west-1' }); // a new client
+ * new S3({ client: s3Client }); // that client, with its own config
+ * new S3({ session }); // the session's shared client
+ * new S3({ client: s3Client, region: 'eu-west-1' }); // does not compile
+ * ```
  *
  * @public
  */
 export type ServiceOptions<TClient extends object, TConfig extends object> =
-  TConfig | { readonly client: TClient } | { readonly session: ClientSource };
+  | (TConfig & { readonly client?: undefined; readonly session?: undefined })
+  | ({ readonly client: TClient; readonly session?: undefined } & {
+      readonly [K in keyof TConfig]?: undefined;
+    })
+  | ({ readonly session: ClientSource; readonly client?: undefined } & {
+      readonly [K in keyof TConfig]?: undefined;
+    });
 
 /**
  * A resource class as `restore` takes it, to type (and check) what it rebuilds.
@@ -147,20 +162,29 @@ export abstract class ServiceResource<TClient extends object> {
  * from the config.
  */
 export function resolveClient<TClient extends object, TConfig extends object>(
-  options: ServiceOptions<TClient, TConfig> | undefined,
+  options: ServiceOptions<NoInfer<TClient>, NoInfer<TConfig>> | undefined,
   clientClass: new (config: TConfig) => TClient,
 ): TClient {
-  if (options && 'client' in options && options.client) return options.client as TClient;
-  if (options && 'session' in options && options.session) {
-    // The session's client is shared: config beside it would silently not apply.
-    const extra = Object.keys(options).filter((key) => key !== 'session');
-    if (extra.length > 0) {
-      throw new ParamValidationError(
-        `${clientClass.name} options: '${extra.join("', '")}' beside { session } would not ` +
-          'apply (the session shares one client): give client config to new Session({ clientConfig })',
-      );
-    }
-    return options.session.clientFor(clientClass);
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new ParamValidationError(`${clientClass.name} options must be an object`);
   }
-  return new clientClass((options ?? {}) as TConfig);
+  const given = options as { readonly client?: unknown; readonly session?: unknown } | undefined;
+  const from =
+    given?.client !== undefined ? 'client' : given?.session !== undefined ? 'session' : undefined;
+  if (given === undefined || from === undefined) return new clientClass((options ?? {}) as TConfig);
+  // A given or shared client keeps its own config: anything beside it would silently not apply.
+  const extra = Object.keys(given).filter(
+    (key) => key !== from && (given as Record<string, unknown>)[key] !== undefined,
+  );
+  if (extra.length > 0) {
+    const where =
+      from === 'client'
+        ? '(the client keeps its own config): configure the client where it is made'
+        : '(the session shares one client): give client config to new Session({ clientConfig })';
+    throw new ParamValidationError(
+      `${clientClass.name} options: '${extra.join("', '")}' beside { ${from} } would not apply ${where}`,
+    );
+  }
+  if (from === 'client') return given.client as TClient;
+  return (given.session as ClientSource).clientFor(clientClass);
 }

@@ -173,22 +173,43 @@ describe("invoke: LogType 'Tail'", () => {
 
 describe('invoke: bad input fails before any request', () => {
   it.each([
-    ['a BigInt', { n: 10n }, /Payload cannot be encoded as JSON: .*BigInt/],
+    [
+      'a BigInt',
+      { n: 10n },
+      /^LambdaFunction\.invoke: Payload\.n is a bigint, which JSON cannot carry$/,
+    ],
     [
       'a cycle',
       (() => {
-        const a: Record<string, unknown> = {};
-        a.self = a;
+        const a: Record<string, unknown> = { list: [] };
+        (a.list as unknown[]).push({ up: a });
         return a;
       })(),
-      /Payload cannot be encoded as JSON: .*circular/,
+      /: Payload\.list\[0\]\.up refers back to Payload: JSON cannot carry a cycle$/,
     ],
-    ['a function', () => 1, /Payload cannot be encoded as JSON \(function\)/],
+    ['a function', () => 1, /: Payload is a function, which JSON cannot carry$/],
+    ['a symbol', { s: Symbol('x') }, /: Payload\.s is a symbol, which JSON cannot carry$/],
+    ['a Map', { m: new Map() }, /: Payload\.m is a Map, which JSON cannot carry/],
+    ['a Set in a list', { items: [1, new Set()] }, /: Payload\.items\[1\] is a Set/],
+    ['a Date', { at: new Date(0) }, /: Payload\.at is a Date, which JSON cannot carry/],
+    ['NaN', { 'a b': [Number.NaN] }, /: Payload\["a b"\]\[0\] is NaN, which JSON cannot carry/],
+    ['Infinity', Infinity, /: Payload is Infinity, which JSON cannot carry/],
+    [
+      'undefined in a list',
+      { items: [1, 2, undefined] },
+      /: Payload\.items\[2\] is undefined, which JSON cannot carry in a list/,
+    ],
+    ['bytes inside an object', { data: new Uint8Array(2) }, /: Payload\.data is a Uint8Array/],
   ])('%s as Payload', async (_, Payload, message) => {
-    const attempt = fn.invoke({ Payload: Payload as object });
+    const attempt = fn.invoke({ Payload: Payload as never });
     await expect(attempt).rejects.toThrow(ParamValidationError);
     await expect(attempt).rejects.toThrow(message);
     expect(counter.total).toBe(0);
+  });
+
+  it('an undefined member of an object is left out, as JSON.stringify does', async () => {
+    await fn.invoke({ Payload: { id: 1, optional: undefined } });
+    expect(sentPayload()).toBe('{"id":1}');
   });
 
   it('a FunctionName (the resource fills it)', async () => {

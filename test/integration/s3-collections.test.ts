@@ -307,6 +307,24 @@ describe('batch delete', () => {
     expect(keysOf(await target.objects.all().toArray())).toEqual(['k4']);
   });
 
+  it.each([
+    [
+      'abortSignal',
+      { abortSignal: new AbortController().signal },
+      /'abortSignal' is not a request param/,
+    ],
+    ['concurrency', { concurrency: 8 }, /'concurrency' is not a request param/],
+    ['an unknown param', { Quiet: true }, /unknown param 'Quiet': the request takes 'Delete'/],
+  ])('delete() refuses %s among the params, deleting nothing', async (_, params, message) => {
+    const target = await newBucket('coll-del-bad', ['k1', 'k2', 'k3']);
+    counter.reset();
+    const attempt = target.objects.all().delete(params as never);
+    await expect(attempt).rejects.toThrow(ParamValidationError);
+    await expect(attempt).rejects.toThrow(message);
+    expect(counter.total).toBe(0);
+    expect(keysOf(await target.objects.all().toArray())).toEqual(['k1', 'k2', 'k3']);
+  });
+
   it('an empty collection deletes nothing and sends no DeleteObjects', async () => {
     expect(await bucket.objects.filter({ Prefix: 'none/' }).delete()).toEqual([]);
     expect(counter.byOperation).toEqual({ ListObjectsV2: 1 });

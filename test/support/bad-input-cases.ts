@@ -10,6 +10,7 @@ import { Attr, DynamoDB, Key } from '../../src/resources/dynamodb/index.js';
 import { EC2 } from '../../src/resources/ec2/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import { S3 } from '../../src/resources/s3/index.js';
+import { Session } from '../../src/session.js';
 
 export interface BadInputContext {
   readonly s3: S3;
@@ -115,6 +116,28 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
         d.resources.Bucket.load.request.params[0].name = 'Nope';
       }),
   },
+  {
+    area: 'Definition files',
+    input: 'an identifier `pattern` without the `format` that words it',
+    error: 'DefinitionError',
+    message:
+      /\$\.resources\.Bucket\.identifiers\[0\]: must have property format when property pattern is present/,
+    run: (c) =>
+      loadBroken(c.dir, 'pattern-without-format', (d) => {
+        d.resources.Bucket.identifiers[0].pattern = '^[a-z0-9.-]+$';
+      }),
+  },
+  {
+    area: 'Definition files',
+    input: 'an identifier `pattern` that is not a regular expression',
+    error: 'DefinitionError',
+    message: /\$\.resources\.Bucket\.identifiers\[0\]\.pattern: Invalid regular expression/,
+    run: (c) =>
+      loadBroken(c.dir, 'bad-pattern', (d) => {
+        d.resources.Bucket.identifiers[0].pattern = '^[a-z';
+        d.resources.Bucket.identifiers[0].format = 'a bucket name';
+      }),
+  },
   // Identifiers
   {
     area: 'Identifiers',
@@ -192,6 +215,29 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     error: 'IdentifierError',
     message: /identifier 'name' must be a string, got object$/,
     run: (c) => c.lambda.Function(js(['f'])),
+  },
+  ...(
+    [
+      ["`lambda.Function(' ')`", ' '],
+      ["`lambda.Function('my function')`", 'my function'],
+      ["`lambda.Function('fn/1')`", 'fn/1'],
+      ["`lambda.Function('arn:aws:s3:::bucket')`", 'arn:aws:s3:::bucket'],
+    ] as const
+  ).map(([input, name]): BadInputCase => ({
+    area: 'Identifiers',
+    input,
+    error: 'IdentifierError',
+    message: new RegExp(
+      `^LambdaFunction: identifier 'name' must be a function name, ARN or partial ARN, with an optional :version or :alias \\(letters, digits, '-', '_', '\\.'\\), got ${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
+    ),
+    run: (c) => c.lambda.Function(name),
+  })),
+  {
+    area: 'Identifiers',
+    input: "`lambda.Alias(' ', 'live')`",
+    error: 'IdentifierError',
+    message: /^Alias: identifier 'functionName' must be a function name/,
+    run: (c) => c.lambda.Alias(' ', 'live'),
   },
   {
     area: 'Identifiers',
@@ -286,10 +332,123 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     area: 'Actions',
+    input: "`bucket.putObject({ Key: '' })`",
+    error: 'ParamValidationError',
+    message: /^Bucket\.putObject: params\.Key must not be empty \(it is the S3Object's key\)$/,
+    run: (c) => bucket(c).putObject({ Key: '' }),
+  },
+  {
+    area: 'Actions',
+    input: "`bucket.putObject({ Body: 'x' })`",
+    error: 'ParamValidationError',
+    message: /^Bucket\.putObject: params\.Key is missing \(it is the S3Object's key\)$/,
+    run: (c) => bucket(c).putObject(js({ Body: 'x' })),
+  },
+  {
+    area: 'Actions',
+    input: "`s3.createBucket({ Bucket: '' })`",
+    error: 'ParamValidationError',
+    message: /^S3\.createBucket: params\.Bucket must not be empty \(it is the Bucket's name\)$/,
+    run: (c) => c.s3.createBucket({ Bucket: '' }),
+  },
+  {
+    area: 'Actions',
+    input: '`s3.createBucket({ Bucket: 7 })`',
+    error: 'ParamValidationError',
+    message: /^S3\.createBucket: params\.Bucket must be a string, got number/,
+    run: (c) => c.s3.createBucket({ Bucket: js(7) }),
+  },
+  {
+    area: 'Actions',
+    input: "`lambda.createFunction({ FunctionName: ' ', ... })`",
+    error: 'ParamValidationError',
+    message:
+      /^Lambda\.createFunction: params\.FunctionName must be a function name, ARN or partial ARN.*, got " " \(it is the LambdaFunction's name\)$/,
+    run: (c) =>
+      c.lambda.createFunction({
+        FunctionName: ' ',
+        Role: 'arn:aws:iam::123456789012:role/r',
+        Code: { S3Bucket: 'b', S3Key: 'k' },
+      }),
+  },
+  {
+    area: 'Actions',
+    input: "`fn.createAlias({ Name: '', FunctionVersion: '1' })`",
+    error: 'ParamValidationError',
+    message:
+      /^LambdaFunction\.createAlias: params\.Name must not be empty \(it is the Alias's name\)$/,
+    run: (c) => c.lambda.Function('f').createAlias({ Name: '', FunctionVersion: '1' }),
+  },
+  {
+    area: 'Actions',
+    input: "`fn.removePermission({ StatementId: '' })`",
+    error: 'ParamValidationError',
+    message:
+      /^LambdaFunction\.removePermission: params\.StatementId must not be empty \(it is a label of the request URL\)$/,
+    run: (c) => c.lambda.Function('f').removePermission({ StatementId: '' }),
+  },
+  {
+    area: 'Actions',
+    input: "`vpc.createTags({ Tags: [{ Key: 'a' }, { Key: '' }] })`",
+    error: 'ParamValidationError',
+    message: /^Vpc\.createTags: params\.Tags\[1\]\.Key must not be empty \(it is the Tag's key\)$/,
+    run: (c) => c.ec2.Vpc('vpc-1').createTags({ Tags: [{ Key: 'a', Value: '' }, { Key: '' }] }),
+  },
+  {
+    area: 'Actions',
+    input: "`bucket.putObject({ Key: 'k', abortSignal })`",
+    error: 'ParamValidationError',
+    message:
+      /^Bucket\.putObject: 'abortSignal' is not a request param: pass it in the options, the next argument \(putObject\(params, \{ abortSignal \}\)\)$/,
+    run: (c) => bucket(c).putObject(js({ Key: 'k', abortSignal: new AbortController().signal })),
+  },
+  {
+    area: 'Actions',
     input: '`fn.invoke({ Payload: 1n })`',
     error: 'ParamValidationError',
-    message: /Payload cannot be encoded as JSON: Do not know how to serialize a BigInt/,
+    message: /^LambdaFunction\.invoke: Payload is a bigint, which JSON cannot carry$/,
     run: (c) => c.lambda.Function('f').invoke({ Payload: js(1n) }),
+  },
+  {
+    area: 'Actions',
+    input: '`fn.invoke({ Payload: { items: [1, 2, () => 1] } })`',
+    error: 'ParamValidationError',
+    message: /^LambdaFunction\.invoke: Payload\.items\[2\] is a function, which JSON cannot carry$/,
+    run: (c) => c.lambda.Function('f').invoke({ Payload: js({ items: [1, 2, () => 1] }) }),
+  },
+  {
+    area: 'Actions',
+    input: "`fn.invoke({ Payload: { tags: new Map([['a', 1]]) } })`",
+    error: 'ParamValidationError',
+    message: /^LambdaFunction\.invoke: Payload\.tags is a Map, which JSON cannot carry/,
+    run: (c) => c.lambda.Function('f').invoke({ Payload: js({ tags: new Map([['a', 1]]) }) }),
+  },
+  {
+    area: 'Actions',
+    input: '`fn.invoke({ Payload: { list: [undefined] } })`',
+    error: 'ParamValidationError',
+    message:
+      /^LambdaFunction\.invoke: Payload\.list\[0\] is undefined, which JSON cannot carry in a list/,
+    run: (c) => c.lambda.Function('f').invoke({ Payload: js({ list: [undefined] }) }),
+  },
+  {
+    area: 'Actions',
+    input: '`fn.invoke({ Payload: { n: NaN } })`',
+    error: 'ParamValidationError',
+    message: /^LambdaFunction\.invoke: Payload\.n is NaN, which JSON cannot carry/,
+    run: (c) => c.lambda.Function('f').invoke({ Payload: { n: Number.NaN } }),
+  },
+  {
+    area: 'Actions',
+    input: '`fn.invoke({ Payload: event })` where `event.self = event`',
+    error: 'ParamValidationError',
+    message:
+      /^LambdaFunction\.invoke: Payload\.self refers back to Payload: JSON cannot carry a cycle$/,
+    run: (c) => {
+      const event: Record<string, unknown> = {};
+      event.self = event;
+      return c.lambda.Function('f').invoke({ Payload: js(event) });
+    },
   },
   {
     area: 'Actions',
@@ -297,6 +456,108 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     error: 'ParamValidationError',
     message: /options\.raw must be a boolean$/,
     run: (c) => c.lambda.Function('f').invoke({}, js({ raw: 'yes' })),
+  },
+  // Batch actions
+  ...(
+    [
+      ['abortSignal', new AbortController().signal, 'abortSignal'],
+      ['signal', new AbortController().signal, 'abortSignal'],
+      ['concurrency', 4, 'concurrency'],
+    ] as const
+  ).map(([name, value, option]): BadInputCase => ({
+    area: 'Batch actions',
+    input: `\`bucket.objects.all().delete({ ${name} })\``,
+    error: 'ParamValidationError',
+    message: new RegExp(
+      `^Bucket\\.objects\\.delete: '${name}' is not a request param: pass it in the options, the next argument \\(delete\\(params, \\{ ${option} \\}\\)\\)$`,
+    ),
+    run: (c) =>
+      bucket(c)
+        .objects.all()
+        .delete(js({ [name]: value })),
+  })),
+  {
+    area: 'Batch actions',
+    input: '`bucket.objects.all().delete({ Quiet: true })`',
+    error: 'ParamValidationError',
+    message:
+      /^Bucket\.objects\.delete: unknown param 'Quiet': the request takes 'Delete', 'MFA', .*\(the collection's items fill the rest\)$/,
+    run: (c) =>
+      bucket(c)
+        .objects.all()
+        .delete(js({ Quiet: true })),
+  },
+  {
+    area: 'Batch actions',
+    input: "`bucket.objects.all().delete({ Bucket: 'other' })`",
+    error: 'ParamValidationError',
+    message: /^Bucket\.objects\.delete: unknown param 'Bucket'/,
+    run: (c) =>
+      bucket(c)
+        .objects.all()
+        .delete(js({ Bucket: 'other' })),
+  },
+  {
+    area: 'Batch actions',
+    input: '`ec2.instances.all().terminate({ DryRun: true, signal })`',
+    error: 'ParamValidationError',
+    message: /^EC2\.instances\.terminate: 'signal' is not a request param/,
+    run: (c) =>
+      c.ec2.instances.all().terminate(js({ DryRun: true, signal: new AbortController().signal })),
+  },
+  {
+    area: 'Batch actions',
+    input: "`bucket.objects.all().delete('all')`",
+    error: 'ParamValidationError',
+    message: /^Bucket\.objects\.delete: params must be an object, got string$/,
+    run: (c) => bucket(c).objects.all().delete(js('all')),
+  },
+  // Service options
+  {
+    area: 'Service options',
+    input: "`new S3({ client, region: 'eu-west-1' })`",
+    error: 'ParamValidationError',
+    message:
+      /^S3Client options: 'region' beside \{ client \} would not apply \(the client keeps its own config\): configure the client where it is made$/,
+    run: (c) => new S3(js({ client: c.s3.meta.client, region: 'eu-west-1' })),
+  },
+  {
+    area: 'Service options',
+    input: '`new DynamoDB({ client, endpoint, credentials })`',
+    error: 'ParamValidationError',
+    message:
+      /^DynamoDBClient options: 'endpoint', 'credentials' beside \{ client \} would not apply/,
+    run: (c) =>
+      new DynamoDB(
+        js({
+          client: c.dynamodb.meta.client,
+          endpoint: 'http://127.0.0.1:1',
+          credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        }),
+      ),
+  },
+  {
+    area: 'Service options',
+    input: '`new S3({ client, session })`',
+    error: 'ParamValidationError',
+    message: /^S3Client options: 'session' beside \{ client \} would not apply/,
+    run: (c) =>
+      new S3(js({ client: c.s3.meta.client, session: new Session({ region: 'us-east-1' }) })),
+  },
+  {
+    area: 'Service options',
+    input: "`new S3({ session, region: 'eu-west-1' })`",
+    error: 'ParamValidationError',
+    message:
+      /^S3Client options: 'region' beside \{ session \} would not apply \(the session shares one client\): give client config to new Session\(\{ clientConfig \}\)$/,
+    run: () => new S3(js({ session: new Session({ region: 'us-east-1' }), region: 'eu-west-1' })),
+  },
+  {
+    area: 'Service options',
+    input: "`new EC2('us-east-1')`",
+    error: 'ParamValidationError',
+    message: /^EC2Client options must be an object$/,
+    run: () => new EC2(js('us-east-1')),
   },
   // DynamoDB values
   ...(

@@ -124,6 +124,8 @@ export class SpecsFrom {
         property: camelCase(identifier.name),
         ...(identifier.type === 'integer' ? { integer: true } : {}),
         ...(identifier.allowEmpty ? { allowEmpty: true } : {}),
+        ...(identifier.pattern !== undefined ? { pattern: new RegExp(identifier.pattern) } : {}),
+        ...(identifier.format !== undefined ? { format: identifier.format } : {}),
       })),
       ...(resource.load
         ? { load: { request: this.#request(resource.load.request), path: resource.load.path } }

@@ -15,6 +15,7 @@ import {
   type EventSourceMapping,
   type FunctionVersion,
   type InvokeResult,
+  type JsonValue,
   type LambdaFunction,
   type Layer,
   type LayerVersion,
@@ -37,6 +38,16 @@ export async function wrongCallsDoNotCompile(
   await fn.invoke({ InvocationType: 'Later' });
   // @ts-expect-error a BigInt cannot be sent as JSON
   await fn.invoke({ Payload: 10n });
+  // @ts-expect-error a Map is no JSON value (JSON.stringify would send {})
+  await fn.invoke({ Payload: { tags: new Map<string, string>() } });
+  // @ts-expect-error a function is no JSON value
+  await fn.invoke({ Payload: { items: [1, 2, () => 3] } });
+  // @ts-expect-error a Date is no JSON value: send date.toISOString()
+  await fn.invoke({ Payload: { at: new Date() } });
+  // @ts-expect-error a Set is no JSON value
+  await fn.invoke({ Payload: new Set([1]) });
+  // @ts-expect-error undefined is no JSON value in a list
+  await fn.invoke({ Payload: [1, undefined] });
   // @ts-expect-error raw is a boolean
   await fn.invoke({}, { raw: 'yes' });
   // @ts-expect-error a raw result is the v3 output: no decoded payload
@@ -107,6 +118,12 @@ export async function rightCallsCompile(lambda: Lambda, fn: LambdaFunction) {
   const untyped: unknown = (await fn.invoke()).payload;
   const raw: InvokeCommandOutput = await fn.invoke({ Payload: 'text' }, { raw: true });
   const event: InvokeCommandOutput = await fn.invoke({ Payload: [1], InvocationType: 'Event' });
+  // JSON values of type aliases, readonly lists and optional members compile.
+  type Order = { id: number; note?: string; lines: readonly { sku: string; qty: number }[] };
+  const order: Order = { id: 1, lines: [{ sku: 'a', qty: 2 }] };
+  const json: JsonValue = order;
+  await fn.invoke({ Payload: order });
+  await fn.invoke({ Payload: { nested: { deep: [null, true, 'x', 1.5] } }, LogType: 'None' });
   await fn.invoke({ Payload: new Uint8Array([123, 125]) }, { abortSignal: AbortSignal.timeout(5) });
   const code: UpdateFunctionCodeCommandOutput = await fn.updateCode({ ZipFile: './fn.zip' });
 
@@ -152,6 +169,7 @@ export async function rightCallsCompile(lambda: Lambda, fn: LambdaFunction) {
     }
   }
   return [
+    json,
     width,
     logs,
     status,

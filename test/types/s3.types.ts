@@ -18,6 +18,8 @@ import {
   type S3Buckets,
   type GetObjectResult,
   type ObjectSummary,
+  type UploadDirectoryResult,
+  type DownloadResult,
 } from '../../src/resources/s3/index.js';
 
 export async function wrongCallsDoNotCompile(s3: S3, bucket: Bucket, obj: S3Object) {
@@ -47,6 +49,12 @@ export async function wrongCallsDoNotCompile(s3: S3, bucket: Bucket, obj: S3Obje
   for await (const s of bucket.objects.all()) await s.contentLength;
   // @ts-expect-error unknown action params are refused
   await obj.delete({ NotAParam: true });
+  // @ts-expect-error the abort signal is an option (the second argument), not a param
+  await bucket.objects.all().delete({ abortSignal: AbortSignal.timeout(5) });
+  // @ts-expect-error Quiet belongs in Delete: the batch action's params are DeleteObjects'
+  await bucket.objects.all().delete({ Quiet: true });
+  // @ts-expect-error concurrency is an option, not a param
+  await bucket.objects.all().delete({ concurrency: 4 });
   // @ts-expect-error a factory takes only its identifiers: Object(key)
   bucket.Object('k', 'extra');
   // @ts-expect-error the key is a string
@@ -104,4 +112,27 @@ export async function rightCallsCompile(s3: S3, bucket: Bucket, obj: S3Object) {
   const fromManager: ObjectSummary[] = [];
   for await (const s of bucket.objects) fromManager.push(s);
   return [key, bucketName, deleted, filtered, text, got, length, page, same, enabled];
+}
+
+export async function directoryAndRangedTransfers(bucket: Bucket, obj: S3Object) {
+  const uploaded: UploadDirectoryResult = await bucket.uploadDirectory('./site', {
+    prefix: 'site/',
+    concurrency: 8,
+    onProgress: ({ loaded, total }) => [loaded, total],
+    params: { ContentType: 'text/html', StorageClass: 'STANDARD_IA' },
+  });
+  // @ts-expect-error the key of each file comes from its path
+  await bucket.uploadDirectory('./site', { params: { Key: 'x' } });
+  // @ts-expect-error prefix is a string
+  await bucket.uploadDirectory('./site', { prefix: 1 });
+  await bucket.downloadDirectory('./back', { onProgress: ({ loaded }) => loaded });
+  const ranged: DownloadResult = await obj.downloadFile('/tmp/big.bin', {
+    partSize: 16 * 1024 * 1024,
+    concurrency: 8,
+  });
+  // @ts-expect-error a stream is read in order: no parts
+  await obj.downloadStream({ partSize: 8 * 1024 * 1024 });
+  // @ts-expect-error partSize is a number of bytes
+  await bucket.downloadFile('k', '/tmp/k', { partSize: '8MiB' });
+  return [uploaded.files[0]?.key, ranged.ContentLength];
 }

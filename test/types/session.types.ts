@@ -22,7 +22,13 @@ export function sessionsCompile(json: unknown) {
   const key: string = obj.key;
   const table: Table = new DynamoDB({ session }).restore(json, Table);
   const any: Resource = s3.restore(json);
-  return [client, key, table, any];
+  // One source of the client: config alone, a client, or a session (undefined members aside).
+  const configured = new S3({ region: 'eu-west-1', forcePathStyle: true });
+  const given = new S3({ client });
+  const none = new S3();
+  const empty = new DynamoDB({});
+  const optional = new S3({ client, region: undefined });
+  return [client, key, table, any, configured, given, none, empty, optional];
 }
 
 export function wrongSessionsDoNotCompile(session: Session, json: unknown) {
@@ -32,6 +38,19 @@ export function wrongSessionsDoNotCompile(session: Session, json: unknown) {
   new Session({ credentials: { accessKeyId: 'a' } });
   // @ts-expect-error a session is not a string
   new S3({ session: 'dev' });
+  const client = session.clientFor(S3Client);
+  // @ts-expect-error config beside a client would not apply: the client keeps its own
+  new S3({ client, region: 'eu-west-1' });
+  // @ts-expect-error credentials beside a client would not apply
+  new S3({ client, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  // @ts-expect-error an endpoint beside a client would not apply
+  new DynamoDB({ client: new DynamoDB().meta.client, endpoint: 'http://127.0.0.1:8000' });
+  // @ts-expect-error config beside a session would not apply: give it to the Session
+  new S3({ session, region: 'eu-west-1' });
+  // @ts-expect-error a client and a session: which one?
+  new S3({ client, session });
+  // @ts-expect-error an S3 client is no DynamoDB client
+  new DynamoDB({ client });
   // @ts-expect-error restore without a class gives a Resource, not a Bucket
   const bucket: Bucket = new S3({ session }).restore(json);
   // @ts-expect-error the class says what comes back: a Table is no S3Object

@@ -10,6 +10,7 @@ import {
   encodeInvokeParams,
   FunctionInvocationError,
 } from '../../src/resources/lambda/invoke.js';
+import { ParamValidationError } from '../../src/core/errors.js';
 
 const text = (bytes: unknown) => new TextDecoder().decode(bytes as Uint8Array);
 
@@ -31,7 +32,17 @@ describe('encodeInvokeParams', () => {
     ['a string (a JSON string, quoted)', 'hi', '"hi"'],
     ['a boolean', true, 'true'],
     ['null', null, 'null'],
-    ['a Date (its toJSON)', new Date(0), '"1970-01-01T00:00:00.000Z"'],
+    ['a string of JSON text (a JSON string: quoted once more)', '{"a":1}', '"{\\"a\\":1}"'],
+    ['an object with a null prototype', Object.assign(Object.create(null), { a: 1 }), '{"a":1}'],
+    ['an object whose undefined members are left out', { a: 1, b: undefined }, '{"a":1}'],
+    [
+      'a shared (not cyclic) value',
+      (() => {
+        const x = { n: 1 };
+        return [x, { x }];
+      })(),
+      '[{"n":1},{"x":{"n":1}}]',
+    ],
   ])('sends %s as JSON', (_, Payload, json) => {
     const encoded = encodeInvokeParams({ Payload, LogType: 'Tail' }, 'f.invoke') as {
       Payload: Uint8Array;
@@ -47,6 +58,28 @@ describe('encodeInvokeParams', () => {
     const none = { InvocationType: 'Event' };
     expect(encodeInvokeParams(none, 'f.invoke')).toBe(none);
     expect(encodeInvokeParams(undefined, 'f.invoke')).toBeUndefined();
+  });
+
+  it.each([
+    ['a Date', { at: new Date(0) }, /^f\.invoke: Payload\.at is a Date, which JSON cannot carry/],
+    ['a URL', new URL('http://x'), /^f\.invoke: Payload is a URL, which JSON cannot carry/],
+    ['a Set', [new Set([1])], /^f\.invoke: Payload\[0\] is a Set, which JSON cannot carry/],
+    ['-Infinity', { a: { b: [-Infinity] } }, /^f\.invoke: Payload\.a\.b\[0\] is -Infinity/],
+    [
+      'a list with holes',
+      new Array<number>(3).fill(1, 0, 1),
+      /^f\.invoke: Payload\[1\] is undefined/,
+    ],
+    ['an ArrayBuffer', { raw: new ArrayBuffer(2) }, /^f\.invoke: Payload\.raw is an ArrayBuffer, /],
+    [
+      'an object of a class',
+      { point: new (class Point {})() },
+      /^f\.invoke: Payload\.point is a Point, /,
+    ],
+    ['a symbol', Symbol('s'), /^f\.invoke: Payload is a symbol, which JSON cannot carry$/],
+  ])('refuses %s, naming where it is', (_, Payload, message) => {
+    expect(() => encodeInvokeParams({ Payload }, 'f.invoke')).toThrow(ParamValidationError);
+    expect(() => encodeInvokeParams({ Payload }, 'f.invoke')).toThrow(message);
   });
 
   it('never changes the caller’s params', () => {

@@ -6,7 +6,8 @@ import {
 import { AwsResourcesError, ParamValidationError } from '../../core/index.js';
 import { BatchWriteError, type UnsentWrite } from './errors.js';
 import { retryPolicy, sendUntilProcessed, type RetryOptions } from './retry.js';
-import type { NativeItem } from './params.js';
+import type { AttributeName } from './conditions/item-types.js';
+import type { NativeItem, TableKey } from './params.js';
 import { checkNativeValues } from './values.js';
 
 /** BatchWriteItem takes at most this many requests. */
@@ -15,15 +16,21 @@ const BATCH_SIZE = 25;
 /**
  * Options of `table.batchWriter`.
  *
+ * @typeParam T - the table's item type (untyped by default)
+ * @example
+ * ```ts
+ * const options: BatchWriterOptions = { overwriteByPkeys: ['pk', 'sk'], concurrency: 2 };
+ * ```
+ *
  * @public
  */
-export interface BatchWriterOptions extends RetryOptions {
+export interface BatchWriterOptions<T extends object = NativeItem> extends RetryOptions {
   /**
    * Key attribute names (`['pk', 'sk']`): a put or delete of a key already in the buffer
    * replaces the earlier one (BatchWriteItem refuses a batch with one key twice), as boto3's
    * `overwrite_by_pkeys`.
    */
-  readonly overwriteByPkeys?: readonly string[];
+  readonly overwriteByPkeys?: readonly AttributeName<T>[];
   /** BatchWriteItem requests in flight at once (default 1, which keeps writes in order). */
   readonly concurrency?: number;
 }
@@ -38,7 +45,11 @@ export type SendBatchWrite = (
  * Buffers puts and deletes for one table and sends them 25 at a time with BatchWriteItem,
  * re-sending `UnprocessedItems` with exponential backoff and jitter. Writes that still fail
  * are raised as a {@link BatchWriteError} carrying every unsent write, from the next call
- * to the writer (or from `close()`); the writer is closed then.
+ * to the writer (or from `close()`); the writer is closed then. A typed table's writer takes
+ * its items (`T`) and keys ({@link TableKey}).
+ *
+ * @typeParam T - the table's item type (untyped by default)
+ * @typeParam K - the table's key attribute names, if given
  *
  * @example
  * ```ts
@@ -50,7 +61,7 @@ export type SendBatchWrite = (
  *
  * @public
  */
-export class BatchWriter {
+export class BatchWriter<T extends object = NativeItem, K extends keyof T = never> {
   readonly #tableName: string;
   readonly #send: SendBatchWrite;
   readonly #label: string;
@@ -68,7 +79,7 @@ export class BatchWriter {
   constructor(
     tableName: string,
     send: SendBatchWrite,
-    options: BatchWriterOptions | undefined,
+    options: BatchWriterOptions<T> | undefined,
     label: string,
   ) {
     if (options !== undefined && (typeof options !== 'object' || options === null))
@@ -101,7 +112,7 @@ export class BatchWriter {
    * await w.putItem({ Item: { id: 'u1', tags: new Set(['a']) } });
    * ```
    */
-  async putItem(params: { readonly Item: NativeItem }): Promise<void> {
+  async putItem(params: { readonly Item: T }): Promise<void> {
     const item = this.#member(params, 'Item', 'putItem');
     await this.#add({ PutRequest: { Item: item } }, item);
   }
@@ -114,7 +125,7 @@ export class BatchWriter {
    * await w.deleteItem({ Key: { id: 'u2' } });
    * ```
    */
-  async deleteItem(params: { readonly Key: NativeItem }): Promise<void> {
+  async deleteItem(params: { readonly Key: TableKey<T, K> }): Promise<void> {
     const key = this.#member(params, 'Key', 'deleteItem');
     await this.#add({ DeleteRequest: { Key: key } }, key);
   }

@@ -14,9 +14,15 @@ import {
   DynamoDB$transactWrite,
   DynamoDBBase,
 } from './generated/service.js';
-import type { BatchGetItemParams, BatchWriteItemParams, TransactWriteParams } from './params.js';
+import type {
+  BatchGetItemParams,
+  BatchWriteItemParams,
+  NativeItem,
+  TransactWriteParams,
+} from './params.js';
 import { prepareRequest } from './prepare.js';
 import { retryPolicy, sendUntilProcessed, type RetryOptions } from './retry.js';
+import type { Table } from './table.js';
 import { checkNativeValues } from './values.js';
 
 type RequestItems<T> = Record<string, T>;
@@ -47,6 +53,29 @@ const writeCount = (entry: BatchWriteWriteRequest[]): number => entry.length;
  * @public
  */
 export class DynamoDB extends DynamoDBBase {
+  /**
+   * The Table with the given `name`. Sends no request. Give it the items' type
+   * (`Table<Order>('orders')`), and the key attribute names too (`Table<Order, 'pk' | 'sk'>`),
+   * to have items, keys, conditions and results checked against it.
+   *
+   * @typeParam T - the item type (untyped by default)
+   * @typeParam K - the key attribute names (by default a key is any of `T`'s attributes)
+   * @param name - the table's name
+   * @example
+   * ```ts
+   * interface Order { pk: string; sk: string; total: number }
+   * const orders = dynamodb.Table<Order, 'pk' | 'sk'>('orders');
+   * const { Item } = await orders.getItem({ Key: { pk: 'customer#1', sk: 'order#1' } }); // Item?: Order
+   * ```
+   */
+  override Table<T extends object = NativeItem, K extends keyof T = never>(
+    name: string,
+  ): Table<T, K>;
+  override Table(...args: unknown[]): Table {
+    // Every argument goes on, so the generated factory still rejects extra ones.
+    return (super.Table as (...inputs: unknown[]) => Table).apply(this, args);
+  }
+
   /**
    * Sends `BatchGetItem`, then re-requests `UnprocessedKeys` with exponential backoff and
    * jitter until every key is read; the responses come back merged. Keys still unread after

@@ -1,10 +1,4 @@
-import {
-  BatchWriteCommand,
-  type DeleteCommandOutput,
-  type DynamoDBDocumentClient,
-  type PutCommandOutput,
-  type UpdateCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   abortErrorOf,
   clientFor,
@@ -14,6 +8,8 @@ import {
   type RequestOptions,
 } from '../../core/index.js';
 import { BatchWriter, type BatchWriterOptions, type SendBatchWrite } from './batch-writer.js';
+import { Attr, Key, type ConditionAttribute, type KeyAttribute } from './conditions/index.js';
+import type { AttributeName, AttributePath, AttributeValueAt } from './conditions/item-types.js';
 import {
   Table$deleteItem,
   Table$query,
@@ -26,13 +22,18 @@ import {
 import { dynamodbService } from './generated/spec.js';
 import { ItemCollection } from './item-collection.js';
 import type {
+  DeleteItemOutput,
   DeleteItemParams,
   GetItemOutput,
   GetItemParams,
+  ItemView,
   NativeItem,
+  PutItemOutput,
   PutItemParams,
   QueryParams,
+  ReturnValuesOption,
   ScanParams,
+  UpdateItemOutput,
   UpdateItemParams,
 } from './params.js';
 import { prepareRequest } from './prepare.js';
@@ -42,6 +43,13 @@ import { prepareRequest } from './prepare.js';
  * first read), item actions in native JavaScript values with conditions (`Key`, `Attr`),
  * lazy `query` and `scan`, and a batch writer.
  *
+ * Typed once with its item type (`dynamodb.Table<Order>('orders')`), it checks items, keys,
+ * conditions and results against `Order`; with the key names too
+ * (`dynamodb.Table<Order, 'pk' | 'sk'>('orders')`) keys must be exactly those attributes.
+ * The types are compile-time only: nothing is checked against them at run time.
+ *
+ * @typeParam T - the item type (untyped by default: any native values)
+ * @typeParam K - the key attribute names (by default a key is any of `T`'s attributes)
  * @example
  * ```ts
  * const table = new DynamoDB().Table('users');
@@ -51,10 +59,44 @@ import { prepareRequest } from './prepare.js';
  *
  * @public
  */
-export class Table extends TableBase {
+export class Table<T extends object = NativeItem, K extends keyof T = never> extends TableBase {
+  /**
+   * A key attribute of this table's items, for `KeyConditionExpression`: on a typed table
+   * the name must be one of `T`'s attributes and the values of its type. The same as
+   * `Key(name)` otherwise.
+   *
+   * @param name - the attribute's name
+   * @example
+   * ```ts
+   * const orders = dynamodb.Table<Order, 'pk' | 'sk'>('orders');
+   * orders.query({ KeyConditionExpression: orders.key('pk').eq('customer#1') });
+   * ```
+   */
+  key<N extends AttributeName<T>>(name: N): KeyAttribute<T, AttributeValueAt<T, N>> {
+    return Key<T, N>(name);
+  }
+
+  /**
+   * An attribute (or document path) of this table's items, for `ConditionExpression` and
+   * `FilterExpression`: on a typed table the path must be one of `T`'s and the values of its
+   * type. The same as `Attr(name)` otherwise.
+   *
+   * @param name - the attribute's name or document path (`'address.city'`, `'lines[0]'`)
+   * @example
+   * ```ts
+   * orders.scan({ FilterExpression: orders.attr('total').gt(100) });
+   * ```
+   */
+  attr<P extends AttributePath<T>>(name: P): ConditionAttribute<T, AttributeValueAt<T, P>> {
+    return Attr<T, P>(name);
+  }
+
   /**
    * Sends `PutItem` with the item in native values; `ConditionExpression` may be a condition.
    *
+   * On a typed table `Item` is a `T`, and `Attributes` (with `ReturnValues: 'ALL_OLD'`) too.
+   *
+   * @typeParam R - the `ReturnValues` asked for (inferred)
    * @param params - the rest of the PutItem input (`Item`, `ConditionExpression`, `ReturnValues`, ...)
    * @param options - `abortSignal` cancels the request
    * @example
@@ -62,16 +104,20 @@ export class Table extends TableBase {
    * await table.putItem({ Item: { id: 'u1', age: 31 }, ConditionExpression: Attr('id').notExists() });
    * ```
    */
-  async putItem(params: PutItemParams, options?: RequestOptions): Promise<PutCommandOutput> {
+  async putItem<R extends ReturnValuesOption | undefined = undefined>(
+    params: PutItemParams<T> & { ReturnValues?: R },
+    options?: RequestOptions,
+  ): Promise<PutItemOutput<T, R>> {
     const prepared = prepareRequest(params, 'Table.putItem', ['Item']);
-    return (await runAction(this, Table$putItem, prepared, options)) as PutCommandOutput;
+    return (await runAction(this, Table$putItem, prepared, options)) as PutItemOutput<T, R>;
   }
 
   /**
    * Sends `GetItem`; the item comes back in native values (numbers beyond JavaScript's exact
-   * range as `NumberValue`).
+   * range as `NumberValue`). On a typed table `Key` is the table's key and `Item` a `T`.
    *
-   * @typeParam T - the item's type, if you know it
+   * @typeParam I - the item's type: the table's, unless you say otherwise (an untyped table's
+   *   items; on a typed table, a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the GetItem input (`Key`, `ConsistentRead`, `ProjectionExpression`, ...)
    * @param options - `abortSignal` cancels the request
    * @example
@@ -79,17 +125,20 @@ export class Table extends TableBase {
    * const { Item } = await table.getItem<{ id: string; age: number }>({ Key: { id: 'u1' } });
    * ```
    */
-  async getItem<T extends object = NativeItem>(
-    params: GetItemParams,
+  async getItem<I extends ItemView<T> = T>(
+    params: GetItemParams<T, K>,
     options?: RequestOptions,
-  ): Promise<GetItemOutput<T>> {
+  ): Promise<GetItemOutput<I>> {
     const prepared = prepareRequest(params, 'Table.getItem', ['Key']);
-    return (await runAction(this, Table$getItem, prepared, options)) as GetItemOutput<T>;
+    return (await runAction(this, Table$getItem, prepared, options)) as GetItemOutput<I>;
   }
 
   /**
-   * Sends `UpdateItem`; `ConditionExpression` may be a condition, values are native.
+   * Sends `UpdateItem`; `ConditionExpression` may be a condition, values are native. On a
+   * typed table `Key` is the table's key and `Attributes` is typed by `ReturnValues`: a `T`
+   * for `ALL_NEW` / `ALL_OLD`, a `Partial<T>` for `UPDATED_NEW` / `UPDATED_OLD`.
    *
+   * @typeParam R - the `ReturnValues` asked for (inferred)
    * @param params - the rest of the UpdateItem input (`Key`, `UpdateExpression`, ...)
    * @param options - `abortSignal` cancels the request
    * @example
@@ -102,17 +151,19 @@ export class Table extends TableBase {
    * });
    * ```
    */
-  async updateItem(
-    params: UpdateItemParams,
+  async updateItem<R extends ReturnValuesOption | undefined = undefined>(
+    params: UpdateItemParams<T, K> & { ReturnValues?: R },
     options?: RequestOptions,
-  ): Promise<UpdateCommandOutput> {
+  ): Promise<UpdateItemOutput<T, R>> {
     const prepared = prepareRequest(params, 'Table.updateItem', ['Key']);
-    return (await runAction(this, Table$updateItem, prepared, options)) as UpdateCommandOutput;
+    return (await runAction(this, Table$updateItem, prepared, options)) as UpdateItemOutput<T, R>;
   }
 
   /**
-   * Sends `DeleteItem`; `ConditionExpression` may be a condition.
+   * Sends `DeleteItem`; `ConditionExpression` may be a condition. On a typed table `Key` is
+   * the table's key, and `Attributes` (with `ReturnValues: 'ALL_OLD'`) a `T`.
    *
+   * @typeParam R - the `ReturnValues` asked for (inferred)
    * @param params - the rest of the DeleteItem input (`Key`, `ConditionExpression`, `ReturnValues`, ...)
    * @param options - `abortSignal` cancels the request
    * @example
@@ -120,12 +171,12 @@ export class Table extends TableBase {
    * await table.deleteItem({ Key: { id: 'u1' }, ConditionExpression: Attr('age').gt(100) });
    * ```
    */
-  async deleteItem(
-    params: DeleteItemParams,
+  async deleteItem<R extends ReturnValuesOption | undefined = undefined>(
+    params: DeleteItemParams<T, K> & { ReturnValues?: R },
     options?: RequestOptions,
-  ): Promise<DeleteCommandOutput> {
+  ): Promise<DeleteItemOutput<T, R>> {
     const prepared = prepareRequest(params, 'Table.deleteItem', ['Key']);
-    return (await runAction(this, Table$deleteItem, prepared, options)) as DeleteCommandOutput;
+    return (await runAction(this, Table$deleteItem, prepared, options)) as DeleteItemOutput<T, R>;
   }
 
   /**
@@ -133,9 +184,10 @@ export class Table extends TableBase {
    * `for await` goes over items across pages; `.limit(n)` asks for no more than `n`;
    * `.pageSize(n)`, `.pages()`, `.toArray()`, and `.page()` for one raw page with
    * `LastEvaluatedKey`. `KeyConditionExpression` may be a `Key` condition and
-   * `FilterExpression` an `Attr` condition.
+   * `FilterExpression` an `Attr` condition (on a typed table, conditions on `T`).
    *
-   * @typeParam T - the items' type, if you know it
+   * @typeParam I - the items' type: the table's, unless you say otherwise (on a typed table,
+   *   a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the Query input (without `Limit`: use `.limit(n)` or `.pageSize(n)`)
    * @example
    * ```ts
@@ -145,23 +197,24 @@ export class Table extends TableBase {
    *   .toArray(); // one Query, Limit=5
    * ```
    */
-  query<T extends object = NativeItem>(params: QueryParams): ItemCollection<T, QueryParams> {
-    return this.#items<T, QueryParams>('Query', params);
+  query<I extends ItemView<T> = T>(params: QueryParams<T>): ItemCollection<I, QueryParams<T>> {
+    return this.#items<I, QueryParams<T>>('Query', params);
   }
 
   /**
    * Every item of the table (or of an index), as a lazy collection like {@link Table.query};
    * `FilterExpression` may be an `Attr` condition.
    *
-   * @typeParam T - the items' type, if you know it
+   * @typeParam I - the items' type: the table's, unless you say otherwise (on a typed table,
+   *   a projection's, which must fit `Partial<T>`)
    * @param params - the rest of the Scan input (without `Limit`: use `.limit(n)` or `.pageSize(n)`)
    * @example
    * ```ts
    * for await (const item of table.scan({ FilterExpression: Attr('age').gte(18) })) console.log(item);
    * ```
    */
-  scan<T extends object = NativeItem>(params?: ScanParams): ItemCollection<T, ScanParams> {
-    return this.#items<T, ScanParams>('Scan', params);
+  scan<I extends ItemView<T> = T>(params?: ScanParams<T>): ItemCollection<I, ScanParams<T>> {
+    return this.#items<I, ScanParams<T>>('Scan', params);
   }
 
   /**
@@ -181,8 +234,8 @@ export class Table extends TableBase {
    * ```
    */
   batchWriter<R>(
-    write: (writer: BatchWriter) => Promise<R> | R,
-    options?: BatchWriterOptions,
+    write: (writer: BatchWriter<T, K>) => Promise<R> | R,
+    options?: BatchWriterOptions<T>,
   ): Promise<R>;
   /**
    * A batch writer for this table, to `close()` when done.
@@ -195,27 +248,27 @@ export class Table extends TableBase {
    * await w.close();
    * ```
    */
-  batchWriter(options?: BatchWriterOptions): BatchWriter;
+  batchWriter(options?: BatchWriterOptions<T>): BatchWriter<T, K>;
   batchWriter<R>(
-    writeOrOptions?: ((writer: BatchWriter) => Promise<R> | R) | BatchWriterOptions,
-    options?: BatchWriterOptions,
-  ): BatchWriter | Promise<R> {
+    writeOrOptions?: ((writer: BatchWriter<T, K>) => Promise<R> | R) | BatchWriterOptions<T>,
+    options?: BatchWriterOptions<T>,
+  ): BatchWriter<T, K> | Promise<R> {
     const label = 'Table.batchWriter';
     if (typeof writeOrOptions !== 'function') {
       if (options !== undefined)
         throw new ParamValidationError(`${label}: options come first when no function is given`);
-      return new BatchWriter(this.name, this.#sendBatchWrite(), writeOrOptions, label);
+      return new BatchWriter<T, K>(this.name, this.#sendBatchWrite(), writeOrOptions, label);
     }
-    const writer = new BatchWriter(this.name, this.#sendBatchWrite(), options, label);
+    const writer = new BatchWriter<T, K>(this.name, this.#sendBatchWrite(), options, label);
     return runWriter(writer, writeOrOptions, label);
   }
 
-  #items<T extends object, P extends object>(
+  #items<I extends object, P extends object>(
     name: 'Query' | 'Scan',
     params: P | undefined,
-  ): ItemCollection<T, P> {
+  ): ItemCollection<I, P> {
     const spec = name === 'Query' ? Table$query : Table$scan;
-    const all = collectionOf<ItemCollection<T, P>>(this, spec, ItemCollection).all();
+    const all = collectionOf<ItemCollection<I, P>>(this, spec, ItemCollection).all();
     return params === undefined ? all : all.filter(params);
   }
 
@@ -237,9 +290,9 @@ export class Table extends TableBase {
 }
 
 /** Runs the writer's function, then flushes, also when the function throws. */
-async function runWriter<R>(
-  writer: BatchWriter,
-  write: (writer: BatchWriter) => Promise<R> | R,
+async function runWriter<W extends { close(): Promise<void> }, R>(
+  writer: W,
+  write: (writer: W) => Promise<R> | R,
   label: string,
 ): Promise<R> {
   let result: R;

@@ -1,14 +1,22 @@
 import type { InvokeCommandInput, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { AwsResourcesError, ParamValidationError, type RequestOptions } from '../../core/index.js';
+import { jsonProblem, type JsonValue } from './json-value.js';
 
 /**
- * What `invoke` sends as the event: every value `JSON.stringify` accepts (objects, arrays,
- * strings, numbers, booleans, null), JSON-encoded; or bytes (`Uint8Array`, `Buffer`), sent as
- * they are. A string is a JSON value too: `'hi'` is sent as `"hi"`.
+ * What `invoke` sends as the event: a {@link JsonValue}, JSON-encoded; or bytes
+ * (`Uint8Array`, `Buffer`), sent as they are. A string is a JSON value too: `'hi'` is sent as
+ * `"hi"`, and so is a string of JSON text, quoted once more: give text that is already JSON
+ * as bytes (`new TextEncoder().encode(json)`), or better, the value itself.
+ *
+ * @example
+ * ```ts
+ * await fn.invoke({ Payload: { id: 7, tags: ['a'] } }); // sent as {"id":7,"tags":["a"]}
+ * await fn.invoke({ Payload: new TextEncoder().encode('{"id":7}') }); // sent as it is
+ * ```
  *
  * @public
  */
-export type InvokePayload = string | number | boolean | null | object;
+export type InvokePayload = JsonValue | Uint8Array;
 
 /**
  * The params of `invoke`: the v3 Invoke input minus what the resource fills (`FunctionName`,
@@ -155,20 +163,12 @@ export function encodeInvokeParams(params: unknown, label: string): object | und
   }
   const { Payload, ...rest } = params as { Payload?: unknown };
   if (Payload === undefined || Payload instanceof Uint8Array) return params;
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(Payload);
-  } catch (error) {
-    throw new ParamValidationError(
-      `${label}: Payload cannot be encoded as JSON: ${(error as Error).message}`,
-      { cause: error },
-    );
+  // Checked first: JSON.stringify would drop or change what it cannot carry, silently.
+  const problem = jsonProblem(Payload, 'Payload');
+  if (problem !== undefined) {
+    throw new ParamValidationError(`${label}: ${problem}`);
   }
-  if (json === undefined) {
-    throw new ParamValidationError(
-      `${label}: Payload cannot be encoded as JSON (${typeof Payload})`,
-    );
-  }
+  const json = JSON.stringify(Payload);
   return { ...rest, Payload: new TextEncoder().encode(json) };
 }
 

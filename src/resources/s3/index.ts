@@ -15,13 +15,19 @@
 export * from './generated/index.js';
 export type { ObjectBody, GetObjectResult } from './transfers/object-body.js';
 export type { UploadOptions, UploadResult, UploadBody } from './transfers/upload.js';
-export type { DownloadOptions, DownloadResult } from './transfers/download.js';
+export type { DownloadFileOptions, DownloadOptions, DownloadResult } from './transfers/download.js';
 export type {
   DownloadDirectoryOptions,
   DownloadDirectoryResult,
   DownloadedFile,
   DirectoryDownloadFailure,
 } from './transfers/download-directory.js';
+export type {
+  UploadDirectoryOptions,
+  UploadDirectoryResult,
+  UploadedFile,
+  DirectoryUploadFailure,
+} from './transfers/upload-directory.js';
 export type { CopyOptions, CopyResult } from './transfers/copy.js';
 export type { PresignOptions } from './transfers/presign.js';
 export type { Progress, TransferOptions, ObjectSource, ObjectTarget } from './transfers/options.js';

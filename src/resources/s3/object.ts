@@ -7,6 +7,7 @@ import { copyObject, type CopyOptions, type CopyResult } from './transfers/copy.
 import {
   downloadFile,
   downloadStream,
+  type DownloadFileOptions,
   type DownloadOptions,
   type DownloadResult,
 } from './transfers/download.js';
@@ -83,15 +84,17 @@ export class S3Object extends S3ObjectBase {
 
   /**
    * Downloads this object to a local file, which appears only when the download is complete.
+   * An object larger than `partSize` (default 8 MiB) is fetched with concurrent ranged GETs
+   * pinned to its ETag.
    *
    * @param filePath - where to write it
-   * @param options - `onProgress`, `abortSignal`, extra GetObject `params`
+   * @param options - `partSize`, `concurrency`, `onProgress`, `abortSignal`, extra GetObject `params`
    * @example
    * ```ts
    * await obj.downloadFile('/tmp/a.txt');
    * ```
    */
-  downloadFile(filePath: string, options?: DownloadOptions): Promise<DownloadResult> {
+  downloadFile(filePath: string, options?: DownloadFileOptions): Promise<DownloadResult> {
     return downloadFile(this.meta.client, this.#location(), filePath, options);
   }
 

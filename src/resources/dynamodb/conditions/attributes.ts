@@ -12,7 +12,18 @@ import {
   type OperandNode,
   type PathBuilder,
 } from './condition.js';
+import type {
+  AttributeName,
+  AttributePath,
+  AttributeValueAt,
+  ElementOperand,
+  IsUntyped,
+  PrefixOperand,
+  ValueOperand,
+} from './item-types.js';
 import { parsePath } from './path.js';
+import { inspectSymbol, printOperand } from './print.js';
+import type { NativeItem } from '../params.js';
 
 /**
  * DynamoDB's attribute type names, for `Attr(name).attributeType(type)`.
@@ -36,11 +47,21 @@ const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set<AttributeTypeName>([
 
 /**
  * A value in a condition: a native value (`'a'`, `1`, `new Set(['x'])`, ...), or another
- * attribute (`Attr('a').lt(Attr('b'))` compares two attributes of the item).
+ * attribute (`Attr('a').lt(Attr('b'))` compares two attributes of the item). On a typed
+ * attribute the value has the attribute's type `V`, and the other attribute is one of `T`.
+ *
+ * @typeParam T - the item type (untyped by default)
+ * @typeParam V - the type of the attribute compared
+ * @example
+ * ```ts
+ * const limit: ConditionOperand = Attr('limit');
+ * Attr('price').lt(limit);
+ * ```
  *
  * @public
  */
-export type ConditionOperand = NativeAttributeValue | ConditionAttribute | SizeOperand;
+export type ConditionOperand<T extends object = NativeItem, V = NativeAttributeValue> =
+  ValueOperand<V> | ConditionAttribute<T, unknown> | SizeOperand<T>;
 
 /** What `Key`, `Attr` and `size()` have in common: an operand node and a label for errors. */
 abstract class Operand {
@@ -49,6 +70,23 @@ abstract class Operand {
 
   protected constructor(operand: OperandNode) {
     this.operand = operand;
+  }
+
+  /**
+   * How a person reads it: `Key(pk)`, `Attr(a.b)`, `size(Attr(tags))`.
+   *
+   * @example
+   * ```ts
+   * String(Attr('info.rating')); // 'Attr(info.rating)'
+   * ```
+   */
+  toString(): string {
+    return printOperand(this.operand);
+  }
+
+  /** How Node's `inspect` shows it: `[ConditionAttribute: Attr(total)]`. */
+  [inspectSymbol](): string {
+    return `[${this.constructor.name}: ${String(this)}]`;
   }
 
   /** How the caller wrote it, for error messages: `Attr('a.b')`, `Attr('a').size()`. */
@@ -109,7 +147,10 @@ function pathOperand(builder: PathBuilder, name: string): OperandNode {
 
 /**
  * A key attribute, for KeyConditionExpression (boto3's `Key`): eq, lt, lte, gt, gte,
- * between, beginsWith. Made by {@link Key}.
+ * between, beginsWith. Made by {@link Key} (or `table.key(name)` on a typed table).
+ *
+ * @typeParam T - the item type (untyped by default): its conditions are `KeyCondition<T>`
+ * @typeParam V - the attribute's type: what the comparisons take
  *
  * @example
  * ```ts
@@ -119,7 +160,7 @@ function pathOperand(builder: PathBuilder, name: string): OperandNode {
  *
  * @public
  */
-export class KeyAttribute extends Operand {
+export class KeyAttribute<T extends object = NativeItem, V = NativeAttributeValue> extends Operand {
   /** @internal use `Key(name)` */
   constructor(name: string) {
     super(pathOperand('Key', name));
@@ -133,7 +174,7 @@ export class KeyAttribute extends Operand {
    * Key('pk').eq('user#1'); // #n0 = :v0
    * ```
    */
-  eq(value: NativeAttributeValue): KeyCondition {
+  eq(value: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.compare('eq', '=', value));
   }
 
@@ -145,7 +186,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').lt(10); // #n0 < :v0
    * ```
    */
-  lt(value: NativeAttributeValue): KeyCondition {
+  lt(value: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.compare('lt', '<', value));
   }
 
@@ -157,7 +198,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').lte(10); // #n0 <= :v0
    * ```
    */
-  lte(value: NativeAttributeValue): KeyCondition {
+  lte(value: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.compare('lte', '<=', value));
   }
 
@@ -169,7 +210,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').gt(10); // #n0 > :v0
    * ```
    */
-  gt(value: NativeAttributeValue): KeyCondition {
+  gt(value: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.compare('gt', '>', value));
   }
 
@@ -181,7 +222,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').gte(10); // #n0 >= :v0
    * ```
    */
-  gte(value: NativeAttributeValue): KeyCondition {
+  gte(value: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.compare('gte', '>=', value));
   }
 
@@ -193,7 +234,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').between(1, 9); // #n0 BETWEEN :v0 AND :v1
    * ```
    */
-  between(low: NativeAttributeValue, high: NativeAttributeValue): KeyCondition {
+  between(low: ValueOperand<V>, high: ValueOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.betweenNode(low, high));
   }
 
@@ -205,7 +246,7 @@ export class KeyAttribute extends Operand {
    * Key('sk').beginsWith('order#'); // begins_with(#n0, :v0)
    * ```
    */
-  beginsWith(prefix: string | Uint8Array): KeyCondition {
+  beginsWith(prefix: PrefixOperand<V>): KeyCondition<T> {
     return new KeyCondition(this.call('begins_with', 'beginsWith', prefix));
   }
 }
@@ -214,7 +255,7 @@ export class KeyAttribute extends Operand {
  * What conditions compare: an attribute (`Attr(name)`) or its size (`Attr(name).size()`).
  * The examples show attributes; sizes compare the same way (`Attr('tags').size().gt(2)`).
  */
-export abstract class ComparableOperand extends Operand {
+export abstract class ComparableOperand<T extends object, V> extends Operand {
   /**
    * `name = value`.
    *
@@ -223,7 +264,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('status').eq('active'); // #n0 = :v0
    * ```
    */
-  eq(value: ConditionOperand): Condition {
+  eq(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('eq', '=', value));
   }
 
@@ -235,7 +276,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('status').ne('banned'); // #n0 <> :v0
    * ```
    */
-  ne(value: ConditionOperand): Condition {
+  ne(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('ne', '<>', value));
   }
 
@@ -247,7 +288,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('price').lt(Attr('limit')); // #n0 < #n1
    * ```
    */
-  lt(value: ConditionOperand): Condition {
+  lt(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('lt', '<', value));
   }
 
@@ -259,7 +300,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('age').lte(65); // #n0 <= :v0
    * ```
    */
-  lte(value: ConditionOperand): Condition {
+  lte(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('lte', '<=', value));
   }
 
@@ -271,7 +312,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('age').gt(17); // #n0 > :v0
    * ```
    */
-  gt(value: ConditionOperand): Condition {
+  gt(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('gt', '>', value));
   }
 
@@ -283,7 +324,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('age').gte(18); // #n0 >= :v0
    * ```
    */
-  gte(value: ConditionOperand): Condition {
+  gte(value: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.compare('gte', '>=', value));
   }
 
@@ -295,7 +336,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('age').between(18, 65); // #n0 BETWEEN :v0 AND :v1
    * ```
    */
-  between(low: ConditionOperand, high: ConditionOperand): Condition {
+  between(low: ConditionOperand<T, V>, high: ConditionOperand<T, V>): Condition<T> {
     return new Condition(this.betweenNode(low, high));
   }
 
@@ -307,7 +348,7 @@ export abstract class ComparableOperand extends Operand {
    * Attr('status').in(['new', 'open']); // #n0 IN (:v0, :v1)
    * ```
    */
-  in(values: readonly ConditionOperand[]): Condition {
+  in(values: readonly ConditionOperand<T, V>[]): Condition<T> {
     return new Condition(this.inNode(values));
   }
 }
@@ -316,6 +357,7 @@ export abstract class ComparableOperand extends Operand {
  * The size of an attribute (`size(name)`), made by {@link ConditionAttribute.size}: compare
  * it with eq, ne, lt, lte, gt, gte, between, in.
  *
+ * @typeParam T - the item type (untyped by default)
  * @example
  * ```ts
  * Attr('tags').size().gt(2); // size(#n0) > :v0
@@ -323,7 +365,10 @@ export abstract class ComparableOperand extends Operand {
  *
  * @public
  */
-export class SizeOperand extends ComparableOperand {
+export class SizeOperand<T extends object = NativeItem> extends ComparableOperand<
+  T,
+  IsUntyped<T> extends true ? NativeAttributeValue : number
+> {
   /** @internal use `Attr(name).size()` */
   constructor(path: OperandNode & { kind: 'path' }) {
     super({ kind: 'size', path: path.path, segments: path.segments });
@@ -332,7 +377,11 @@ export class SizeOperand extends ComparableOperand {
 
 /**
  * Any attribute of an item, for ConditionExpression and FilterExpression (boto3's `Attr`).
- * Made by {@link Attr}. Not allowed in a KeyConditionExpression.
+ * Made by {@link Attr} (or `table.attr(name)` on a typed table). Not allowed in a
+ * KeyConditionExpression.
+ *
+ * @typeParam T - the item type (untyped by default): its conditions are `Condition<T>`
+ * @typeParam V - the attribute's type: what the comparisons take
  *
  * @example
  * ```ts
@@ -342,7 +391,10 @@ export class SizeOperand extends ComparableOperand {
  *
  * @public
  */
-export class ConditionAttribute extends ComparableOperand {
+export class ConditionAttribute<
+  T extends object = NativeItem,
+  V = NativeAttributeValue,
+> extends ComparableOperand<T, V> {
   /** @internal use `Attr(name)` */
   constructor(name: string) {
     super(pathOperand('Attr', name));
@@ -356,7 +408,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('email').beginsWith('admin@'); // begins_with(#n0, :v0)
    * ```
    */
-  beginsWith(prefix: string | Uint8Array): Condition {
+  beginsWith(prefix: PrefixOperand<V>): Condition<T> {
     return new Condition(this.call('begins_with', 'beginsWith', prefix));
   }
 
@@ -369,7 +421,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('deletedAt').exists(); // attribute_exists(#n0)
    * ```
    */
-  exists(): Condition {
+  exists(): Condition<T> {
     return new Condition(this.call('attribute_exists', 'exists'));
   }
 
@@ -381,7 +433,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('id').notExists(); // attribute_not_exists(#n0)
    * ```
    */
-  notExists(): Condition {
+  notExists(): Condition<T> {
     return new Condition(this.call('attribute_not_exists', 'notExists'));
   }
 
@@ -393,7 +445,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('tags').contains('urgent'); // contains(#n0, :v0)
    * ```
    */
-  contains(value: ConditionOperand): Condition {
+  contains(value: ElementOperand<V> | ConditionAttribute<T, unknown>): Condition<T> {
     return new Condition(this.call('contains', 'contains', value));
   }
 
@@ -406,7 +458,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('tags').size().gt(2); // size(#n0) > :v0
    * ```
    */
-  size(): SizeOperand {
+  size(): SizeOperand<T> {
     return new SizeOperand(this.operand as OperandNode & { kind: 'path' });
   }
 
@@ -418,7 +470,7 @@ export class ConditionAttribute extends ComparableOperand {
    * Attr('scores').attributeType('NS'); // attribute_type(#n0, :v0)
    * ```
    */
-  attributeType(type: AttributeTypeName): Condition {
+  attributeType(type: AttributeTypeName): Condition<T> {
     if (!ATTRIBUTE_TYPES.has(type)) {
       throw new ParamValidationError(
         `${this.label}.attributeType(): '${String(type)}' is not a DynamoDB type (${[...ATTRIBUTE_TYPES].join(', ')})`,
@@ -433,6 +485,13 @@ export class ConditionAttribute extends ComparableOperand {
  * name are document paths (`a.b[1]`); every name becomes a `#n…` placeholder, so reserved
  * words just work.
  *
+ * `Key<Order>('pk')` accepts only top-level attribute names of `Order` and makes a
+ * `KeyCondition<Order>`, the only kind a `Table<Order>` takes. TypeScript cannot infer the
+ * name's own type once `Order` is given, so values are checked against the union of `Order`'s
+ * attribute types; `Key<Order, 'pk'>('pk')` or `table.key('pk')` check them against `pk`'s.
+ *
+ * @typeParam T - the item type (untyped by default)
+ * @typeParam N - the attribute's name (inferred when `T` is not given)
  * @example
  * ```ts
  * import { Key } from 'aws-resources/dynamodb';
@@ -443,7 +502,9 @@ export class ConditionAttribute extends ComparableOperand {
  *
  * @public
  */
-export function Key(name: string): KeyAttribute {
+export function Key<T extends object = NativeItem, N extends AttributeName<T> = AttributeName<T>>(
+  name: N,
+): KeyAttribute<T, AttributeValueAt<T, N>> {
   return new KeyAttribute(name);
 }
 
@@ -452,6 +513,13 @@ export function Key(name: string): KeyAttribute {
  * indexes in the name are document paths (`a.b[1].c`); every name becomes a `#n…`
  * placeholder, so reserved words (`name`, `size`, `status`) just work.
  *
+ * `Attr<Order>('total')` accepts only attribute names and document paths of `Order` and makes
+ * `Condition<Order>`s, the only kind a `Table<Order>` takes; as with {@link Key}, values are
+ * checked against the path's own type with `Attr<Order, 'total'>('total')` or
+ * `table.attr('total')`, against the union of `Order`'s attribute types otherwise.
+ *
+ * @typeParam T - the item type (untyped by default)
+ * @typeParam P - the attribute's name or path (inferred when `T` is not given)
  * @example
  * ```ts
  * import { Attr } from 'aws-resources/dynamodb';
@@ -460,6 +528,8 @@ export function Key(name: string): KeyAttribute {
  *
  * @public
  */
-export function Attr(name: string): ConditionAttribute {
+export function Attr<T extends object = NativeItem, P extends AttributePath<T> = AttributePath<T>>(
+  name: P,
+): ConditionAttribute<T, AttributeValueAt<T, P>> {
   return new ConditionAttribute(name);
 }

@@ -5,6 +5,7 @@
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { ParamValidationError } from '../../../core/index.js';
 import type { PathSegment } from './path.js';
+import { inspectSymbol, printCondition } from './print.js';
 
 /** Which builder made a path: `Key(...)` paths are allowed in key conditions, `Attr(...)` not. */
 export type PathBuilder = 'Key' | 'Attr';
@@ -57,8 +58,11 @@ export type ConditionNode =
 /**
  * A condition for a ConditionExpression or FilterExpression, made by `Attr(name)` (or
  * `Key(name)`) and combined with {@link Condition.and}, {@link Condition.or},
- * {@link Condition.not}. Immutable: combining makes a new condition.
+ * {@link Condition.not}. Immutable: combining makes a new condition. Prints
+ * readably: `String(c)` and `inspect(c)` show `Attr(age) >= 18 AND Attr(status) <> "banned"`.
  *
+ * @typeParam T - the item type whose attributes it names (`Attr<Order>('total')`,
+ *   `table.attr('total')`): a typed table takes only its own item type's conditions
  * @example
  * ```ts
  * const c = Attr('age').gte(18).and(Attr('status').ne('banned'));
@@ -67,7 +71,10 @@ export type ConditionNode =
  *
  * @public
  */
-export class Condition {
+export class Condition<T extends object = object> {
+  /** Ties the condition to its item type (types only). */
+  declare protected readonly itemType?: T;
+
   /**
    * The condition's tree (what `buildExpression` renders).
    *
@@ -88,7 +95,7 @@ export class Condition {
    * Attr('a').eq(1).and(Attr('b').eq(2)); // (#n0 = :v0 AND #n1 = :v1)
    * ```
    */
-  and(other: Condition): Condition {
+  and(other: Condition<T>): Condition<T> {
     return new Condition(combine('and', [this, other]));
   }
 
@@ -100,7 +107,7 @@ export class Condition {
    * Attr('a').eq(1).or(Attr('b').eq(2)); // (#n0 = :v0 OR #n1 = :v1)
    * ```
    */
-  or(other: Condition): Condition {
+  or(other: Condition<T>): Condition<T> {
     return new Condition(combine('or', [this, other]));
   }
 
@@ -112,8 +119,25 @@ export class Condition {
    * Attr('tags').contains('x').not(); // (NOT contains(#n0, :v0))
    * ```
    */
-  not(): Condition {
+  not(): Condition<T> {
     return new Condition({ kind: 'not', condition: this.node });
+  }
+
+  /**
+   * The condition as a person reads it (names and values, no placeholders).
+   *
+   * @example
+   * ```ts
+   * String(Key('pk').eq('a').and(Key('n').gt(1))); // 'Key(pk) = "a" AND Key(n) > 1'
+   * ```
+   */
+  toString(): string {
+    return printCondition(this.node);
+  }
+
+  /** How Node's `inspect` (the REPL, `console.log`) shows it: `[KeyCondition: Key(pk) = "a"]`. */
+  [inspectSymbol](): string {
+    return `[${this.constructor.name}: ${String(this)}]`;
   }
 }
 
@@ -129,7 +153,7 @@ export class Condition {
  *
  * @public
  */
-export class KeyCondition extends Condition {
+export class KeyCondition<T extends object = object> extends Condition<T> {
   /** Keeps `Condition` from being assignable to `KeyCondition`. */
   declare protected readonly keyConditionBrand: true;
 
@@ -141,9 +165,9 @@ export class KeyCondition extends Condition {
    * Key('pk').eq('a').and(Key('sk').between(1, 9)); // (#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2)
    * ```
    */
-  override and(other: KeyCondition): KeyCondition;
-  override and(other: Condition): Condition;
-  override and(other: Condition): Condition {
+  override and(other: KeyCondition<T>): KeyCondition<T>;
+  override and(other: Condition<T>): Condition<T>;
+  override and(other: Condition<T>): Condition<T> {
     const node = combine('and', [this, other]);
     return other instanceof KeyCondition ? new KeyCondition(node) : new Condition(node);
   }
@@ -159,8 +183,12 @@ export class KeyCondition extends Condition {
  *
  * @public
  */
-export function and(...conditions: [KeyCondition, ...KeyCondition[]]): KeyCondition;
-export function and(...conditions: [Condition, ...Condition[]]): Condition;
+export function and<T extends object>(
+  ...conditions: [KeyCondition<T>, ...KeyCondition<T>[]]
+): KeyCondition<T>;
+export function and<T extends object>(
+  ...conditions: [Condition<T>, ...Condition<T>[]]
+): Condition<T>;
 export function and(...conditions: Condition[]): Condition {
   const [first] = checkConditions('and', conditions);
   if (conditions.length === 1) return first!;
@@ -180,10 +208,12 @@ export function and(...conditions: Condition[]): Condition {
  *
  * @public
  */
-export function or(...conditions: [Condition, ...Condition[]]): Condition {
+export function or<T extends object>(
+  ...conditions: [Condition<T>, ...Condition<T>[]]
+): Condition<T> {
   const [first] = checkConditions('or', conditions);
   if (conditions.length === 1) return first!;
-  return new Condition(combine('or', conditions));
+  return new Condition<T>(combine('or', conditions));
 }
 
 /**
@@ -196,8 +226,8 @@ export function or(...conditions: [Condition, ...Condition[]]): Condition {
  *
  * @public
  */
-export function not(condition: Condition): Condition {
-  return checkConditions('not', [condition])[0]!.not();
+export function not<T extends object>(condition: Condition<T>): Condition<T> {
+  return (checkConditions('not', [condition])[0] as Condition<T>).not();
 }
 
 /** AND/OR are associative: `a.and(b).and(c)` flattens to one `(a AND b AND c)`. */
@@ -211,7 +241,10 @@ function combine(kind: 'and' | 'or', conditions: readonly Condition[]): Conditio
   return { kind, conditions: flat };
 }
 
-function checkConditions(kind: string, conditions: readonly Condition[]): readonly Condition[] {
+function checkConditions<C extends Condition>(
+  kind: string,
+  conditions: readonly C[],
+): readonly C[] {
   if (conditions.length === 0) {
     throw new ParamValidationError(`${kind}() needs at least one condition`);
   }

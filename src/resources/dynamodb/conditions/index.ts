@@ -16,6 +16,14 @@
  */
 export { Key, Attr, KeyAttribute, ConditionAttribute, SizeOperand } from './attributes.js';
 export type { AttributeTypeName, ConditionOperand } from './attributes.js';
+export type {
+  AttributeName,
+  AttributePath,
+  AttributeValueAt,
+  ElementOperand,
+  PrefixOperand,
+  ValueOperand,
+} from './item-types.js';
 export { Condition, KeyCondition, and, or, not } from './condition.js';
 export { buildExpression } from './build.js';
 export type { BuildExpressionOptions, BuiltExpression } from './build.js';

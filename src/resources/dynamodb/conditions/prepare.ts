@@ -7,7 +7,9 @@ import { ParamValidationError } from '../../../core/index.js';
 import { define } from '../define.js';
 import { buildExpression } from './build.js';
 import { Condition, describe, type KeyCondition } from './condition.js';
+import type { AttributePath, IsUntyped } from './item-types.js';
 import { parsePath } from './path.js';
+import type { NativeItem } from '../params.js';
 import { ExpressionPlaceholders } from './placeholders.js';
 
 /** The members of a transaction item that carry their own expressions. */
@@ -26,8 +28,12 @@ const CONDITION_MEMBERS = ['KeyConditionExpression', 'ConditionExpression', 'Fil
 /**
  * A v3 input whose expression members also take conditions: KeyConditionExpression a
  * `KeyCondition`, ConditionExpression / FilterExpression any `Condition`, ProjectionExpression
- * a list of attribute paths, and the same inside `TransactItems[]`.
+ * a list of attribute paths, and the same inside `TransactItems[]`. With an item type `T`,
+ * conditions must be `T`'s (`Attr<T>(...)`, `table.attr(...)`) and projected paths `T`'s
+ * paths; untyped, any condition or path goes.
  *
+ * @typeParam P - the v3 input
+ * @typeParam T - the item type the conditions are about (untyped by default)
  * @example
  * ```ts
  * type QueryParams = WithConditions<QueryCommandInput>;
@@ -36,17 +42,20 @@ const CONDITION_MEMBERS = ['KeyConditionExpression', 'ConditionExpression', 'Fil
  *
  * @public
  */
-export type WithConditions<T> = {
-  [K in keyof T]: K extends 'KeyConditionExpression'
-    ? T[K] | KeyCondition
+export type WithConditions<P, T extends object = NativeItem> = {
+  [K in keyof P]: K extends 'KeyConditionExpression'
+    ? P[K] | KeyCondition<ConditionItem<T>>
     : K extends 'ConditionExpression' | 'FilterExpression'
-      ? T[K] | Condition
+      ? P[K] | Condition<ConditionItem<T>>
       : K extends 'ProjectionExpression'
-        ? T[K] | readonly string[]
+        ? P[K] | readonly AttributePath<T>[]
         : K extends 'TransactItems'
-          ? TransactItemsWith<T[K]>
-          : T[K];
+          ? TransactItemsWith<P[K]>
+          : P[K];
 };
+
+/** Untyped params take any condition, typed ones only their item type's. */
+type ConditionItem<T extends object> = IsUntyped<T> extends true ? object : T;
 
 type TransactItemsWith<A> = {
   [I in keyof A]: {

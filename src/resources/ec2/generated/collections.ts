@@ -41,6 +41,7 @@ const InstanceCollection$createTags: BatchActionSpec<sdk.CreateTagsCommandOutput
     command: CreateTagsCommand,
     params: [{ target: 'Resources[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['DryRun', 'Resources', 'Tags'],
 };
 const InstanceCollection$monitor: BatchActionSpec<sdk.MonitorInstancesCommandOutput> = {
   name: 'monitor',
@@ -48,6 +49,7 @@ const InstanceCollection$monitor: BatchActionSpec<sdk.MonitorInstancesCommandOut
     command: MonitorInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'MetricCategoryIds', 'DryRun'],
 };
 const InstanceCollection$reboot: BatchActionSpec<sdk.RebootInstancesCommandOutput> = {
   name: 'reboot',
@@ -55,6 +57,7 @@ const InstanceCollection$reboot: BatchActionSpec<sdk.RebootInstancesCommandOutpu
     command: RebootInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'DryRun'],
 };
 const InstanceCollection$start: BatchActionSpec<sdk.StartInstancesCommandOutput> = {
   name: 'start',
@@ -62,6 +65,7 @@ const InstanceCollection$start: BatchActionSpec<sdk.StartInstancesCommandOutput>
     command: StartInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'AdditionalInfo', 'DryRun'],
 };
 const InstanceCollection$stop: BatchActionSpec<sdk.StopInstancesCommandOutput> = {
   name: 'stop',
@@ -69,6 +73,7 @@ const InstanceCollection$stop: BatchActionSpec<sdk.StopInstancesCommandOutput> =
     command: StopInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'Hibernate', 'SkipOsShutdown', 'DryRun', 'Force'],
 };
 const InstanceCollection$terminate: BatchActionSpec<sdk.TerminateInstancesCommandOutput> = {
   name: 'terminate',
@@ -76,6 +81,7 @@ const InstanceCollection$terminate: BatchActionSpec<sdk.TerminateInstancesComman
     command: TerminateInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'Force', 'SkipOsShutdown', 'DryRun'],
 };
 const InstanceCollection$unmonitor: BatchActionSpec<sdk.UnmonitorInstancesCommandOutput> = {
   name: 'unmonitor',
@@ -83,6 +89,7 @@ const InstanceCollection$unmonitor: BatchActionSpec<sdk.UnmonitorInstancesComman
     command: UnmonitorInstancesCommand,
     params: [{ target: 'InstanceIds[]', source: 'identifier', name: 'Id' }],
   },
+  allowedParams: ['InstanceIds', 'MetricCategoryIds', 'DryRun'],
 };
 
 /**

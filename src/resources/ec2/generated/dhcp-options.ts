@@ -80,6 +80,7 @@ const DhcpOptions$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const DhcpOptions$delete: ActionSpec<
   sdk.DeleteDhcpOptionsCommandInput,

@@ -76,6 +76,7 @@ const Image$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Image$deregister: ActionSpec<
   sdk.DeregisterImageCommandInput,

@@ -157,6 +157,7 @@ const Instance$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Instance$deleteTags: ActionSpec<sdk.DeleteTagsCommandInput, sdk.DeleteTagsCommandOutput> = {
   name: 'deleteTags',

@@ -81,6 +81,7 @@ const InternetGateway$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> 
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const InternetGateway$delete: ActionSpec<
   sdk.DeleteInternetGatewayCommandInput,

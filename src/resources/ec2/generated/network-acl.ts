@@ -86,6 +86,7 @@ const NetworkAcl$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const NetworkAcl$delete: ActionSpec<
   sdk.DeleteNetworkAclCommandInput,

@@ -101,6 +101,7 @@ const NetworkInterface$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]>
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const NetworkInterface$delete: ActionSpec<
   sdk.DeleteNetworkInterfaceCommandInput,

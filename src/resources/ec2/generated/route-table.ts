@@ -75,6 +75,7 @@ const RouteTable$createRoute: ActionSpec<sdk.CreateRouteCommandInput, Route> = {
       },
     ],
   },
+  checks: [{ param: 'DestinationCidrBlock', role: "the Route's destinationCidrBlock" }],
 };
 const RouteTable$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
   name: 'createTags',
@@ -108,6 +109,7 @@ const RouteTable$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const RouteTable$delete: ActionSpec<
   sdk.DeleteRouteTableCommandInput,

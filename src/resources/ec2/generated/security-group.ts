@@ -93,6 +93,7 @@ const SecurityGroup$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = 
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const SecurityGroup$delete: ActionSpec<
   sdk.DeleteSecurityGroupCommandInput,

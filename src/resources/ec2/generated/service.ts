@@ -234,6 +234,7 @@ const EC2$createPlacementGroup: ActionSpec<sdk.CreatePlacementGroupCommandInput,
       { target: 'Name', source: 'requestParameter', path: (v) => field(v, 'GroupName') },
     ],
   },
+  checks: [{ param: 'GroupName', role: "the PlacementGroup's name" }],
 };
 const EC2$createRouteTable: ActionSpec<sdk.CreateRouteTableCommandInput, RouteTable> = {
   name: 'createRouteTable',

@@ -87,6 +87,7 @@ const Snapshot$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Snapshot$delete: ActionSpec<sdk.DeleteSnapshotCommandInput, sdk.DeleteSnapshotCommandOutput> =
   {

@@ -131,6 +131,7 @@ const Subnet$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Subnet$delete: ActionSpec<sdk.DeleteSubnetCommandInput, sdk.DeleteSubnetCommandOutput> = {
   name: 'delete',

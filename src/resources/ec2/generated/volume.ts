@@ -108,6 +108,7 @@ const Volume$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Volume$delete: ActionSpec<sdk.DeleteVolumeCommandInput, sdk.DeleteVolumeCommandOutput> = {
   name: 'delete',

@@ -228,6 +228,7 @@ const Vpc$createTags: ActionSpec<sdk.CreateTagsCommandInput, Tag[]> = {
     ],
     plural: true,
   },
+  checks: [{ param: 'Tags', item: 'Key', required: true, role: "the Tag's key" }],
 };
 const Vpc$delete: ActionSpec<sdk.DeleteVpcCommandInput, sdk.DeleteVpcCommandOutput> = {
   name: 'delete',

@@ -29,7 +29,14 @@ const Alias$type: ResourceTypeSpec = {
   name: 'Alias',
   label: 'Alias',
   identifiers: [
-    { name: 'FunctionName', property: 'functionName' },
+    {
+      name: 'FunctionName',
+      property: 'functionName',
+      pattern:
+        /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\d+:)?(\d{12}:)?(function:)?[a-zA-Z0-9_.-]+(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/,
+      format:
+        "a function name, ARN or partial ARN, with an optional :version or :alias (letters, digits, '-', '_', '.')",
+    },
     { name: 'Name', property: 'name' },
   ],
   load: {

@@ -33,7 +33,14 @@ const FunctionVersion$type: ResourceTypeSpec = {
   name: 'FunctionVersion',
   label: 'FunctionVersion',
   identifiers: [
-    { name: 'FunctionName', property: 'functionName' },
+    {
+      name: 'FunctionName',
+      property: 'functionName',
+      pattern:
+        /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\d+:)?(\d{12}:)?(function:)?[a-zA-Z0-9_.-]+(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/,
+      format:
+        "a function name, ARN or partial ARN, with an optional :version or :alias (letters, digits, '-', '_', '.')",
+    },
     { name: 'Version', property: 'version' },
   ],
   load: {
@@ -74,6 +81,7 @@ const FunctionVersion$createAlias: ActionSpec<sdk.CreateAliasCommandInput, Alias
     ],
     path: whole,
   },
+  checks: [{ param: 'Name', required: true, role: "the Alias's name" }],
 };
 const FunctionVersion$delete: ActionSpec<
   sdk.DeleteFunctionCommandInput,

@@ -64,7 +64,16 @@ const LambdaFunction$type: ResourceTypeSpec = {
   service: lambdaService,
   name: 'Function',
   label: 'LambdaFunction',
-  identifiers: [{ name: 'Name', property: 'name' }],
+  identifiers: [
+    {
+      name: 'Name',
+      property: 'name',
+      pattern:
+        /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\d+:)?(\d{12}:)?(function:)?[a-zA-Z0-9_.-]+(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/,
+      format:
+        "a function name, ARN or partial ARN, with an optional :version or :alias (letters, digits, '-', '_', '.')",
+    },
+  ],
   load: {
     request: {
       command: GetFunctionConfigurationCommand,
@@ -129,6 +138,7 @@ const LambdaFunction$createAlias: ActionSpec<sdk.CreateAliasCommandInput, Alias>
     ],
     path: whole,
   },
+  checks: [{ param: 'Name', required: true, role: "the Alias's name" }],
 };
 const LambdaFunction$delete: ActionSpec<
   sdk.DeleteFunctionCommandInput,
@@ -159,6 +169,7 @@ const LambdaFunction$removePermission: ActionSpec<
     command: RemovePermissionCommand,
     params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'StatementId', required: true, role: 'a label of the request URL' }],
 };
 const LambdaFunction$getPolicy: ActionSpec<sdk.GetPolicyCommandInput, sdk.GetPolicyCommandOutput> =
   {

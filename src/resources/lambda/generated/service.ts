@@ -55,6 +55,17 @@ export const Lambda$createFunction: ActionSpec<sdk.CreateFunctionCommandInput, L
     ],
     path: whole,
   },
+  checks: [
+    {
+      param: 'FunctionName',
+      required: true,
+      pattern:
+        /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\d+:)?(\d{12}:)?(function:)?[a-zA-Z0-9_.-]+(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/,
+      format:
+        "a function name, ARN or partial ARN, with an optional :version or :alias (letters, digits, '-', '_', '.')",
+      role: "the LambdaFunction's name",
+    },
+  ],
 };
 export const Lambda$publishLayerVersion: ActionSpec<
   sdk.PublishLayerVersionCommandInput,
@@ -70,6 +81,7 @@ export const Lambda$publishLayerVersion: ActionSpec<
     ],
     path: whole,
   },
+  checks: [{ param: 'LayerName', required: true, role: "the LayerVersion's layerName" }],
 };
 const Lambda$createEventSourceMapping: ActionSpec<
   sdk.CreateEventSourceMappingCommandInput,

@@ -125,6 +125,7 @@ const Bucket$putObject: ActionSpec<sdk.PutObjectCommandInput, S3Object> = {
       { target: 'Key', source: 'requestParameter', path: (v) => field(v, 'Key') },
     ],
   },
+  checks: [{ param: 'Key', required: true, role: "the S3Object's key" }],
 };
 const Bucket$Acl: HasSpec<BucketAcl> = {
   name: 'Acl',

@@ -51,6 +51,14 @@ const ObjectSummaryCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOu
     },
     errors: (v) => flatten(field(v, 'Errors')),
     error: DeleteObjectsError,
+    allowedParams: [
+      'Delete',
+      'MFA',
+      'RequestPayer',
+      'BypassGovernanceRetention',
+      'ExpectedBucketOwner',
+      'ChecksumAlgorithm',
+    ],
   };
 const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput, sdk._Error> =
   {
@@ -65,6 +73,14 @@ const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOu
     },
     errors: (v) => flatten(field(v, 'Errors')),
     error: DeleteObjectsError,
+    allowedParams: [
+      'Delete',
+      'MFA',
+      'RequestPayer',
+      'BypassGovernanceRetention',
+      'ExpectedBucketOwner',
+      'ChecksumAlgorithm',
+    ],
   };
 
 /**

@@ -46,6 +46,7 @@ const S3$createBucket: ActionSpec<sdk.CreateBucketCommandInput, Bucket> = {
     type: () => Bucket,
     identifiers: [{ target: 'Name', source: 'requestParameter', path: (v) => field(v, 'Bucket') }],
   },
+  checks: [{ param: 'Bucket', required: true, role: "the Bucket's name" }],
 };
 const S3$Bucket: HasSpec<Bucket> = {
   name: 'Bucket',

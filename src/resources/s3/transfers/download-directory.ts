@@ -9,8 +9,15 @@ import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { BatchActionError, ParamValidationError } from '../../../core/index.js';
-import { downloadFile } from './download.js';
-import { abortError, assertConcurrency, assertTransferOptions, throwIfAborted } from './options.js';
+import { downloadToPath } from './download.js';
+import {
+  abortError,
+  assertConcurrency,
+  assertTransferOptions,
+  throwIfAborted,
+  type Progress,
+} from './options.js';
+import { aggregateProgress, messageOf } from './directory-progress.js';
 
 /**
  * Options of `bucket.downloadDirectory`.
@@ -23,10 +30,23 @@ export interface DownloadDirectoryOptions {
    * directory: with `logs/2026-`, the key `logs/2026-01.txt` becomes `<dir>/2026-01.txt`.
    */
   prefix?: string;
-  /** Downloads in flight at once (default 4). */
+  /** Files downloading at once (default 4). Each large one also fetches its parts 4 at a time. */
   concurrency?: number;
+  /**
+   * Called with the bytes written over all files. With it, the whole listing is read before
+   * the first download, so that `total` (the sum of the listed sizes) is known from the
+   * first call, `{ loaded: 0, total }`.
+   */
+  onProgress?: (progress: Progress) => void;
   /** Cancels the listing and the downloads; the promise rejects with an `AbortError`. */
   abortSignal?: AbortSignal;
+}
+
+/** An object of a listing, as a directory download needs it. */
+export interface ListedObject {
+  readonly key: string;
+  /** The listed size: a hint (the object may change before it is read). */
+  readonly size: number | undefined;
 }
 
 /**
@@ -86,7 +106,8 @@ export function pathBelow(root: string, relativeKey: string): string {
  * Downloads every object the listing yields (`keys`, page by page) below `dir`, `concurrency`
  * at a time, each atomically (see `downloadFile`). Keys ending in `/` (folder markers) are
  * skipped. Keys that would land outside `dir` — also through a symbolic link inside it — are
- * refused and never written. Refused keys and failed downloads are raised together after the
+ * refused and never written. With `onProgress`, the listing is read to its end first, so
+ * that the total is known before the first download. Refused keys and failed downloads are raised together after the
  * last one as a `BatchActionError` whose `failures` are {@link DirectoryDownloadFailure}s and
  * whose `responses` are the files written.
  */
@@ -94,14 +115,14 @@ export async function downloadDirectory(
   client: S3Client,
   bucket: string,
   dir: string,
-  keys: (abortSignal: AbortSignal | undefined) => AsyncIterable<readonly string[]>,
+  keys: (abortSignal: AbortSignal | undefined) => AsyncIterable<readonly ListedObject[]>,
   options: DownloadDirectoryOptions = {},
 ): Promise<DownloadDirectoryResult> {
   const fn = 'downloadDirectory';
   if (typeof options !== 'object' || options === null)
     throw new ParamValidationError(`${fn}: options must be an object`);
-  const { prefix = '', concurrency = 4, abortSignal } = options;
-  assertTransferOptions(fn, { abortSignal });
+  const { prefix = '', concurrency = 4, abortSignal, onProgress } = options;
+  assertTransferOptions(fn, { abortSignal, onProgress });
   assertConcurrency(fn, concurrency);
   if (typeof prefix !== 'string') throw new ParamValidationError(`${fn}: prefix must be a string`);
   if (typeof dir !== 'string' || dir.length === 0)
@@ -120,7 +141,9 @@ export async function downloadDirectory(
   const failures: DirectoryDownloadFailure[] = [];
   const running = new Set<Promise<void>>();
 
-  const download = async (key: string): Promise<void> => {
+  let progress: ReturnType<typeof aggregateProgress> | undefined;
+
+  const download = async ({ key, size }: ListedObject): Promise<void> => {
     try {
       const path = pathBelow(root, key.slice(base.length));
       const parent = dirname(path);
@@ -128,7 +151,14 @@ export async function downloadDirectory(
       await assertInside(root, parent, key);
       await mkdir(parent, { recursive: true });
       await assertInside(root, parent, key);
-      await downloadFile(client, { Bucket: bucket, Key: key }, path, { abortSignal });
+      await downloadToPath(
+        fn,
+        client,
+        { Bucket: bucket, Key: key },
+        path,
+        { abortSignal, onProgress: progress?.forFile() },
+        size,
+      );
       files.push({ key, path });
     } catch (error) {
       failures.push({ key, error });
@@ -136,12 +166,24 @@ export async function downloadDirectory(
   };
 
   try {
-    for await (const page of keys(abortSignal)) {
-      for (const key of page) {
-        if (key.endsWith('/')) continue;
+    let pages: AsyncIterable<readonly ListedObject[]> = keys(abortSignal);
+    if (onProgress) {
+      const listed: ListedObject[] = [];
+      for await (const page of pages) listed.push(...page.filter((o) => !o.key.endsWith('/')));
+      progress = aggregateProgress(
+        listed.reduce((sum, o) => sum + (o.size ?? 0), 0),
+        onProgress,
+      );
+      pages = (async function* () {
+        yield listed;
+      })();
+    }
+    for await (const page of pages) {
+      for (const object of page) {
+        if (object.key.endsWith('/')) continue;
         while (running.size >= concurrency) await Promise.race(running);
         throwIfAborted(fn, abortSignal);
-        const job: Promise<void> = download(key).finally(() => running.delete(job));
+        const job: Promise<void> = download(object).finally(() => running.delete(job));
         running.add(job);
       }
     }
@@ -187,8 +229,4 @@ async function assertInside(root: string, path: string, key: string): Promise<vo
 /** Whether a path relative to the root leads out of it. */
 function escapes(back: string): boolean {
   return back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,15 +1,13 @@
 /**
- * Downloads: an object to a local file (atomically) or to a Node stream, with plain
- * streaming GetObject.
+ * Downloads: an object to a local file (atomically; concurrent ranged GETs for a large
+ * object) or to a Node stream (one streaming GetObject).
  *
  * @packageDocumentation
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { pipeline as pipelineAsync } from 'node:stream/promises';
 import {
   GetObjectCommand,
   type GetObjectCommandInput,
@@ -18,11 +16,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { ParamValidationError } from '../../../core/index.js';
 import { readableBody } from './object-body.js';
+import { fetchToFile } from './ranged-get.js';
 import {
   abortError,
+  assertConcurrency,
   assertLocation,
   assertParams,
+  assertPartSize,
   assertTransferOptions,
+  MiB,
   throwIfAborted,
   type ObjectSource,
   type Progress,
@@ -38,6 +40,25 @@ export interface DownloadOptions extends TransferOptions {
   /** Extra GetObject members: Range, IfMatch, SSECustomerKey, ResponseContentType, ... */
   params?: Omit<GetObjectCommandInput, 'Bucket' | 'Key' | 'VersionId'>;
 }
+
+/**
+ * Options of {@link Bucket.downloadFile} and {@link S3Object.downloadFile}: those of every
+ * download, and how a large object is split into concurrent ranged GETs.
+ *
+ * @public
+ */
+export interface DownloadFileOptions extends DownloadOptions {
+  /**
+   * Bytes per ranged GET, from 5 MiB to 5 GiB. An object of at most one part is fetched with
+   * a single GetObject. Default: 8 MiB (boto3's multipart threshold and chunk size).
+   */
+  partSize?: number;
+  /** Ranged GETs in flight at once. Default: 4. */
+  concurrency?: number;
+}
+
+/** boto3's default `multipart_threshold` and `multipart_chunksize`. */
+const DEFAULT_PART_SIZE = 8 * MiB;
 
 /**
  * The GetObject output of a download, without its (already consumed) body.
@@ -95,35 +116,70 @@ function progressCounter(
 }
 
 /**
- * Downloads an object to a local file. The bytes go to a temporary file beside the target
- * (same directory, so the final rename is atomic) which is renamed into place only once the
- * whole body has arrived: the target path never holds a partial file, and on any failure the
- * temporary file is removed and an existing target is left untouched.
+ * Downloads an object to a local file. An object larger than `partSize` is fetched with
+ * concurrent ranged GETs (`concurrency` at a time), the first of which also gives the size,
+ * so no HeadObject is sent: 20 MiB in 8 MiB parts is three GetObject requests. Every part
+ * after the first is pinned to the first response's ETag (`IfMatch`; and to `VersionId` when
+ * the source names one), so an object overwritten mid-download fails with
+ * `PreconditionFailed` rather than mixing two versions. An object of at most one part, or a
+ * `params.Range` or `params.PartNumber` of your own, is one GetObject; an empty object is
+ * two (S3 refuses any range of it with 416 InvalidRange; a plain GET follows).
+ *
+ * The bytes go to a temporary file beside the target (same directory, so the final rename
+ * is atomic), each part written at its offset, and the file is renamed into place only once
+ * every byte has arrived: the target path never holds a partial file, and on any failure
+ * the temporary file is removed and an existing target is left untouched.
  *
  * @param client - the S3 client to send with
  * @param source - what to read: `{ Bucket, Key, VersionId? }`
  * @param filePath - where to write; its directory must exist. An existing file is replaced.
- * @param options - progress, cancellation, extra GetObject params
- * @returns the GetObject output without its body (ETag, VersionId, ContentType, ...)
+ * @param options - part size, concurrency, progress, cancellation, extra GetObject params
+ * @returns the GetObject output without its body (ETag, VersionId, ContentType, ...);
+ *   `ContentLength` is the object's size
  * @throws ParamValidationError for bad arguments, before any request; the v3 service error (e.g.
- *   `NoSuchKey`) if the object cannot be read
+ *   `NoSuchKey`, `PreconditionFailed`) if the object cannot be read
  *
  * @example
  * ```ts
  * const { ETag } = await downloadFile(client, { Bucket: 'backups', Key: 'db.dump' }, './db.dump', {
+ *   partSize: 16 * 1024 * 1024,
+ *   concurrency: 8,
  *   onProgress: ({ loaded, total }) => console.log(`${loaded}/${total}`),
  *   abortSignal: AbortSignal.timeout(60_000),
  * });
  * ```
  */
-export async function downloadFile(
+export function downloadFile(
   client: S3Client,
   source: ObjectSource,
   filePath: string,
-  options: DownloadOptions = {},
+  options: DownloadFileOptions = {},
 ): Promise<DownloadResult> {
-  const fn = 'downloadFile';
+  return downloadToPath('downloadFile', client, source, filePath, options);
+}
+
+/**
+ * {@link downloadFile} under the name of the public function that called it, for objects
+ * whose size a listing already gave: at most one part is then one plain GET (no range).
+ *
+ * @example
+ * ```ts
+ * await downloadToPath('downloadDirectory', client, source, path, options, listedSize);
+ * ```
+ */
+export async function downloadToPath(
+  fn: string,
+  client: S3Client,
+  source: ObjectSource,
+  filePath: string,
+  options: DownloadFileOptions,
+  expectedSize?: number,
+): Promise<DownloadResult> {
   validate(fn, source, options);
+  const partSize = options.partSize ?? DEFAULT_PART_SIZE;
+  assertPartSize(fn, partSize);
+  const concurrency = options.concurrency ?? 4;
+  assertConcurrency(fn, concurrency);
   if (typeof filePath !== 'string' || filePath.length === 0) {
     throw new ParamValidationError(
       `${fn}: filePath must be a non-empty string, got ${JSON.stringify(filePath)}`,
@@ -140,41 +196,40 @@ export async function downloadFile(
   if ((await stat(filePath).catch(() => undefined))?.isDirectory()) {
     throw new ParamValidationError(`${fn}: filePath ${JSON.stringify(filePath)} is a directory`);
   }
+  const { abortSignal, onProgress } = options;
+  throwIfAborted(fn, abortSignal);
 
-  const output = await getObject(fn, client, source, options);
-  const { Body: _body, ...result } = output;
-  const body = readableBody(output).stream();
   const temporary = join(
     directory,
     `.${basename(filePath)}.${randomBytes(6).toString('hex')}.download`,
   );
-  const { abortSignal, onProgress } = options;
-  // 'wx': never clobber a file we did not create.
-  const file = createWriteStream(temporary, { flags: 'wx' });
+  let opened = false;
   try {
-    if (onProgress) {
-      await pipelineAsync(body, progressCounter(onProgress, output.ContentLength), file, {
-        signal: abortSignal,
-      });
-    } else {
-      await pipelineAsync(body, file, { signal: abortSignal });
-    }
+    const result = await fetchToFile(
+      client,
+      source,
+      async () => {
+        // 'wx': never clobber a file we did not create.
+        const handle = await open(temporary, 'wx');
+        opened = true;
+        return handle;
+      },
+      {
+        params: options.params ?? {},
+        partSize,
+        concurrency,
+        abortSignal,
+        onProgress,
+        expectedSize,
+      },
+    );
     await rename(temporary, filePath);
+    return result;
   } catch (error) {
-    body.destroy();
-    // The file is opened asynchronously: a pipeline that fails early can settle before the
-    // open does. Only once the stream has closed is the file there to remove (or never made).
-    if (!file.closed) {
-      const closed = new Promise<void>((resolve) => file.once('close', () => resolve()));
-      file.on('error', () => undefined); // the pipeline's error is the one to report
-      file.destroy();
-      await closed;
-    }
-    await unlink(temporary).catch(() => undefined);
+    if (opened) await unlink(temporary).catch(() => undefined);
     if (abortSignal?.aborted) throw abortError(fn, abortSignal);
     throw error;
   }
-  return result;
 }
 
 /**
