@@ -15,20 +15,17 @@ import {
   type InvokeParams,
   type InvokeResult,
 } from './invoke.js';
-import { withZipBytes, type ZipSource } from './zip.js';
+import { withZipBytes, type PackageInput } from './zip.js';
 
 /**
- * The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a path.
+ * The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a
+ * path, or `files` to zip.
  *
  * @public
  */
-export type UpdateCodeParams = Omit<
-  ActionParams<UpdateFunctionCodeCommandInput, 'FunctionName'>,
-  'ZipFile'
-> & {
-  /** The new deployment package: its bytes, or the path of a `.zip` file. */
-  readonly ZipFile?: ZipSource;
-};
+export type UpdateCodeParams = PackageInput<
+  ActionParams<UpdateFunctionCodeCommandInput, 'FunctionName'>
+>;
 
 /**
  * A Lambda function (boto3 never had one): identifier `name`, attributes from
@@ -81,13 +78,14 @@ export class LambdaFunction extends LambdaFunctionBase {
 
   /**
    * Sends `UpdateFunctionCode`. `ZipFile` may be the package's bytes or a path to a `.zip`
-   * file, read before any request.
+   * file, read before any request; or give `files` (path → text or bytes), zipped here.
    *
    * @param params - the UpdateFunctionCode input without `FunctionName`
    * @param options - `abortSignal` cancels the request
    * @example
    * ```ts
    * await fn.updateCode({ ZipFile: './dist/fn.zip', Publish: true });
+   * await fn.updateCode({ files: { 'index.mjs': 'export const handler = async () => 2;' } });
    * ```
    */
   async updateCode(
