@@ -78,7 +78,9 @@ export class LambdaFunction extends LambdaFunctionBase {
 
   /**
    * Sends `UpdateFunctionCode`. `ZipFile` may be the package's bytes or a path to a `.zip`
-   * file, read before any request; or give `files` (path → text or bytes), zipped here.
+   * file, read before any request; or give `files` (path → text or bytes), zipped here. The
+   * response becomes the function's data (forgotten instead with `Publish`: the response then
+   * describes the new version).
    *
    * @param params - the UpdateFunctionCode input without `FunctionName`
    * @param options - `abortSignal` cancels the request
@@ -93,11 +95,11 @@ export class LambdaFunction extends LambdaFunctionBase {
     options?: RequestOptions,
   ): Promise<UpdateFunctionCodeCommandOutput> {
     const withBytes = await withZipBytes(params, undefined, 'LambdaFunction.updateCode');
-    return runAction(
-      this,
-      LambdaFunction$updateCode,
-      withBytes,
-      options,
-    ) as Promise<UpdateFunctionCodeCommandOutput>;
+    // With Publish, the response describes the version it made, not $LATEST: the function's
+    // data is then forgotten rather than replaced.
+    const spec = params?.Publish
+      ? { ...LambdaFunction$updateCode, data: undefined }
+      : LambdaFunction$updateCode;
+    return runAction(this, spec, withBytes, options) as Promise<UpdateFunctionCodeCommandOutput>;
   }
 }
