@@ -101,6 +101,7 @@ describe('Lambda: the response carries the new configuration', () => {
     await fn.updateConfiguration({ Timeout: 30, MemorySize: 512 });
     expect(await fn.timeout).toBe(30);
     expect(await fn.memorySize).toBe(512);
+    expect(fn.data).not.toHaveProperty('$metadata');
     expect(counter.byOperation).toEqual({ UpdateFunctionConfiguration: 1 });
 
     counter.reset();
