@@ -208,8 +208,9 @@ export abstract class Resource<TClient extends object = object, TData extends ob
       identifiers: this.#identifiers,
       data: this.#data,
       context: async (needData, options) => {
-        if (needData && this.#data === undefined) await this.load(options);
-        return { identifiers: this.#identifiers, data: this.#data };
+        // The load's own answer: an action finishing meanwhile may have forgotten the data.
+        const data = needData && this.#data === undefined ? await this.load(options) : this.#data;
+        return { identifiers: this.#identifiers, data };
       },
       setData: (data) => this.#replaceData(data as TData),
       clearData: () => {

@@ -73,6 +73,21 @@ describe('data after an action', () => {
     expect(client.operations).toEqual(['DescribeThing', 'TouchThing', 'DescribeThing']);
   });
 
+  it('an action that needs data still gets the load it waited for, when another action forgets it', async () => {
+    const { service, client } = things(async (operation, input) => {
+      if (operation === 'UpdateThing') return { Owner: input.Owner };
+      if (operation === 'TouchThing') return {};
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { Thing: { OwnerId: 'o1' } };
+    });
+    const thing = service.Thing('t1');
+    // update loads first (20 ms); touch answers at once and forgets the data meanwhile.
+    const [updated] = await Promise.all([thing.update(), thing.touch()]);
+    expect(updated).toMatchObject({ Owner: { Id: 'o1' } });
+    expect(client.operations).toEqual(['DescribeThing', 'TouchThing', 'UpdateThing']);
+    expect(thing.data).toBeUndefined();
+  });
+
   it('is not overwritten by a load under way when the response carried the state', async () => {
     const { service } = things(handler);
     const thing = service.Thing('t1');
