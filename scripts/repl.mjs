@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { start } from 'node:repl';
 import { PassThrough } from 'node:stream';
-import { emulatorRole, tinyZip } from './demo/lambda-fixture.mjs';
+import { ECHO_FILES, emulatorRole } from './demo/lambda-fixture.mjs';
 import { loadLibrary, prepare } from './demo/prepare.mjs';
 import { bold, dim } from './demo/print.mjs';
 import { confirmAws, openTarget, parseTargetArgs, usesAws } from './demo/target.mjs';
@@ -52,7 +52,11 @@ async function scope(target) {
   };
   const extras = target.aws
     ? {}
-    : { endpoint: target.endpoint, role: await emulatorRole(target.config('iam')), zip: tinyZip() };
+    : {
+        endpoint: target.endpoint,
+        role: await emulatorRole(target.config('iam')),
+        zip: lib.lambda.zipFiles(ECHO_FILES),
+      };
   const exports = { ...lib.core, ...lib.s3, ...lib.dynamodb, ...lib.ec2, ...lib.lambda };
   return { values: { ...exports, ...services, ...extras }, services };
 }

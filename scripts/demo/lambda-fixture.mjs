@@ -1,10 +1,7 @@
 /**
  * What creating a Lambda function on the emulator needs: an IAM role that exists there and
- * a deployment package (a zip whose index.handler returns its event).
+ * the source of a handler (index.js, whose handler returns its event).
  */
-import sharedZip from '../tiny-zip.cjs';
-
-const { tinyZip: zipOf } = sharedZip;
 
 const ROLE_NAME = 'aws-resources-demo';
 const TRUST = JSON.stringify({
@@ -35,7 +32,5 @@ export async function emulatorRole(config) {
   }
 }
 
-/** A zip (one stored entry, index.js) whose handler returns its event. */
-export function tinyZip(source = 'exports.handler = async (event) => event;\n') {
-  return zipOf({ 'index.js': source });
-}
+/** The files of a deployment package whose index.handler returns its event. */
+export const ECHO_FILES = { 'index.js': 'exports.handler = async (event) => event;\n' };

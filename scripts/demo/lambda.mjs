@@ -3,7 +3,7 @@
  * publish a version and an alias, list, delete. On AWS it only reads your functions.
  */
 import { randomBytes } from 'node:crypto';
-import { emulatorRole, tinyZip } from './lambda-fixture.mjs';
+import { ECHO_FILES, emulatorRole } from './lambda-fixture.mjs';
 import { code, note, part, show, step } from './print.mjs';
 
 export async function tourLambda({ lib, target, counter }) {
@@ -34,17 +34,17 @@ async function readOnly(lambda, counter) {
 async function createAndInvoke(lambda, counter, role) {
   let fn;
   try {
-    step('Create a function from a zip');
+    step('Create a function from its source files');
     const name = `aws-resources-demo-${randomBytes(3).toString('hex')}`;
     code(
-      `const fn = await lambda.createFunction({ FunctionName: '${name}', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip }, Role });`,
+      `const fn = await lambda.createFunction({ FunctionName: '${name}', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { files: { 'index.js': source } }, Role });`,
     );
     fn = await lambda.createFunction({
       FunctionName: name,
       Role: role,
       Runtime: 'nodejs20.x',
       Handler: 'index.handler',
-      Code: { ZipFile: tinyZip() },
+      Code: { files: ECHO_FILES }, // zipped here, before the request
     });
     show('', fn);
     code('[await fn.runtime, await fn.memorySize];   // from CreateFunction: no request');

@@ -29,6 +29,12 @@ export interface Owner {
   readonly core: Set<string>;
   /** The descriptor constants of the module. */
   readonly descriptors: DescriptorWriter;
+  /**
+   * The v3 type of the data of a resource that loads (`TableDescription`), which an action's
+   * response may carry as the resource's new state; undefined for services and resources
+   * that do not load.
+   */
+  readonly dataShape?: string;
 }
 
 /** The name of a member's descriptor constant: `Bucket$putObject`. */
@@ -50,6 +56,31 @@ function filledNote(params: readonly ParamDefinition[] | undefined): string {
     return `\`${p.target}\` = ${JSON.stringify(p.value)}`;
   });
   return notes.length ? ` The resource fills ${notes.join(', ')}.` : '';
+}
+
+/**
+ * Where an action's response carries its resource's new data: the output is the loaded
+ * shape itself, or has one member of that shape (see `SdkTypes.locate`); for an action that
+ * makes this very resource again (DynamoDB's `table.update()`), the made resource's path.
+ * Undefined — the engine then forgets the data, as boto3 does — for services, resources
+ * without a load, operations of another package, and actions that make other resources
+ * (their response describes those: PublishVersion's the new version, not the function).
+ */
+function newDataPath(ctx: GenContext, owner: Owner, action: ActionDefinition): string | undefined {
+  if (!owner.dataShape) return undefined;
+  if (action.resource) {
+    const self =
+      ctx.classOf(action.resource.type) === owner.className &&
+      action.resource.identifiers.every(
+        (identifier) =>
+          identifier.source === 'identifier' &&
+          (identifier.name ?? identifier.target) === identifier.target,
+      );
+    return self ? action.resource.path : undefined;
+  }
+  const op = action.request.operation;
+  if (ctx.packageOf(op) !== ctx.definition.service.package) return undefined;
+  return ctx.sdk.locate(`${op}CommandOutput`, owner.dataShape);
 }
 
 export function renderAction(
@@ -74,6 +105,7 @@ export function renderAction(
     resultVar = plural ? `${ctx.varOf(action.resource.type)}s` : ctx.varOf(action.resource.type);
   }
   owner.core.add('type ActionSpec');
+  const dataPath = newDataPath(ctx, owner, action);
   const descriptor = owner.descriptors.add(
     descriptorName(owner, method),
     `ActionSpec<${ctx.commandType(op, 'Input')}, ${result}>`,
@@ -82,6 +114,7 @@ export function renderAction(
       ['request', owner.descriptors.request(action.request)],
       ['resource', action.resource ? owner.descriptors.target(action.resource) : undefined],
       ['checks', actionChecks(ctx, action)],
+      ['data', dataPath === undefined ? undefined : owner.descriptors.path(dataPath)],
     ]),
     handWritten,
   );

@@ -185,6 +185,7 @@ export function renderResource(ctx: GenContext, type: string): string {
     taken: new Map(),
     core: new Set(['readAttribute', 'type ResourceTypeSpec']),
     descriptors: new DescriptorWriter(ctx),
+    dataShape: resource.load ? resource.shape : undefined,
   };
   for (const member of BASE_MEMBERS) owner.taken.set(member, 'a member of every resource');
   const typeSpec = renderTypeSpec(ctx, owner, type, resource);

@@ -241,6 +241,37 @@ export class SdkTypes {
     return labels;
   }
 
+  /**
+   * Where a value of the exported type `shape` is in the exported type `output`: `@` when
+   * `output` is `shape` or extends it (Lambda's `UpdateFunctionConfigurationCommandOutput`
+   * extends `FunctionConfiguration`), the name of the one member of type `shape` otherwise
+   * (`TableDescription` of `UpdateTableCommandOutput`), or undefined when there is none or
+   * more than one.
+   */
+  locate(output: string, shape: string): string | undefined {
+    const outputType = this.#declaredType(output);
+    const shapeType = this.#declaredType(shape);
+    if (!outputType || !shapeType) return undefined;
+    if (outputType === shapeType) return '@';
+    const bases = outputType.isClassOrInterface() ? this.#checker.getBaseTypes(outputType) : [];
+    if (bases.includes(shapeType as ts.BaseType)) return '@';
+    const holders = this.#checker
+      .getPropertiesOfType(outputType)
+      .filter(
+        (property) =>
+          this.#checker.getNonNullableType(this.#checker.getTypeOfSymbol(property)) === shapeType,
+      );
+    return holders.length === 1 ? holders[0]?.getName() : undefined;
+  }
+
+  #declaredType(name: string): ts.Type | undefined {
+    const symbol = this.#exports.get(name);
+    if (!symbol) return undefined;
+    const resolved =
+      symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+    return this.#checker.getDeclaredTypeOfSymbol(resolved);
+  }
+
   /** The members of an exported type, in declaration order; `$metadata` left out. */
   members(typeName: string): SdkMember[] {
     const symbol = this.#exports.get(typeName);

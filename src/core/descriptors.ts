@@ -144,6 +144,12 @@ export interface ActionSpec<Input extends object = never, Result = unknown> {
   readonly resource?: TargetSpec;
   /** Params of the caller's checked before any request (see `CheckedParamSpec`). */
   readonly checks?: readonly CheckedParamSpec[];
+  /**
+   * Where the response carries the resource's new data (its output is the loaded shape, or
+   * holds it): the engine keeps that as the data. Without it, an action forgets the data of
+   * a resource that loads, so the next read loads again (as boto3 does).
+   */
+  readonly data?: Path;
   /** Phantom: the result type, so engine functions return it without a cast at the call. */
   readonly result?: Result;
 }

@@ -21,6 +21,7 @@ export {
 export type * from './descriptors.js';
 export {
   collectionOf,
+  forgetData,
   readAttribute,
   readReference,
   runAction,

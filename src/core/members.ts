@@ -9,7 +9,7 @@ import { CollectionManager } from '../collections/collection-manager.js';
 import type { Collection, CollectionClass } from '../collections/collection.js';
 import type { ActionSpec, HasManySpec, HasSpec, WaiterSpec } from './descriptors.js';
 import { ParamValidationError } from './errors.js';
-import { OWNER, type HasOwner } from './owner.js';
+import { OWNER, type HasOwner, type Owner } from './owner.js';
 import { checkActionParams } from './param-checks.js';
 import { buildParams, mergeCallerParams } from './params.js';
 import { checkRequestOptions, sendRequest, type RequestOptions } from './request.js';
@@ -41,6 +41,7 @@ export async function runAction<Input extends object, Result>(
   const context = await owner.context(needData, checked);
   const params = mergeCallerParams(buildParams(request.params, context), callerParams, label);
   const response = await sendRequest(owner.service, owner.client, request, params, checked);
+  refreshData(owner, spec, response);
   if (!spec.resource) return response as Result;
   return buildResources(spec.resource, {
     client: owner.client,
@@ -182,4 +183,27 @@ export async function waitFor(
     const data = spec.path((result as { reason?: unknown }).reason, owner.identifiers);
     if (typeof data === 'object' && data !== null) owner.setData?.(data);
   }
+}
+
+/**
+ * After an action: the resource's data becomes the new state its response carries (the
+ * descriptor's `data` path), or is forgotten so the next read loads (as boto3 does).
+ */
+function refreshData(owner: Owner, spec: ActionSpec<never, unknown>, response: unknown): void {
+  const data = spec.data?.(response, owner.identifiers);
+  if (typeof data === 'object' && data !== null) owner.setData?.(data);
+  else owner.clearData?.();
+}
+
+/**
+ * Forgets a resource's loaded data, as every action does: for hand-written actions that send
+ * their requests without `runAction` (S3 transfers). The next attribute read loads again.
+ *
+ * @example
+ * ```ts
+ * async uploadFile(path) { const result = await upload(...); forgetData(this); return result; }
+ * ```
+ */
+export function forgetData(self: HasOwner): void {
+  self[OWNER]().clearData?.();
 }

@@ -18,8 +18,16 @@ export interface Owner {
   readonly data?: unknown;
   /** Identifiers and data for building params; loads first when `needData`. */
   context(needData: boolean, options: RequestOptions): Promise<ParamContext>;
-  /** Replaces the data (a waiter's last response describes the resource). */
+  /**
+   * Replaces the data (a waiter's last response, or an action's, describes the resource);
+   * a load still in flight no longer sets it.
+   */
   setData?(data: object): void;
+  /**
+   * Forgets the data after an action (as boto3 does), so the next read loads; a load still
+   * in flight no longer sets it. Nothing for a resource that cannot load again.
+   */
+  clearData?(): void;
 }
 
 /** The symbol of the method that gives a resource's or service's `Owner`. */

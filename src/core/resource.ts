@@ -58,7 +58,10 @@ export abstract class Resource<TClient extends object = object, TData extends ob
   readonly #identifiers: Readonly<Record<string, unknown>>;
   #data: TData | undefined;
   #loading: Promise<TData> | undefined;
-  /** Counts fetches, so an older one that answers late never overwrites newer data. */
+  /**
+   * Counts fetches and data changes, so a fetch that answers late never overwrites newer
+   * data, nor brings back data an action has made stale.
+   */
   #fetches = 0;
 
   /**
@@ -206,13 +209,26 @@ export abstract class Resource<TClient extends object = object, TData extends ob
       identifiers: this.#identifiers,
       data: this.#data,
       context: async (needData, options) => {
-        if (needData && this.#data === undefined) await this.load(options);
-        return { identifiers: this.#identifiers, data: this.#data };
+        // The load's own answer: an action finishing meanwhile may have forgotten the data.
+        const data = needData && this.#data === undefined ? await this.load(options) : this.#data;
+        return { identifiers: this.#identifiers, data };
       },
-      setData: (data) => {
-        this.#data = data as TData;
+      setData: (data) => this.#replaceData(data as TData),
+      clearData: () => {
+        // Data from a listing or a create with no load to refresh it is all there is: kept.
+        if (this.#type.load) this.#replaceData(undefined);
       },
     };
+  }
+
+  /**
+   * Sets the data outside a load: fetches under way started before the change, so their
+   * answers (and a `load()` that would join one) must not bring the old state back.
+   */
+  #replaceData(data: TData | undefined): void {
+    this.#fetches++;
+    this.#loading = undefined;
+    this.#data = data;
   }
 
   /** `Bucket { name: 'x' }` in `console.log` and `util.inspect`. */

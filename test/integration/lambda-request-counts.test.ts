@@ -120,15 +120,16 @@ describe('resources are lazy', () => {
     expect(counter.byOperation).toEqual({ GetFunctionConfiguration: 2 });
   });
 
-  it('actions filled from identifiers send one request; tags load the ARN once', async () => {
+  it('actions filled from identifiers send one request; tags load the ARN after each action', async () => {
     const fn = lambda.Function(names[1] ?? '');
     await fn.getConcurrency();
     expect(counter.total).toBe(1);
     counter.reset();
     await fn.tag({ Tags: { a: '1' } });
+    // TagResource forgot the data (as every action does): ListTags loads the ARN again.
     await fn.listTags();
     expect(counter.byOperation).toEqual({
-      GetFunctionConfiguration: 1,
+      GetFunctionConfiguration: 2,
       TagResource: 1,
       ListTags: 1,
     });

@@ -5,9 +5,22 @@
  *
  * The install takes the tarball's dependencies (the @aws-sdk packages) from npm's cache
  * (`--prefer-offline`): they are the repo's own dependencies, so `npm ci` put them there.
+ *
+ * `npm pack` runs the `prepack` script (`npm run build`). The repo is already built here, so
+ * the main pack skips scripts (`--ignore-scripts`) rather than build a second time; one test
+ * instead packs a copy of the repo without dist/ (`--dry-run`: the build runs, the file list
+ * is printed, no tarball is written) and finds dist/ in it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -59,7 +72,7 @@ beforeAll(() => {
   assertBuilt();
   dir = mkdtempSync(join(tmpdir(), 'aws-resources-pack-'));
   const packed = timed('npm pack', () =>
-    execFileSync(npm, ['pack', '--json', '--pack-destination', dir], {
+    execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
       cwd: root,
       encoding: 'utf8',
       env,
@@ -234,4 +247,46 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
     }
     expect(node('bundle.mjs')).toEqual(EXPECTED.s3);
   }, 60_000);
+});
+
+describe('npm pack of a clone without dist/', () => {
+  it('builds first (prepack), so the tarball holds dist/', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    const clone = mkdtempSync(join(tmpdir(), 'aws-resources-clone-'));
+    try {
+      // The repo's files as a clone has them (tracked and new, not ignored: no dist/), with
+      // the repo's node_modules in place of an `npm ci`.
+      const listed = execFileSync(
+        'git',
+        ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+        { cwd: root, encoding: 'utf8' },
+      );
+      for (const file of listed.split('\0').filter(Boolean)) {
+        if (existsSync(join(root, file))) cpSync(join(root, file), join(clone, file));
+      }
+      symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+      expect(existsSync(join(clone, 'dist'))).toBe(false);
+      const out = timed('npm pack of a clone', () =>
+        execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: clone, encoding: 'utf8', env }),
+      );
+      // The build's own output comes first; the JSON list of the package is last.
+      const json = out.slice(out.search(/^\[\s*\{/m));
+      const [info] = JSON.parse(json) as Array<{ files: Array<{ path: string }> }>;
+      const packed = (info?.files ?? []).map((f) => f.path);
+      expect(packed).toEqual(
+        expect.arrayContaining([
+          'dist/esm/index.js',
+          'dist/cjs/index.js',
+          'dist/cjs/index.d.ts',
+          'dist/esm/resources/lambda/index.js',
+        ]),
+      );
+      expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

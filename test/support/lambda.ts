@@ -14,9 +14,14 @@ import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-ia
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { randomInt } from 'node:crypto';
 import { clientConfig, testEndpoint, uniqueName } from './emulator.js';
-import { tinyZip } from '../../scripts/tiny-zip.cjs';
+import { zipFiles, type PackageFiles } from '../../src/resources/lambda/index.js';
 
-export { tinyZip };
+/** A deployment package of `files` (the shipped writer); by default a handler that returns its event. */
+export function tinyZip(
+  files: PackageFiles = { 'index.js': 'exports.handler = async (event) => event;\n' },
+): Uint8Array {
+  return zipFiles(files);
+}
 
 /** A v3 client's middleware stack, as these helpers use it. */
 interface StackClient {

@@ -11,6 +11,7 @@ import type {
 import {
   FunctionInvocationError,
   Lambda,
+  zipFiles,
   type Alias,
   type EventSourceMapping,
   type FunctionVersion,
@@ -60,6 +61,16 @@ export async function wrongCallsDoNotCompile(
   await fn.updateCode({ ZipFile: 42 });
   // @ts-expect-error updateCode needs params
   await fn.updateCode();
+  // @ts-expect-error files are text or bytes
+  await fn.updateCode({ files: { 'index.mjs': 42 } });
+  // @ts-expect-error files or ZipFile, not both
+  await fn.updateCode({ files: { 'index.mjs': '' }, ZipFile: './fn.zip' });
+  await lambda.createFunction({
+    FunctionName: 'f',
+    Role: 'r',
+    // @ts-expect-error files or an S3 location, not both
+    Code: { files: { 'index.mjs': '' }, S3Bucket: 'code' },
+  });
   await lambda.createFunction({
     FunctionName: 'f',
     Role: 'r',
@@ -126,6 +137,16 @@ export async function rightCallsCompile(lambda: Lambda, fn: LambdaFunction) {
   await fn.invoke({ Payload: { nested: { deep: [null, true, 'x', 1.5] } }, LogType: 'None' });
   await fn.invoke({ Payload: new Uint8Array([123, 125]) }, { abortSignal: AbortSignal.timeout(5) });
   const code: UpdateFunctionCodeCommandOutput = await fn.updateCode({ ZipFile: './fn.zip' });
+  const fromFiles: UpdateFunctionCodeCommandOutput = await fn.updateCode({
+    files: { 'index.mjs': 'export const handler = async () => 1;', 'data.bin': new Uint8Array(2) },
+    Publish: true,
+  });
+  const zip: Uint8Array = zipFiles({ 'index.mjs': '' });
+  await lambda.createFunction({
+    FunctionName: 'f',
+    Role: 'r',
+    Code: { files: { 'index.mjs': 'export const handler = async () => 1;' } },
+  });
 
   const version: FunctionVersion = await fn.publishVersion({ Description: 'v' });
   const versionId: string = version.version;
@@ -177,6 +198,8 @@ export async function rightCallsCompile(lambda: Lambda, fn: LambdaFunction) {
     raw,
     event,
     code,
+    fromFiles,
+    zip,
     updated,
     target,
     first,

@@ -15,20 +15,17 @@ import {
   type InvokeParams,
   type InvokeResult,
 } from './invoke.js';
-import { withZipBytes, type ZipSource } from './zip.js';
+import { withZipBytes, type PackageInput } from './zip.js';
 
 /**
- * The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a path.
+ * The params of `updateCode`: the UpdateFunctionCode input, with `ZipFile` as bytes or a
+ * path, or `files` to zip.
  *
  * @public
  */
-export type UpdateCodeParams = Omit<
-  ActionParams<UpdateFunctionCodeCommandInput, 'FunctionName'>,
-  'ZipFile'
-> & {
-  /** The new deployment package: its bytes, or the path of a `.zip` file. */
-  readonly ZipFile?: ZipSource;
-};
+export type UpdateCodeParams = PackageInput<
+  ActionParams<UpdateFunctionCodeCommandInput, 'FunctionName'>
+>;
 
 /**
  * A Lambda function (boto3 never had one): identifier `name`, attributes from
@@ -81,13 +78,16 @@ export class LambdaFunction extends LambdaFunctionBase {
 
   /**
    * Sends `UpdateFunctionCode`. `ZipFile` may be the package's bytes or a path to a `.zip`
-   * file, read before any request.
+   * file, read before any request; or give `files` (path → text or bytes), zipped here. The
+   * response becomes the function's data (forgotten instead with `Publish`: the response then
+   * describes the new version).
    *
    * @param params - the UpdateFunctionCode input without `FunctionName`
    * @param options - `abortSignal` cancels the request
    * @example
    * ```ts
    * await fn.updateCode({ ZipFile: './dist/fn.zip', Publish: true });
+   * await fn.updateCode({ files: { 'index.mjs': 'export const handler = async () => 2;' } });
    * ```
    */
   async updateCode(
@@ -95,11 +95,11 @@ export class LambdaFunction extends LambdaFunctionBase {
     options?: RequestOptions,
   ): Promise<UpdateFunctionCodeCommandOutput> {
     const withBytes = await withZipBytes(params, undefined, 'LambdaFunction.updateCode');
-    return runAction(
-      this,
-      LambdaFunction$updateCode,
-      withBytes,
-      options,
-    ) as Promise<UpdateFunctionCodeCommandOutput>;
+    // With Publish, the response describes the version it made, not $LATEST: the function's
+    // data is then forgotten rather than replaced.
+    const spec = params?.Publish
+      ? { ...LambdaFunction$updateCode, data: undefined }
+      : LambdaFunction$updateCode;
+    return runAction(this, spec, withBytes, options) as Promise<UpdateFunctionCodeCommandOutput>;
   }
 }

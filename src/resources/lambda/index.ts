@@ -28,5 +28,6 @@ export type { UpdateCodeParams } from './function.js';
 export type { QualifiedInvokeParams } from './function-version.js';
 export type { LayerContent, PublishLayerVersionParams } from './layer.js';
 export type { CreateFunctionCode, CreateFunctionParams, PublishLayerParams } from './service.js';
-export type { ZipSource } from './zip.js';
+export type { PackageInput, ZipSource } from './zip.js';
+export { zipFiles, type PackageFiles } from './zip-files.js';
 export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

@@ -5,17 +5,14 @@ import type {
 import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
 import { Layer$publishVersion, LayerBase } from './generated/layer.js';
 import type { LayerVersion } from './generated/layer-version.js';
-import { withZipBytes, type ZipSource } from './zip.js';
+import { withZipBytes, type PackageInput } from './zip.js';
 
 /**
- * A layer's content, with `ZipFile` as bytes or the path of a `.zip` file.
+ * A layer's content, with `ZipFile` as bytes or the path of a `.zip` file, or `files` to zip.
  *
  * @public
  */
-export type LayerContent = Omit<LayerVersionContentInput, 'ZipFile'> & {
-  /** The layer archive: its bytes, or the path of a `.zip` file. */
-  readonly ZipFile?: ZipSource;
-};
+export type LayerContent = PackageInput<LayerVersionContentInput>;
 
 /**
  * The params of `publishVersion`: the PublishLayerVersion input, `ZipFile` as bytes or a path.

@@ -12,17 +12,14 @@ import {
 } from './generated/service.js';
 import type { LayerVersion } from './generated/layer-version.js';
 import type { LayerContent } from './layer.js';
-import { withZipBytes, type ZipSource } from './zip.js';
+import { withZipBytes, type PackageInput } from './zip.js';
 
 /**
- * A function's code, with `ZipFile` as bytes or the path of a `.zip` file.
+ * A function's code, with `ZipFile` as bytes or the path of a `.zip` file, or `files` to zip.
  *
  * @public
  */
-export type CreateFunctionCode = Omit<FunctionCode, 'ZipFile'> & {
-  /** The deployment package: its bytes, or the path of a `.zip` file. */
-  readonly ZipFile?: ZipSource;
-};
+export type CreateFunctionCode = PackageInput<FunctionCode>;
 
 /**
  * The params of `createFunction`: the CreateFunction input, `Code.ZipFile` as bytes or a path.
@@ -61,7 +58,7 @@ export type PublishLayerParams = Omit<PublishLayerVersionCommandInput, 'Content'
 export class Lambda extends LambdaBase {
   /**
    * Sends `CreateFunction`. `Code.ZipFile` may be the package's bytes or a path to a `.zip`
-   * file, read before any request.
+   * file, read before any request; or give `Code.files` (path → text or bytes), zipped here.
    *
    * @param params - the CreateFunction input
    * @param options - `abortSignal` cancels the request
@@ -70,7 +67,7 @@ export class Lambda extends LambdaBase {
    * ```ts
    * const fn = await lambda.createFunction({
    *   FunctionName: 'resize', Role: roleArn, Runtime: 'nodejs20.x', Handler: 'index.handler',
-   *   Code: { ZipFile: './dist/resize.zip' },
+   *   Code: { files: { 'index.mjs': 'export const handler = async (e) => e;' } },
    * });
    * ```
    */

@@ -1,6 +1,6 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import { forgetData, runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
 import { S3Object$get, S3ObjectBase } from './generated/object.js';
 import { readableGet } from './object-get.js';
 import { copyObject, type CopyOptions, type CopyResult } from './transfers/copy.js';
@@ -65,7 +65,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadFile(filePath: string, options?: UploadOptions): Promise<UploadResult> {
-    return uploadFile(this.meta.client, this.#location(), filePath, options);
+    return afterAction(this, uploadFile(this.meta.client, this.#location(), filePath, options));
   }
 
   /**
@@ -79,7 +79,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadStream(body: UploadBody, options?: UploadOptions): Promise<UploadResult> {
-    return uploadStream(this.meta.client, this.#location(), body, options);
+    return afterAction(this, uploadStream(this.meta.client, this.#location(), body, options));
   }
 
   /**
@@ -95,7 +95,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadFile(filePath: string, options?: DownloadFileOptions): Promise<DownloadResult> {
-    return downloadFile(this.meta.client, this.#location(), filePath, options);
+    return afterAction(this, downloadFile(this.meta.client, this.#location(), filePath, options));
   }
 
   /**
@@ -108,7 +108,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadStream(options?: DownloadOptions): Promise<Readable> {
-    return downloadStream(this.meta.client, this.#location(), options);
+    return afterAction(this, downloadStream(this.meta.client, this.#location(), options));
   }
 
   /**
@@ -123,7 +123,7 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   copy(source: ObjectSource, options?: CopyOptions): Promise<CopyResult> {
-    return copyObject(this.meta.client, source, this.#location(), options);
+    return afterAction(this, copyObject(this.meta.client, source, this.#location(), options));
   }
 
   /**
@@ -166,4 +166,15 @@ export class S3Object extends S3ObjectBase {
   #location(): { Bucket: string; Key: string } {
     return { Bucket: this.bucketName, Key: this.key };
   }
+}
+
+/**
+ * `pending`, once the object's loaded data is forgotten: a transfer changed the object (or
+ * read it, as `get` does), so the next attribute read loads again, as after any action.
+ */
+function afterAction<T>(object: S3Object, pending: Promise<T>): Promise<T> {
+  return pending.then((result) => {
+    forgetData(object);
+    return result;
+  });
 }

@@ -53,6 +53,7 @@ const Table$delete: ActionSpec<sdk.DeleteTableCommandInput, sdk.DeleteTableComma
     command: DeleteTableCommand,
     params: [{ target: 'TableName', source: 'identifier', name: 'Name' }],
   },
+  data: (v) => field(v, 'TableDescription'),
 };
 export const Table$deleteItem: ActionSpec<
   libDynamodb.DeleteCommandInput,
@@ -94,6 +95,7 @@ const Table$update: ActionSpec<sdk.UpdateTableCommandInput, Table> = {
     identifiers: [{ target: 'Name', source: 'identifier', name: 'Name' }],
     path: (v) => field(v, 'TableDescription'),
   },
+  data: (v) => field(v, 'TableDescription'),
 };
 export const Table$updateItem: ActionSpec<
   libDynamodb.UpdateCommandInput,

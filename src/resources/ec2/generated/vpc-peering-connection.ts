@@ -48,6 +48,7 @@ const VpcPeeringConnection$accept: ActionSpec<
     command: AcceptVpcPeeringConnectionCommand,
     params: [{ target: 'VpcPeeringConnectionId', source: 'identifier', name: 'Id' }],
   },
+  data: (v) => field(v, 'VpcPeeringConnection'),
 };
 const VpcPeeringConnection$delete: ActionSpec<
   sdk.DeleteVpcPeeringConnectionCommandInput,

@@ -69,6 +69,7 @@ const Alias$update: ActionSpec<sdk.UpdateAliasCommandInput, sdk.UpdateAliasComma
       { target: 'Name', source: 'identifier', name: 'Name' },
     ],
   },
+  data: whole,
 };
 const Alias$delete: ActionSpec<sdk.DeleteAliasCommandInput, sdk.DeleteAliasCommandOutput> = {
   name: 'delete',

@@ -39,6 +39,7 @@ const EventSourceMapping$update: ActionSpec<
     command: UpdateEventSourceMappingCommand,
     params: [{ target: 'UUID', source: 'identifier', name: 'UUID' }],
   },
+  data: whole,
 };
 const EventSourceMapping$delete: ActionSpec<
   sdk.DeleteEventSourceMappingCommandInput,
@@ -49,6 +50,7 @@ const EventSourceMapping$delete: ActionSpec<
     command: DeleteEventSourceMappingCommand,
     params: [{ target: 'UUID', source: 'identifier', name: 'UUID' }],
   },
+  data: whole,
 };
 
 /**

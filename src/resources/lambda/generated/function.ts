@@ -98,6 +98,7 @@ export const LambdaFunction$updateCode: ActionSpec<
     command: UpdateFunctionCodeCommand,
     params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
   },
+  data: whole,
 };
 const LambdaFunction$updateConfiguration: ActionSpec<
   sdk.UpdateFunctionConfigurationCommandInput,
@@ -108,6 +109,7 @@ const LambdaFunction$updateConfiguration: ActionSpec<
     command: UpdateFunctionConfigurationCommand,
     params: [{ target: 'FunctionName', source: 'identifier', name: 'Name' }],
   },
+  data: whole,
 };
 const LambdaFunction$publishVersion: ActionSpec<sdk.PublishVersionCommandInput, FunctionVersion> = {
   name: 'publishVersion',
