@@ -137,6 +137,87 @@ function renderCollectionTypes(c: DeclaredCollection): string {
   ].join('\n');
 }
 
+/** The error class a batch operation raises its failed items with. */
+export interface BatchError {
+  /** `DeleteObjectsError`. */
+  readonly className: string;
+  readonly operation: string;
+  /** Where the failures are in each response (`Errors[]`). */
+  readonly path: string;
+  /** The v3 type of one failure (`sdk._Error`). */
+  readonly failure: string;
+  /** The v3 output type (`sdk.DeleteObjectsCommandOutput`). */
+  readonly output: string;
+  /** Where examples run one such batch action (`bucket.objects.all().delete()`). */
+  readonly example: string;
+  /** A member of the failure type, for examples (`Key`). */
+  readonly member: string;
+}
+
+/**
+ * One error class per operation whose batch actions report failed items (`errors`), named
+ * after it (`DeleteObjectsError`, as DynamoDB's `BatchWriteError`), so `instanceof` gives the
+ * failures their v3 type.
+ */
+export function batchErrorsOf(ctx: GenContext): BatchError[] {
+  const byOperation = new Map<string, BatchError>();
+  for (const type of collectedTypes(ctx)) {
+    for (const [name, action] of Object.entries(
+      ctx.definition.resources[type]?.batchActions ?? {},
+    )) {
+      if (action.errors === undefined) continue;
+      const operation = action.request.operation;
+      const known = byOperation.get(operation);
+      if (known) {
+        if (known.path !== action.errors)
+          throw new Error(
+            `${operation}: batch actions read failures at ${known.path} and ${action.errors}`,
+          );
+        continue;
+      }
+      const packageName = ctx.packageOf(operation);
+      const sdk = ctx.sdkOf(packageName);
+      const className = `${operation}Error`;
+      if (sdk.hasValue(className) || sdk.hasType(className) || ctx.definition.resources[className])
+        throw new Error(`the batch error class ${className} would shadow a name of the service`);
+      const failure = sdk.typeNameAt(`${operation}CommandOutput`, action.errors);
+      byOperation.set(operation, {
+        className,
+        operation,
+        path: action.errors,
+        failure: `${ctx.namespaceOf(packageName)}.${failure}`,
+        output: ctx.commandType(operation, 'Output'),
+        example: `${listing(ctx, type)}.all().${camelCase(name)}()`,
+        member: sdk.members(failure)[0]?.name ?? 'toString',
+      });
+    }
+  }
+  return [...byOperation.values()];
+}
+
+/** The declaration of a batch error class. */
+function renderBatchError(error: BatchError): string {
+  return [
+    doc(
+      [
+        ...wrap(
+          `Items a \`${error.operation}\` batch action (\`${error.example}\`) could not act on, raised after the last page: \`failures\` holds every \`${error.path}\` entry of every response (\`${error.failure.replace(/^\w+\./, '')}\`), \`responses\` every output. It is a \`BatchActionError\`.`,
+        ),
+        '',
+        ...example([
+          'try {',
+          `  await ${error.example};`,
+          '} catch (error) {',
+          `  if (error instanceof ${error.className}) console.error(error.failures.map((f) => f.${error.member}));`,
+          '}',
+        ]),
+      ],
+      '',
+    ),
+    `export class ${error.className} extends BatchActionError<${error.failure}, ${error.output}> {}`,
+  ].join('\n');
+}
+
 /** Where examples list resources of a type from (`bucket.objects`). */
 function listing(ctx: GenContext, type: string): string {
   const owners: [string, ContainerDefinition][] = [
@@ -166,6 +247,8 @@ export function renderCollections(ctx: GenContext): string {
     core: new Set(),
     descriptors: new DescriptorWriter(ctx),
   };
+  const errors = new Map(batchErrorsOf(ctx).map((error) => [error.operation, error]));
+  if (errors.size > 0) owner.core.add('BatchActionError');
   const classes = collectedTypes(ctx).map((type) => {
     owner.uses.add(type);
     const cls = ctx.classOf(type);
@@ -177,22 +260,24 @@ export function renderCollections(ctx: GenContext): string {
         const params = ctx.paramsType(op, action.request.params);
         const optional = params.required.length === 0 ? '?' : '';
         const output = ctx.commandType(op, 'Output');
+        const error = action.errors === undefined ? undefined : errors.get(op);
         owner.core.add('runBatch');
         owner.core.add('type BatchActionSpec');
         const writer = owner.descriptors;
         const descriptor = writer.add(
           `${collection}$${method}`,
-          `BatchActionSpec<${output}>`,
+          `BatchActionSpec<${output}${error ? `, ${error.failure}` : ''}>`,
           object([
             ['name', JSON.stringify(method)],
             ['request', writer.request(action.request)],
             ['errors', action.errors === undefined ? undefined : writer.path(action.errors)],
+            ['error', error?.className],
             ['allowedParams', batchAllowedParams(ctx, action.request)],
           ]),
         );
-        const failures = action.errors
-          ? ` Items that fail (\`${action.errors}\`) are raised together after the last page as a \`BatchActionError\` with every failure attached.`
-          : '';
+        const failures = error
+          ? ` Items that fail (\`${error.path}\`) are raised together after the last page as a {@link ${error.className}} with every failure attached.`
+          : ` A request that fails rejects with the client's error.`;
         return [
           doc([
             `Sends one \`${op}\` per page of this collection, with every listed ${cls} in it.${failures}`,
@@ -200,6 +285,11 @@ export function renderCollections(ctx: GenContext): string {
             `@param params - the rest of the \`${op}\` input, sent with every page`,
             '@param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page',
             '@returns the output of each request',
+            ...(error
+              ? [
+                  `@throws {@link ${error.className}} when some items failed, after every page was sent`,
+                ]
+              : []),
             ...example([
               `const outputs = await ${listing(ctx, type)}.all().${method}(${exampleArgs(params.required)});`,
             ]),
@@ -230,6 +320,8 @@ export function renderCollections(ctx: GenContext): string {
     HEADER(ctx.sourceFile),
     ...imports,
     '',
+    // Before the descriptors that name them: a class is not hoisted.
+    ...[...errors.values()].flatMap((error) => [renderBatchError(error), '']),
     ...owner.descriptors.declarations,
     '',
     body,

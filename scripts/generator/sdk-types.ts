@@ -149,6 +149,75 @@ export class SdkTypes {
   }
 
   /**
+   * The exception classes of a client package: `base` (`S3ServiceException`) and every
+   * exported class that extends it (`NoSuchKey`), sorted, base first. Read from the declared
+   * class hierarchy, so a new SDK release brings its new exceptions with the next generation.
+   */
+  exceptionClasses(base: string): string[] {
+    const baseSymbol = this.#resolved(base);
+    if (!baseSymbol || !(baseSymbol.flags & ts.SymbolFlags.Class) || !this.hasValue(base))
+      throw new Error(`the package exports no class '${base}'`);
+    const extendsBase = (symbol: ts.Symbol): boolean => {
+      let types = this.#checker.getBaseTypes(
+        this.#checker.getDeclaredTypeOfSymbol(symbol) as ts.InterfaceType,
+      );
+      while (types.length > 0) {
+        if (types.some((type) => type.getSymbol() === baseSymbol)) return true;
+        types = types.flatMap((type) =>
+          type.isClassOrInterface() ? this.#checker.getBaseTypes(type) : [],
+        );
+      }
+      return false;
+    };
+    const derived = [...this.#exports.keys()].filter((name) => {
+      const symbol = this.#resolved(name);
+      return (
+        name !== base &&
+        symbol !== undefined &&
+        (symbol.flags & ts.SymbolFlags.Class) !== 0 &&
+        this.hasValue(name) &&
+        extendsBase(symbol)
+      );
+    });
+    return [base, ...derived.sort()];
+  }
+
+  /**
+   * The exported name of the type found at `path` (`Errors[]`: members, then list elements)
+   * in an exported type, `undefined` values left out: `_Error` for `Errors[]` of
+   * `DeleteObjectsCommandOutput`. Throws when the path leads nowhere or to an unnamed type.
+   */
+  typeNameAt(typeName: string, path: string): string {
+    const symbol = this.#resolved(typeName);
+    if (!symbol) throw new Error(`the package exports no type '${typeName}'`);
+    let type = this.#checker.getDeclaredTypeOfSymbol(symbol);
+    for (const segment of path.split('.')) {
+      const match = /^([A-Za-z0-9_]+)((?:\[\*?\])*)$/.exec(segment);
+      if (!match?.[1]) throw new Error(`${typeName}: cannot follow '${path}' (at '${segment}')`);
+      const member = type.getProperty(match[1]);
+      if (!member) throw new Error(`${typeName}: '${path}' names no member '${match[1]}'`);
+      type = this.#checker.getNonNullableType(this.#checker.getTypeOfSymbol(member));
+      for (let lists = (match[2] ?? '').length / 2; lists >= 1; lists -= 1) {
+        const element = this.#checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+        if (!element) throw new Error(`${typeName}: '${path}' indexes a non-list at '${segment}'`);
+        type = this.#checker.getNonNullableType(element);
+      }
+    }
+    const name = (type.aliasSymbol ?? type.getSymbol())?.getName();
+    const exported = name === undefined ? undefined : this.#resolved(name);
+    if (!name || !exported || this.#checker.getDeclaredTypeOfSymbol(exported) !== type)
+      throw new Error(`${typeName}: '${path}' leads to a type the package does not name`);
+    return name;
+  }
+
+  /** An export, through its alias. */
+  #resolved(name: string): ts.Symbol | undefined {
+    const symbol = this.#exports.get(name);
+    if (!symbol) return undefined;
+    return symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+  }
+
+  /**
    * The input members an operation writes into its URL (`httpLabel` in the command's schema),
    * with whether each is a string: the v3 serializer refuses an empty one with a plain Error.
    * None for commands without a schema (lib-dynamodb's, JSON protocols have no labels).

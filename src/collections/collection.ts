@@ -237,7 +237,7 @@ export class Collection<R extends object, P extends object = object> implements 
 
   /** @internal Runs a batch action (see `runBatch`). */
   async [BATCH](
-    spec: BatchActionSpec,
+    spec: BatchActionSpec<unknown, unknown>,
     callerParams: object | undefined,
     options: unknown,
   ): Promise<unknown[]> {
@@ -287,11 +287,9 @@ export class Collection<R extends object, P extends object = object> implements 
     if (failed) throw failed.error;
     const failures = failuresByPage.flat();
     if (failures.length > 0) {
-      throw new BatchActionError(
-        `${label}: ${failures.length} item(s) failed`,
-        failures,
-        responses,
-      );
+      // The descriptor's own class, so the failures keep their v3 type for `instanceof`.
+      const Raised = spec.error ?? BatchActionError;
+      throw new Raised(`${label}: ${failures.length} item(s) failed`, failures, responses);
     }
     return responses;
   }
@@ -347,7 +345,7 @@ function checkCount(count: number, least: number, label: string): number {
 
 /**
  * Runs a batch action over a collection: one request per page, failures raised after the last
- * page. With `concurrency` > 1, the next pages are listed while up to that many requests are
+ * page as the descriptor's `error` class (a {@link BatchActionError}). With `concurrency` > 1, the next pages are listed while up to that many requests are
  * in flight; responses and failures keep page order, and the first error stops the listing
  * and is thrown once the requests in flight have settled.
  *
@@ -356,14 +354,19 @@ function checkCount(count: number, least: number, label: string): number {
  * delete(params, options) { return runBatch(this, ObjectSummary$delete, params, options); }
  * ```
  */
-export function runBatch<Output>(
+export function runBatch<Output, Failure = never>(
   collection: Collection<object, object>,
-  spec: BatchActionSpec<Output>,
+  spec: BatchActionSpec<Output, Failure>,
   callerParams: object | undefined,
   options: unknown,
 ): Promise<Output[]> {
-  // The responses are the v3 outputs of the spec's command.
-  return collection[BATCH](spec, callerParams, options) as Promise<Output[]>;
+  // The responses are the v3 outputs of the spec's command; its error class takes what its
+  // `errors` path reads from them.
+  return collection[BATCH](
+    spec as unknown as BatchActionSpec<unknown, unknown>,
+    callerParams,
+    options,
+  ) as Promise<Output[]>;
 }
 
 /**

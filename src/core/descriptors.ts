@@ -9,6 +9,7 @@
  */
 import type { Path } from './accessors.js';
 import type { ParamSource, IdentifierSource } from './definition-types.js';
+import type { BatchActionError } from './errors.js';
 
 /** A v3 command class (`PutObjectCommand`), as a descriptor names it. */
 export type CommandClass<Input extends object = never> = new (input: Input) => object;
@@ -181,12 +182,24 @@ export interface HasManySpec {
   readonly paging?: PagingSpec;
 }
 
-/** A batch action: one request per page of a collection, each resolving to `Output`. */
-export interface BatchActionSpec<Output = unknown> {
+/** The class a batch action raises its failed items with (`DeleteObjectsError`). */
+export type BatchActionErrorClass<Failure, Output> = new (
+  message: string,
+  failures: readonly Failure[],
+  responses: readonly Output[],
+) => BatchActionError<Failure, Output>;
+
+/**
+ * A batch action: one request per page of a collection, each resolving to `Output`; the items
+ * a response reports as failed (`Failure`, at `errors`) are raised together as `error`.
+ */
+export interface BatchActionSpec<Output = unknown, Failure = never> {
   readonly name: string;
   readonly request: RequestSpec;
   /** Per-item failures in each response (`Errors[]`). */
   readonly errors?: Path;
+  /** The error raised with the failures; `BatchActionError` itself when not given. */
+  readonly error?: BatchActionErrorClass<Failure, Output>;
   /** The params the caller may pass: the v3 input's members the items do not fill. */
   readonly allowedParams?: readonly string[];
   readonly result?: Output;

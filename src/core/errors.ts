@@ -125,8 +125,14 @@ export class ResourceNotFoundError extends AwsResourcesError {
 export class ResourceNotLoadableError extends AwsResourcesError {}
 
 /**
- * Some items of a batch action failed (S3 DeleteObjects `Errors`, ...). Raised after every
- * page was sent, with every failure and every response attached.
+ * Some items of a batch action failed. Raised after every page was sent, with every failure
+ * and every response attached. Each service raises a subclass that types them:
+ * `DeleteObjectsError` (`aws-resources/s3`: the DeleteObjects `Errors` entries),
+ * `BatchWriteError` and `BatchGetError` (`aws-resources/dynamodb`). Catch the subclass for
+ * typed `failures`; `instanceof BatchActionError` alone gives them as `unknown`.
+ *
+ * @typeParam TFailure - one failed item, as the service reports it
+ * @typeParam TResponse - one response of the batch
  *
  * @public
  */
@@ -137,6 +143,23 @@ export class BatchActionError<TFailure = unknown, TResponse = unknown> extends A
     readonly responses: readonly TResponse[],
   ) {
     super(message);
+  }
+
+  /**
+   * The ordinary prototype check, typed so that `instanceof` narrows to the class it is
+   * asked of: `unknown` failures for `BatchActionError` itself (TypeScript would give `any`),
+   * the subclass's own types for `DeleteObjectsError`.
+   *
+   * @example
+   * ```ts
+   * if (error instanceof DeleteObjectsError) error.failures[0]?.Key; // string | undefined
+   * ```
+   */
+  static override [Symbol.hasInstance]<C extends abstract new (...args: never) => object>(
+    this: C,
+    value: unknown,
+  ): value is InstanceType<C> {
+    return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 

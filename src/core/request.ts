@@ -1,6 +1,7 @@
 import type { RequestSpec, ServiceSpec } from './descriptors.js';
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
+import { withLibraryUserAgent } from './user-agent.js';
 
 /**
  * Options every request-sending method takes.
@@ -80,8 +81,9 @@ export function clientFor(service: ServiceSpec, client: object, request: Request
 }
 
 /**
- * Sends one request through the v3 client. Service errors are the client's own, unchanged;
- * an aborted request rejects with {@link AbortError} (the client's error as `cause`).
+ * Sends one request through the v3 client, naming the library in its User-Agent. Service
+ * errors are the client's own, unchanged; an aborted request rejects with {@link AbortError}
+ * (the client's error as `cause`).
  */
 export async function sendRequest(
   service: ServiceSpec,
@@ -96,7 +98,7 @@ export async function sendRequest(
   const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
   try {
     return await (clientFor(service, client, request) as SendingClient).send(
-      new Command(params),
+      withLibraryUserAgent(new Command(params)),
       sendOptions,
     );
   } catch (error) {

@@ -2,6 +2,7 @@ import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
 import { checkRequestOptions, throwIfAborted } from './request.js';
 import type { WaiterFunction } from './descriptors.js';
+import { libraryClient } from './user-agent.js';
 
 /**
  * Options of every `waitUntil...` method.
@@ -55,8 +56,9 @@ export function checkWaiterOptions(
 }
 
 /**
- * Runs a v3 waiter. The v3 poller may still send one check after its abort signal fires, so
- * the client it gets refuses to send once the signal is aborted.
+ * Runs a v3 waiter. Its checks name the library in their User-Agent. The v3 poller may still
+ * send one check after its abort signal fires, so the client it gets refuses to send once the
+ * signal is aborted.
  */
 export async function runWaiter(
   client: object,
@@ -67,7 +69,8 @@ export async function runWaiter(
 ): Promise<object> {
   throwIfAborted(options.abortSignal);
   const { abortSignal, maxWaitTime = DEFAULT_MAX_WAIT_TIME, minDelay, maxDelay } = options;
-  const waiterClient = abortSignal ? guardedClient(client, abortSignal) : client;
+  const sending = libraryClient(client);
+  const waiterClient = abortSignal ? guardedClient(sending, abortSignal) : sending;
   const config: Record<string, unknown> = { client: waiterClient, maxWaitTime };
   if (minDelay !== undefined) config.minDelay = minDelay;
   if (maxDelay !== undefined) config.maxDelay = maxDelay;

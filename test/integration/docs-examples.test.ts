@@ -22,7 +22,7 @@
  * Each example is type-checked against exactly these names (strict, like the repo), then
  * compiled with esbuild and run. A block may shadow a scope name (`const s3 = new S3(...)`).
  */
-import { ListBucketsCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import assert from 'node:assert/strict';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
@@ -43,13 +43,7 @@ import { ec2ExampleScope } from '../support/ec2.js';
 import * as lambdaExports from '../../src/resources/lambda/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import { ensureRole, functionName, lambdaClient, tinyZip } from '../support/lambda.js';
-import {
-  ConditionalCheckFailedException,
-  DeleteTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
 import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
@@ -96,13 +90,9 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
-  '@aws-sdk/client-dynamodb': {
-    DynamoDBClient,
-    GetItemCommand,
-    TransactionCanceledException,
-    ConditionalCheckFailedException,
-  },
-  '@aws-sdk/client-s3': { S3Client, NoSuchKey, ListBucketsCommand },
+  // The exception classes come from the library's entry points, which re-export them.
+  '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
+  '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
   '@aws-sdk/client-iam': { IAMClient, CreateRoleCommand },
   'node:path': { join },
   'node:fs/promises': { readFile, writeFile },

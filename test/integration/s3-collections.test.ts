@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { InitializeMiddleware } from '@smithy/types';
 import { useS3Fixture } from '../support/s3-fixture.js';
-import { Bucket, ObjectSummary } from '../../src/resources/s3/index.js';
+import { Bucket, DeleteObjectsError, ObjectSummary } from '../../src/resources/s3/index.js';
 import { AbortError, BatchActionError, ParamValidationError } from '../../src/index.js';
 
 // bucket: the shared, read-only listing bucket, a/01..a/12, b/1..b/5, top1..top3 (20 objects).
@@ -361,7 +361,12 @@ describe('batch delete', () => {
         .delete()
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BatchActionError);
-      const batch = error as BatchActionError<typeof failure, DeleteObjectsCommandOutput>;
+      expect(error).toBeInstanceOf(DeleteObjectsError);
+      if (!(error instanceof DeleteObjectsError)) throw error;
+      // Typed as DeleteObjects' `Errors` entries (`_Error`): no cast.
+      const batch = error;
+      expect(batch.name).toBe('DeleteObjectsError');
+      expect(batch.failures.map((f) => [f.Key, f.Code])).toEqual([[failure.Key, failure.Code]]);
       expect(batch.failures).toEqual([failure]);
       expect(batch.message).toMatch(/1 item\(s\) failed/);
       // Raised only after every page was listed and sent.
@@ -394,10 +399,9 @@ describe('batch delete', () => {
       .all()
       .delete()
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BatchActionError);
-    expect((error as BatchActionError<{ Key?: string; Code?: string }>).failures).toEqual([
-      expect.objectContaining({ Key: 'held', Code: 'AccessDenied' }),
-    ]);
+    expect(error).toBeInstanceOf(DeleteObjectsError);
+    if (!(error instanceof DeleteObjectsError)) throw error;
+    expect(error.failures.map((f) => [f.Key, f.Code])).toEqual([['held', 'AccessDenied']]);
     expect(counter.byOperation).toEqual({ ListObjectVersions: 1, DeleteObjects: 1 });
     const sent = counter.inputs.find((i) => i.operation === 'DeleteObjects');
     const objects = (sent?.input as { Delete: { Objects: object[] } }).Delete.Objects;

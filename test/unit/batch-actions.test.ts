@@ -1,6 +1,7 @@
 /** Batch actions: one request per collection page, failures raised after the last page. */
+import { runBatch } from '../../src/collections/collection.js';
 import { AbortError, BatchActionError } from '../../src/core/errors.js';
-import { things, type Handler } from './fixtures/things.js';
+import { specs, things, type Handler } from './fixtures/things.js';
 
 /** ListThings over t0..t{total-1} in pages of `pageSize`; DeleteThings answers from `onDelete`. */
 function service(total: number, pageSize: number, onDelete: Handler = () => ({})): Handler {
@@ -118,6 +119,31 @@ describe('batch actions', () => {
     expect(batchError.responses).toHaveLength(3);
     // Every page was still sent.
     expect(client.count('DeleteThings')).toBe(3);
+  });
+
+  it("raise the failures as the descriptor's error class, typed by it", async () => {
+    interface ThingFailure {
+      readonly Key: string;
+      readonly Code: string;
+    }
+    class DeleteThingsError extends BatchActionError<ThingFailure, object> {}
+    const { service: s } = things(
+      service(3, 2, (_, input) => ({
+        Errors: deleted(input)
+          .filter((key) => key === 't2')
+          .map((Key) => ({ Key, Code: 'AccessDenied' })),
+      })),
+    );
+    const spec = { ...specs.batch<object>('Thing', 'Delete'), error: DeleteThingsError };
+    const error = await runBatch(s.things.all(), spec, undefined, undefined).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeleteThingsError);
+    expect(error).toBeInstanceOf(BatchActionError);
+    if (!(error instanceof DeleteThingsError)) throw new Error('expected a DeleteThingsError');
+    expect(error.name).toBe('DeleteThingsError');
+    expect(error.failures.map((f) => f.Key)).toEqual(['t2']);
+    expect(error.responses).toHaveLength(2);
   });
 
   it('stop before the next page when aborted', async () => {

@@ -14,11 +14,18 @@ describe('waiters', () => {
   it('run the v3 waiter with the identifier params and the options as its config', async () => {
     const { service, client } = things(() => ({ Thing: {} }));
     await service.Thing('t1').waitUntilExists({ maxWaitTime: 5, minDelay: 1, maxDelay: 2 });
+    // The waiter gets a view of the client (its sends name the library), not the client.
+    const view = expect.objectContaining({ send: expect.any(Function) });
     expect(waiterCalls).toEqual([
-      { config: { client, maxWaitTime: 5, minDelay: 1, maxDelay: 2 }, input: { ThingId: 't1' } },
+      {
+        config: { client: view, maxWaitTime: 5, minDelay: 1, maxDelay: 2 },
+        input: { ThingId: 't1' },
+      },
     ]);
+    expect(Object.getPrototypeOf(waiterCalls[0]?.config.client)).toBe(client);
+    expect(Object.hasOwn(client, 'send')).toBe(false);
     await service.Thing('t1').waitUntilExists();
-    expect(waiterCalls[1]?.config).toEqual({ client, maxWaitTime: 300 });
+    expect(waiterCalls[1]?.config).toEqual({ client: view, maxWaitTime: 300 });
     expect(client.operations).toEqual(['DescribeThing', 'DescribeThing']);
   });
 

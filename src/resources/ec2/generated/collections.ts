@@ -131,7 +131,7 @@ export class ImageCollection<P extends object = object> extends Collection<Image
  */
 export class InstanceCollection<P extends object = object> extends Collection<Instance, P> {
   /**
-   * Sends one `CreateTags` per page of this collection, with every listed Instance in it.
+   * Sends one `CreateTags` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `CreateTags` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -149,7 +149,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `MonitorInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `MonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `MonitorInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -167,7 +167,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `RebootInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `RebootInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `RebootInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -185,7 +185,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `StartInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `StartInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StartInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -203,7 +203,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `StopInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `StopInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StopInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -221,7 +221,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `TerminateInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `TerminateInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `TerminateInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
@@ -239,7 +239,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
   }
 
   /**
-   * Sends one `UnmonitorInstances` per page of this collection, with every listed Instance in it.
+   * Sends one `UnmonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `UnmonitorInstances` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page

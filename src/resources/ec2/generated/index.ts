@@ -139,3 +139,4 @@ export type {
   VpcSubnetsCollection,
   VpcSubnetsParams,
 } from './collections.js';
+export { EC2ServiceException } from '@aws-sdk/client-ec2';

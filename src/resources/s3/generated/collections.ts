@@ -5,6 +5,7 @@ import {
   Collection,
   field,
   flatten,
+  BatchActionError,
   runBatch,
   type BatchActionSpec,
   type BatchActionOptions,
@@ -17,45 +18,70 @@ import type { MultipartUploadPart } from './multipart-upload-part.js';
 import type { ObjectSummary } from '../object-summary.js';
 import type { ObjectVersion } from '../object-version.js';
 
-const ObjectSummaryCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput> = {
-  name: 'delete',
-  request: {
-    command: DeleteObjectsCommand,
-    params: [
-      { target: 'Bucket', source: 'identifier', name: 'BucketName' },
-      { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'Key' },
+/**
+ * Items a `DeleteObjects` batch action (`bucket.objects.all().delete()`) could not act on,
+ * raised after the last page: `failures` holds every `Errors[]` entry of every response
+ * (`_Error`), `responses` every output. It is a `BatchActionError`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await bucket.objects.all().delete();
+ * } catch (error) {
+ *   if (error instanceof DeleteObjectsError) console.error(error.failures.map((f) => f.Key));
+ * }
+ * ```
+ *
+ * @public
+ */
+export class DeleteObjectsError extends BatchActionError<
+  sdk._Error,
+  sdk.DeleteObjectsCommandOutput
+> {}
+
+const ObjectSummaryCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput, sdk._Error> =
+  {
+    name: 'delete',
+    request: {
+      command: DeleteObjectsCommand,
+      params: [
+        { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+        { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'Key' },
+      ],
+    },
+    errors: (v) => flatten(field(v, 'Errors')),
+    error: DeleteObjectsError,
+    allowedParams: [
+      'Delete',
+      'MFA',
+      'RequestPayer',
+      'BypassGovernanceRetention',
+      'ExpectedBucketOwner',
+      'ChecksumAlgorithm',
     ],
-  },
-  errors: (v) => flatten(field(v, 'Errors')),
-  allowedParams: [
-    'Delete',
-    'MFA',
-    'RequestPayer',
-    'BypassGovernanceRetention',
-    'ExpectedBucketOwner',
-    'ChecksumAlgorithm',
-  ],
-};
-const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput> = {
-  name: 'delete',
-  request: {
-    command: DeleteObjectsCommand,
-    params: [
-      { target: 'Bucket', source: 'identifier', name: 'BucketName' },
-      { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'ObjectKey' },
-      { target: 'Delete.Objects[*].VersionId', source: 'identifier', name: 'Id' },
+  };
+const ObjectVersionCollection$delete: BatchActionSpec<sdk.DeleteObjectsCommandOutput, sdk._Error> =
+  {
+    name: 'delete',
+    request: {
+      command: DeleteObjectsCommand,
+      params: [
+        { target: 'Bucket', source: 'identifier', name: 'BucketName' },
+        { target: 'Delete.Objects[*].Key', source: 'identifier', name: 'ObjectKey' },
+        { target: 'Delete.Objects[*].VersionId', source: 'identifier', name: 'Id' },
+      ],
+    },
+    errors: (v) => flatten(field(v, 'Errors')),
+    error: DeleteObjectsError,
+    allowedParams: [
+      'Delete',
+      'MFA',
+      'RequestPayer',
+      'BypassGovernanceRetention',
+      'ExpectedBucketOwner',
+      'ChecksumAlgorithm',
     ],
-  },
-  errors: (v) => flatten(field(v, 'Errors')),
-  allowedParams: [
-    'Delete',
-    'MFA',
-    'RequestPayer',
-    'BypassGovernanceRetention',
-    'ExpectedBucketOwner',
-    'ChecksumAlgorithm',
-  ],
-};
+  };
 
 /**
  * A lazy, chainable query over Bucket resources.
@@ -102,11 +128,12 @@ export class ObjectSummaryCollection<P extends object = object> extends Collecti
   P
 > {
   /**
-   * Sends one `DeleteObjects` per page of this collection, with every listed ObjectSummary in it. Items that fail (`Errors[]`) are raised together after the last page as a `BatchActionError` with every failure attached.
+   * Sends one `DeleteObjects` per page of this collection, with every listed ObjectSummary in it. Items that fail (`Errors[]`) are raised together after the last page as a {@link DeleteObjectsError} with every failure attached.
    *
    * @param params - the rest of the `DeleteObjects` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
    * @returns the output of each request
+   * @throws {@link DeleteObjectsError} when some items failed, after every page was sent
    * @example
    * ```ts
    * const outputs = await bucket.objects.all().delete();
@@ -132,11 +159,12 @@ export class ObjectVersionCollection<P extends object = object> extends Collecti
   P
 > {
   /**
-   * Sends one `DeleteObjects` per page of this collection, with every listed ObjectVersion in it. Items that fail (`Errors[]`) are raised together after the last page as a `BatchActionError` with every failure attached.
+   * Sends one `DeleteObjects` per page of this collection, with every listed ObjectVersion in it. Items that fail (`Errors[]`) are raised together after the last page as a {@link DeleteObjectsError} with every failure attached.
    *
    * @param params - the rest of the `DeleteObjects` input, sent with every page
    * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
    * @returns the output of each request
+   * @throws {@link DeleteObjectsError} when some items failed, after every page was sent
    * @example
    * ```ts
    * const outputs = await bucket.objectVersions.all().delete();

@@ -24,6 +24,7 @@ export {
   MultipartUploadPartCollection,
   ObjectSummaryCollection,
   ObjectVersionCollection,
+  DeleteObjectsError,
 } from './collections.js';
 export type {
   S3Buckets,
@@ -42,3 +43,27 @@ export type {
   MultipartUploadPartsCollection,
   MultipartUploadPartsParams,
 } from './collections.js';
+export {
+  S3ServiceException,
+  AccessDenied,
+  AnnotationLimitExceeded,
+  AnnotationNameTooLong,
+  BucketAlreadyExists,
+  BucketAlreadyOwnedByYou,
+  EncryptionTypeMismatch,
+  IdempotencyParameterMismatch,
+  InvalidAnnotationName,
+  InvalidObjectState,
+  InvalidPrefix,
+  InvalidRequest,
+  InvalidWriteOffset,
+  NoSuchAnnotation,
+  NoSuchBucket,
+  NoSuchKey,
+  NoSuchUpload,
+  NotFound,
+  ObjectAlreadyInActiveTierError,
+  ObjectNotInActiveTierError,
+  TooManyParts,
+  UnsupportedMediaType,
+} from '@aws-sdk/client-s3';
