@@ -4,7 +4,8 @@
  * passes in; the user's client keeps its config and stack, and what the user sends with it
  * directly does not name the library. Headers are read on the wire side of the v3 stack.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -135,6 +136,50 @@ describe('the User-Agent of requests made through resources', () => {
       ['GetItemCommand', 1],
       ['ListTablesCommand', 1],
       ['ListTablesCommand', 0],
+    ]);
+  });
+
+  it('names the library on the S3 transfers, multipart parts included', async () => {
+    const client = s3Client();
+    const sent = captureUserAgents(client);
+    const s3 = new S3({ client });
+    const bucket = await s3.createBucket({ Bucket: uniqueName('ua-transfer') });
+    buckets.push([client, bucket.name]);
+    const dir = mkdtempSync(join(tmpdir(), 'ua-transfer-'));
+    try {
+      // 6 MiB in 5 MiB parts: a multipart upload through lib-storage.
+      await bucket.uploadStream(Buffer.alloc(6 * 1024 * 1024, 1), 'big', {
+        partSize: 5 * 1024 * 1024,
+      });
+      await bucket.Object('big').downloadFile(join(dir, 'big'), { partSize: 5 * 1024 * 1024 });
+      await bucket.Object('copy').copyFrom({ CopySource: `${bucket.name}/big` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const operations = sent.map((s) => s.operation);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'CreateMultipartUploadCommand',
+        'UploadPartCommand',
+        'CompleteMultipartUploadCommand',
+        'GetObjectCommand',
+        'CopyObjectCommand',
+      ]),
+    );
+    expect(sent.filter((s) => libraryEntries(s.userAgent) !== 1)).toEqual([]);
+  });
+
+  it("names the library on the batch writer's requests", async () => {
+    const client: DynamoDBClient = dynamodbClient();
+    const sent = captureUserAgents(client);
+    const table = new DynamoDB({ client }).Table(uniqueName('ua-writer'));
+    // No such table: the writer's one BatchWriteItem is refused, and is still counted.
+    await expect(
+      table.batchWriter((writer) => writer.putItem({ Item: { id: 'a' } })),
+    ).rejects.toThrow();
+    client.destroy();
+    expect(sent.map((s) => [s.operation, libraryEntries(s.userAgent)])).toEqual([
+      ['BatchWriteItemCommand', 1],
     ]);
   });
 });

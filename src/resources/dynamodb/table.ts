@@ -6,6 +6,7 @@ import {
   runAction,
   ParamValidationError,
   type RequestOptions,
+  withLibraryUserAgent,
 } from '../../core/index.js';
 import { BatchWriter, type BatchWriterOptions, type SendBatchWrite } from './batch-writer.js';
 import { Attr, Key, type ConditionAttribute, type KeyAttribute } from './conditions/index.js';
@@ -282,7 +283,10 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
     ) as DynamoDBDocumentClient;
     return (RequestItems, abortSignal) =>
       client
-        .send(new BatchWriteCommand({ RequestItems }), abortSignal ? { abortSignal } : {})
+        .send(
+          withLibraryUserAgent(new BatchWriteCommand({ RequestItems })),
+          abortSignal ? { abortSignal } : {},
+        )
         .catch((error: unknown) => {
           throw abortErrorOf(error, abortSignal);
         });

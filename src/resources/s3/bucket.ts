@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { libraryClient } from '../../core/index.js';
 import { BucketBase } from './generated/bucket.js';
 import type { S3Object } from './object.js';
 import { copyObject, type CopyOptions } from './transfers/copy.js';
@@ -55,7 +56,12 @@ export class Bucket extends BucketBase {
    * ```
    */
   async uploadFile(filePath: string, key: string, options?: UploadOptions): Promise<S3Object> {
-    await uploadFile(this.meta.client, { Bucket: this.name, Key: key }, filePath, options);
+    await uploadFile(
+      libraryClient(this.meta.client),
+      { Bucket: this.name, Key: key },
+      filePath,
+      options,
+    );
     return this.Object(key);
   }
 
@@ -72,7 +78,12 @@ export class Bucket extends BucketBase {
    * ```
    */
   async uploadStream(body: UploadBody, key: string, options?: UploadOptions): Promise<S3Object> {
-    await uploadStream(this.meta.client, { Bucket: this.name, Key: key }, body, options);
+    await uploadStream(
+      libraryClient(this.meta.client),
+      { Bucket: this.name, Key: key },
+      body,
+      options,
+    );
     return this.Object(key);
   }
 
@@ -98,7 +109,12 @@ export class Bucket extends BucketBase {
     filePath: string,
     options?: DownloadFileOptions,
   ): Promise<DownloadResult> {
-    return downloadFile(this.meta.client, { Bucket: this.name, Key: key }, filePath, options);
+    return downloadFile(
+      libraryClient(this.meta.client),
+      { Bucket: this.name, Key: key },
+      filePath,
+      options,
+    );
   }
 
   /**
@@ -112,7 +128,11 @@ export class Bucket extends BucketBase {
    * ```
    */
   downloadStream(key: string, options?: DownloadOptions): Promise<Readable> {
-    return downloadStream(this.meta.client, { Bucket: this.name, Key: key }, options);
+    return downloadStream(
+      libraryClient(this.meta.client),
+      { Bucket: this.name, Key: key },
+      options,
+    );
   }
 
   /**
@@ -140,7 +160,7 @@ export class Bucket extends BucketBase {
       for await (const page of listing.pages({ abortSignal }))
         yield page.map((o) => ({ key: o.key, size: o.data?.Size }));
     };
-    return downloadDirectory(this.meta.client, this.name, dir, keys, options);
+    return downloadDirectory(libraryClient(this.meta.client), this.name, dir, keys, options);
   }
 
   /**
@@ -163,7 +183,7 @@ export class Bucket extends BucketBase {
    * ```
    */
   uploadDirectory(dir: string, options?: UploadDirectoryOptions): Promise<UploadDirectoryResult> {
-    return uploadDirectory(this.meta.client, this.name, dir, options);
+    return uploadDirectory(libraryClient(this.meta.client), this.name, dir, options);
   }
 
   /**
@@ -180,7 +200,12 @@ export class Bucket extends BucketBase {
    * ```
    */
   async copy(source: ObjectSource, key: string, options?: CopyOptions): Promise<S3Object> {
-    await copyObject(this.meta.client, source, { Bucket: this.name, Key: key }, options);
+    await copyObject(
+      libraryClient(this.meta.client),
+      source,
+      { Bucket: this.name, Key: key },
+      options,
+    );
     return this.Object(key);
   }
 }

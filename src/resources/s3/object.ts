@@ -1,6 +1,12 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { forgetData, runAction, type ActionParams, type RequestOptions } from '../../core/index.js';
+import {
+  forgetData,
+  libraryClient,
+  runAction,
+  type ActionParams,
+  type RequestOptions,
+} from '../../core/index.js';
 import { S3Object$get, S3ObjectBase } from './generated/object.js';
 import { readableGet } from './object-get.js';
 import { copyObject, type CopyOptions, type CopyResult } from './transfers/copy.js';
@@ -65,7 +71,10 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadFile(filePath: string, options?: UploadOptions): Promise<UploadResult> {
-    return afterAction(this, uploadFile(this.meta.client, this.#location(), filePath, options));
+    return afterAction(
+      this,
+      uploadFile(libraryClient(this.meta.client), this.#location(), filePath, options),
+    );
   }
 
   /**
@@ -79,7 +88,10 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   uploadStream(body: UploadBody, options?: UploadOptions): Promise<UploadResult> {
-    return afterAction(this, uploadStream(this.meta.client, this.#location(), body, options));
+    return afterAction(
+      this,
+      uploadStream(libraryClient(this.meta.client), this.#location(), body, options),
+    );
   }
 
   /**
@@ -95,7 +107,10 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadFile(filePath: string, options?: DownloadFileOptions): Promise<DownloadResult> {
-    return afterAction(this, downloadFile(this.meta.client, this.#location(), filePath, options));
+    return afterAction(
+      this,
+      downloadFile(libraryClient(this.meta.client), this.#location(), filePath, options),
+    );
   }
 
   /**
@@ -108,7 +123,10 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   downloadStream(options?: DownloadOptions): Promise<Readable> {
-    return afterAction(this, downloadStream(this.meta.client, this.#location(), options));
+    return afterAction(
+      this,
+      downloadStream(libraryClient(this.meta.client), this.#location(), options),
+    );
   }
 
   /**
@@ -123,7 +141,10 @@ export class S3Object extends S3ObjectBase {
    * ```
    */
   copy(source: ObjectSource, options?: CopyOptions): Promise<CopyResult> {
-    return afterAction(this, copyObject(this.meta.client, source, this.#location(), options));
+    return afterAction(
+      this,
+      copyObject(libraryClient(this.meta.client), source, this.#location(), options),
+    );
   }
 
   /**
