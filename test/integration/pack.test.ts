@@ -24,14 +24,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { assertBuilt, root } from '../support/scripts.js';
-
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+import {
+  consumerEnv as env,
+  npm,
+  packedProject,
+  strictTsconfig,
+  tsc,
+} from '../support/packed-project.js';
+import { root } from '../support/scripts.js';
 
 let dir: string;
-let tarball: string;
-let files: string[];
+let files: readonly string[];
 const timings: Record<string, number> = {};
 
 function timed<T>(label: string, work: () => T): T {
@@ -69,30 +72,10 @@ console.log(JSON.stringify({
 `;
 
 beforeAll(() => {
-  assertBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'aws-resources-pack-'));
-  const packed = timed('npm pack', () =>
-    execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
-      cwd: root,
-      encoding: 'utf8',
-      env,
-    }),
-  );
-  const [info] = JSON.parse(packed) as Array<{ filename: string; files: Array<{ path: string }> }>;
-  if (!info) throw new Error(`npm pack printed no package: ${packed}`);
-  tarball = join(dir, info.filename);
-  files = info.files.map((f) => f.path);
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'commonjs' }),
-  );
-  timed('npm install', () =>
-    execFileSync(
-      npm,
-      ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
-      { cwd: dir, encoding: 'utf8', env },
-    ),
-  );
+  const project = packedProject('aws-resources-pack-');
+  ({ dir, files } = project);
+  timings['npm pack'] = project.timings.pack;
+  timings['npm install'] = project.timings.install;
 }, 120_000);
 
 afterAll(() => {
@@ -180,33 +163,9 @@ export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          noEmit: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          // A Node project has @types/node; this one borrows the repo's.
-          typeRoots: [join(root, 'node_modules', '@types')],
-          types: ['node'],
-        },
-        files: ['consumer.ts', 'consumer.mts'],
-      }),
+      strictTsconfig({ noEmit: true }, ['consumer.ts', 'consumer.mts']),
     );
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = timed('tsc', () => {
-      try {
-        return execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
-          cwd: dir,
-          encoding: 'utf8',
-        });
-      } catch (error) {
-        return String((error as { stdout?: string }).stdout ?? error);
-      }
-    });
+    const result = timed('tsc', () => tsc(dir));
     expect(result).toBe('');
   }, 60_000);
 
