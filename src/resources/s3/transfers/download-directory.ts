@@ -5,18 +5,13 @@
  *
  * @packageDocumentation
  */
-import { mkdir, realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { BatchActionError, ParamValidationError } from '../../../core/index.js';
+import { BatchActionError } from '../../../core/index.js';
 import { downloadToPath } from './download.js';
-import {
-  abortError,
-  assertConcurrency,
-  assertTransferOptions,
-  throwIfAborted,
-  type Progress,
-} from './options.js';
+import { abortError, throwIfAborted, type Progress } from './options.js';
+import { checkDirectoryTransfer } from './directory-options.js';
 import { aggregateProgress, messageOf } from './directory-progress.js';
 
 /**
@@ -119,21 +114,11 @@ export async function downloadDirectory(
   options: DownloadDirectoryOptions = {},
 ): Promise<DownloadDirectoryResult> {
   const fn = 'downloadDirectory';
-  if (typeof options !== 'object' || options === null)
-    throw new ParamValidationError(`${fn}: options must be an object`);
-  const { prefix = '', concurrency = 4, abortSignal, onProgress } = options;
-  assertTransferOptions(fn, { abortSignal, onProgress });
-  assertConcurrency(fn, concurrency);
-  if (typeof prefix !== 'string') throw new ParamValidationError(`${fn}: prefix must be a string`);
-  if (typeof dir !== 'string' || dir.length === 0)
-    throw new ParamValidationError(
-      `${fn}: dir must be a non-empty string, got ${JSON.stringify(dir)}`,
-    );
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
-    throw new ParamValidationError(
-      `${fn}: dir ${JSON.stringify(dir)} is not an existing directory`,
-    );
-  throwIfAborted(fn, abortSignal);
+  const { prefix, concurrency, abortSignal, onProgress } = await checkDirectoryTransfer(
+    fn,
+    dir,
+    options,
+  );
 
   const root = await realpath(dir);
   const base = prefix.slice(0, prefix.lastIndexOf('/') + 1);

@@ -8,16 +8,10 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
-import { BatchActionError, ParamValidationError } from '../../../core/index.js';
+import { BatchActionError } from '../../../core/index.js';
+import { checkDirectoryTransfer } from './directory-options.js';
 import { aggregateProgress, messageOf } from './directory-progress.js';
-import {
-  abortError,
-  assertConcurrency,
-  assertParams,
-  assertTransferOptions,
-  throwIfAborted,
-  type Progress,
-} from './options.js';
+import { abortError, assertParams, throwIfAborted, type Progress } from './options.js';
 import { uploadFile } from './upload.js';
 
 /**
@@ -159,22 +153,13 @@ export async function uploadDirectory(
   options: UploadDirectoryOptions = {},
 ): Promise<UploadDirectoryResult> {
   const fn = 'uploadDirectory';
-  if (typeof options !== 'object' || options === null)
-    throw new ParamValidationError(`${fn}: options must be an object`);
-  const { prefix = '', concurrency = 4, abortSignal, onProgress, params } = options;
-  assertTransferOptions(fn, { abortSignal, onProgress });
-  assertConcurrency(fn, concurrency);
+  const { prefix, concurrency, abortSignal, onProgress } = await checkDirectoryTransfer(
+    fn,
+    dir,
+    options,
+  );
+  const params = options.params;
   assertParams(fn, params, ['Bucket', 'Key', 'Body']);
-  if (typeof prefix !== 'string') throw new ParamValidationError(`${fn}: prefix must be a string`);
-  if (typeof dir !== 'string' || dir.length === 0)
-    throw new ParamValidationError(
-      `${fn}: dir must be a non-empty string, got ${JSON.stringify(dir)}`,
-    );
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
-    throw new ParamValidationError(
-      `${fn}: dir ${JSON.stringify(dir)} is not an existing directory`,
-    );
-  throwIfAborted(fn, abortSignal);
 
   let found: FoundFile[];
   let failures: DirectoryUploadFailure[];
