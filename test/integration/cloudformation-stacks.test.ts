@@ -237,3 +237,103 @@ describe('empty identifiers', () => {
     expect(counter.total).toBe(0);
   });
 });
+
+describe('cancelUpdate (moto 5.2.1 has no CancelUpdateStack)', () => {
+  // The request is checked on the wire and answered with CloudFormation's documented empty
+  // CancelUpdateStack response by the client's request handler; every other request goes to moto.
+  it('sends CancelUpdateStack with the stack name and returns the v3 output', async () => {
+    const stack = await created(1);
+    const handler = client.config.requestHandler as {
+      handle: (request: { body?: unknown }, ...rest: unknown[]) => Promise<unknown>;
+    };
+    const realHandle = handler.handle.bind(handler);
+    const bodies: string[] = [];
+    handler.handle = async (request, ...rest) => {
+      const body = String(request.body);
+      if (!body.includes('Action=CancelUpdateStack')) return realHandle(request, ...rest);
+      bodies.push(body);
+      const xml =
+        '<CancelUpdateStackResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">' +
+        '<ResponseMetadata><RequestId>5ccc7dcd-744c-11e5-be70-1b08c228efb3</RequestId></ResponseMetadata>' +
+        '</CancelUpdateStackResponse>';
+      return {
+        response: {
+          statusCode: 200,
+          reason: 'OK',
+          headers: {
+            'content-type': 'text/xml',
+            'x-amzn-requestid': '5ccc7dcd-744c-11e5-be70-1b08c228efb3',
+          },
+          body: new TextEncoder().encode(xml),
+        },
+      };
+    };
+    try {
+      const output = await stack.cancelUpdate();
+      expect(output.$metadata.httpStatusCode).toBe(200);
+      expect(output.$metadata.requestId).toBe('5ccc7dcd-744c-11e5-be70-1b08c228efb3');
+      expect(bodies).toHaveLength(1);
+      expect(new URLSearchParams(bodies[0]).get('StackName')).toBe(stack.name);
+      expect(counter.byOperation).toEqual({ CancelUpdateStack: 1 });
+      await expect(
+        stack.cancelUpdate({ StackName: 'other' } as unknown as Parameters<
+          Stack['cancelUpdate']
+        >[0]),
+      ).rejects.toThrow(ParamValidationError);
+      expect(bodies).toHaveLength(1);
+    } finally {
+      handler.handle = realHandle;
+    }
+  });
+});
+
+describe('paging (moto 5.2.1 answers ListStackResources and DescribeStackEvents in one page)', () => {
+  // This middleware pages moto's real responses as CloudFormation does (NextToken), two items
+  // per page, so the requests a listing needs are counted. Every page is a real request.
+  const LISTED: Record<string, string> = {
+    ListStackResources: 'StackResourceSummaries',
+    DescribeStackEvents: 'StackEvents',
+  };
+  it('follows NextToken: 5 resource summaries in 3 requests, limit(3) in 2', async () => {
+    const stack = await created(5);
+    const paged = cloudformationClient();
+    paged.middlewareStack.add(
+      (next, context) => async (args) => {
+        const member = LISTED[(context.commandName ?? '').replace(/Command$/, '')];
+        const result = await next(args);
+        if (!member) return result;
+        const input = args.input as { NextToken?: string };
+        const output = result.output as unknown as Record<string, unknown>;
+        const all = (output[member] ?? []) as unknown[];
+        const start = input.NextToken ? Number(input.NextToken) : 0;
+        const end = start + 2;
+        result.output = {
+          ...output,
+          [member]: all.slice(start, end),
+          NextToken: end < all.length ? String(end) : undefined,
+        } as unknown as typeof result.output;
+        return result;
+      },
+      { step: 'initialize', name: 'pageLikeCloudFormation' },
+    );
+    const pagedCounter = countRequests(paged);
+    const pagedStack = new CloudFormation({ client: paged }).Stack(stack.name);
+    const ids: string[] = [];
+    for await (const summary of pagedStack.resourceSummaries.all()) ids.push(summary.logicalId);
+    expect(ids).toEqual(['Topic1', 'Topic2', 'Topic3', 'Topic4', 'Topic5']);
+    expect(pagedCounter.inputs.map((i) => i.input)).toEqual([
+      { StackName: stack.name },
+      { StackName: stack.name, NextToken: '2' },
+      { StackName: stack.name, NextToken: '4' },
+    ]);
+    pagedCounter.reset();
+    expect(await pagedStack.resourceSummaries.limit(3).toArray()).toHaveLength(3);
+    expect(pagedCounter.byOperation).toEqual({ ListStackResources: 2 });
+    pagedCounter.reset();
+    const [event] = await pagedStack.events.limit(1).toArray();
+    expect(event).toBeInstanceOf(CloudFormationEvent);
+    expect(pagedCounter.byOperation).toEqual({ DescribeStackEvents: 1 });
+    pagedCounter.remove();
+    paged.destroy();
+  });
+});
