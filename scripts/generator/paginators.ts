@@ -10,11 +10,12 @@ export interface PaginatorTokens {
 }
 
 const CREATE_PAGINATOR =
-  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]+)")?\s*\)/g;
+  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]*)")?\s*\)/g;
 
 /**
  * Reads the paginators a v3 package defines (`createPaginator(S3Client, ListObjectsV2Command,
- * "ContinuationToken", "NextContinuationToken", "MaxKeys")`) from its CommonJS build, so
+ * "ContinuationToken", "NextContinuationToken", "MaxKeys")`; an operation without a page size
+ * has `""` there) from its CommonJS build, so
  * collections page on the same tokens without importing the paginator functions.
  */
 export function readPaginators(packageName: string, root: string): Map<string, PaginatorTokens> {
