@@ -42,7 +42,7 @@ export class AssumeRolePolicy extends AssumeRolePolicyBase {
    * });
    * ```
    */
-  update(
+  async update(
     params: UpdateAssumeRolePolicyParams,
     options?: RequestOptions,
   ): Promise<UpdateAssumeRolePolicyCommandOutput> {

@@ -62,7 +62,7 @@ export class GroupPolicy extends GroupPolicyBase {
    * await policy.put({ PolicyDocument: { Version: '2012-10-17', Statement: [] } });
    * ```
    */
-  put(
+  async put(
     params: PutGroupPolicyParams,
     options?: RequestOptions,
   ): Promise<PutGroupPolicyCommandOutput> {

@@ -48,7 +48,10 @@ export class Group extends GroupBase {
    * });
    * ```
    */
-  createPolicy(params: CreateGroupPolicyParams, options?: RequestOptions): Promise<GroupPolicy> {
+  async createPolicy(
+    params: CreateGroupPolicyParams,
+    options?: RequestOptions,
+  ): Promise<GroupPolicy> {
     const sent = withPolicyDocument(params, 'PolicyDocument', 'Group.createPolicy');
     return runAction(this, Group$createPolicy, sent, options);
   }

@@ -45,7 +45,7 @@ export class Policy extends PolicyBase {
    * const v2 = await policy.createVersion({ PolicyDocument: document, SetAsDefault: true });
    * ```
    */
-  createVersion(
+  async createVersion(
     params: CreatePolicyVersionParams,
     options?: RequestOptions,
   ): Promise<PolicyVersion> {

@@ -62,7 +62,10 @@ export class RolePolicy extends RolePolicyBase {
    * await policy.put({ PolicyDocument: { Version: '2012-10-17', Statement: [] } });
    * ```
    */
-  put(params: PutRolePolicyParams, options?: RequestOptions): Promise<PutRolePolicyCommandOutput> {
+  async put(
+    params: PutRolePolicyParams,
+    options?: RequestOptions,
+  ): Promise<PutRolePolicyCommandOutput> {
     const sent = withPolicyDocument(params, 'PolicyDocument', 'RolePolicy.put');
     return runAction(this, RolePolicy$put, sent, options);
   }

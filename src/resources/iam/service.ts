@@ -68,7 +68,7 @@ export class IAM extends IAMBase {
    * });
    * ```
    */
-  createRole(params: CreateRoleParams, options?: RequestOptions): Promise<Role> {
+  async createRole(params: CreateRoleParams, options?: RequestOptions): Promise<Role> {
     const sent = withPolicyDocument(params, 'AssumeRolePolicyDocument', 'IAM.createRole');
     return runAction(this, IAM$createRole, sent, options);
   }
@@ -87,7 +87,7 @@ export class IAM extends IAMBase {
    * });
    * ```
    */
-  createPolicy(params: CreatePolicyParams, options?: RequestOptions): Promise<Policy> {
+  async createPolicy(params: CreatePolicyParams, options?: RequestOptions): Promise<Policy> {
     const sent = withPolicyDocument(params, 'PolicyDocument', 'IAM.createPolicy');
     return runAction(this, IAM$createPolicy, sent, options);
   }

@@ -62,7 +62,10 @@ export class UserPolicy extends UserPolicyBase {
    * await policy.put({ PolicyDocument: { Version: '2012-10-17', Statement: [] } });
    * ```
    */
-  put(params: PutUserPolicyParams, options?: RequestOptions): Promise<PutUserPolicyCommandOutput> {
+  async put(
+    params: PutUserPolicyParams,
+    options?: RequestOptions,
+  ): Promise<PutUserPolicyCommandOutput> {
     const sent = withPolicyDocument(params, 'PolicyDocument', 'UserPolicy.put');
     return runAction(this, UserPolicy$put, sent, options);
   }

@@ -48,7 +48,10 @@ export class User extends UserBase {
    * });
    * ```
    */
-  createPolicy(params: CreateUserPolicyParams, options?: RequestOptions): Promise<UserPolicy> {
+  async createPolicy(
+    params: CreateUserPolicyParams,
+    options?: RequestOptions,
+  ): Promise<UserPolicy> {
     const sent = withPolicyDocument(params, 'PolicyDocument', 'User.createPolicy');
     return runAction(this, User$createPolicy, sent, options);
   }

@@ -2,4 +2,8 @@
 import type { ServiceSpec } from '../../../core/index.js';
 
 /** @internal IAM: what its resource types share. */
-export const iamService: ServiceSpec = { name: 'iam', className: 'IAM', notFoundErrors: [] };
+export const iamService: ServiceSpec = {
+  name: 'iam',
+  className: 'IAM',
+  notFoundErrors: ['NoSuchEntityException'],
+};
