@@ -14,6 +14,8 @@
  *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
  *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
  *             ARN, a tiny deployment package, a fresh function name
+ *   iam       (docs/iam.md) new IAM({ client: iamClient() }) on the emulator, in the file's
+ *             own moto account (names need only be unique within this run)
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -47,6 +49,9 @@ import { DeleteTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
 import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
+import * as iamExports from '../../src/resources/iam/index.js';
+import { IAM } from '../../src/resources/iam/index.js';
+import { iamClient } from '../support/iam.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -69,6 +74,7 @@ const DOCS = [
   'docs/lambda.md',
   'docs/dynamodb.md',
   'docs/ec2.md',
+  'docs/iam.md',
   'docs/sessions.md',
   ...CROSS_SERVICE_DOCS,
 ];
@@ -90,6 +96,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
+  '../../src/resources/iam/index.js': { ...iamExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -121,6 +128,8 @@ const LOCAL_SCOPE = {
   vpc: 'Vpc',
   subnet: 'Subnet',
   ami: 'string',
+  // docs/iam.md: an IAM on the emulator, in this file's own moto account.
+  iam: 'IAM',
 } as const;
 
 interface Example {
@@ -332,6 +341,7 @@ async function run(example: Example): Promise<void> {
     ami: ec2Docs?.ami,
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
+    iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {

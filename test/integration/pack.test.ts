@@ -57,6 +57,7 @@ const EXPECTED = {
   ec2: { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } },
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
+  iam: { service: 'iam', type: 'Role', identifiers: { name: 'r' } },
   sharedErrors: true,
 };
 
@@ -67,6 +68,7 @@ console.log(JSON.stringify({
   ec2: new EC2({ region }).Instance('i-1').toJSON(),
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
+  iam: new IAM({ region }).Role('r').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -112,6 +114,7 @@ describe('the packed package', () => {
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { IAM } from 'aws-resources/iam';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -125,6 +128,7 @@ ${CONSUMER_BODY}`,
 const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
+const { IAM } = require('aws-resources/iam');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -143,14 +147,17 @@ const condition = Key('id').eq('u1');
 const wrong: number = bucket.name;
 // @ts-expect-error the bucket fills Bucket itself
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name];
+// @ts-expect-error a policy document is an object or its JSON text
+void new IAM({}).createPolicy({ PolicyName: 'p', PolicyDocument: 42 });
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new IAM({}).Role('r').name];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
       program(`import { S3, type Bucket } from 'aws-resources/s3';
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
-import { Lambda } from 'aws-resources/lambda';`),
+import { Lambda } from 'aws-resources/lambda';
+import { IAM } from 'aws-resources/iam';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -158,6 +165,7 @@ import { Lambda } from 'aws-resources/lambda';`),
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { IAM } from 'aws-resources/iam';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -201,6 +209,8 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'DynamoDBClient',
       'InvokeCommand',
       'LambdaClient',
+      'IAMClient',
+      'CreateRoleCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }
