@@ -48,9 +48,12 @@ export function actionChecks(ctx: GenContext, action: ActionDefinition): string 
   const cls = target && ctx.classOf(target.type);
   for (const identifier of target?.identifiers ?? []) {
     if (identifier.source !== 'requestParameter') continue;
-    // `Key`, or `Tags[].Key`; other paths (functions of the params) are left to the service.
-    const match = /^([A-Za-z0-9_]+)(?:\[\]\.([A-Za-z0-9_]+))?$/.exec(identifier.path ?? '');
-    const [, param, item] = match ?? [];
+    // `Key`, `Tags[].Key`, or `NewName || Name` (a param that falls back on another, so is
+    // never required); other paths (functions of the params) are left to the service.
+    const match = /^([A-Za-z0-9_]+)(?:\[\]\.([A-Za-z0-9_]+))?( \|\| [A-Za-z0-9_]+)?$/.exec(
+      identifier.path ?? '',
+    );
+    const [, param, item, fallback] = match ?? [];
     if (param === undefined || filled.has(param)) continue;
     const rules = ctx.definition.resources[target?.type ?? '']?.identifiers?.find(
       (i) => i.name === identifier.target,
@@ -60,7 +63,7 @@ export function actionChecks(ctx: GenContext, action: ActionDefinition): string 
       object([
         ['param', JSON.stringify(param)],
         ['item', item === undefined ? undefined : JSON.stringify(item)],
-        ['required', required(param) ? 'true' : undefined],
+        ['required', required(param) && fallback === undefined ? 'true' : undefined],
         ...identifierRules(rules),
         ['role', JSON.stringify(`the ${cls}'s ${camelCase(identifier.target)}`)],
       ]),

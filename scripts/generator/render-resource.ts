@@ -82,7 +82,8 @@ function renderAttributes(
   resource: ResourceDefinition,
 ): string[] {
   if (!resource.shape) return [];
-  const skip = new Set<string>();
+  // A hand-written attribute has a type of its own (IAM's policy documents, parsed).
+  const skip = new Set<string>(resource.handWritten ?? []);
   for (const identifier of resource.identifiers ?? []) {
     skip.add(identifier.name);
     if (identifier.memberName) skip.add(identifier.memberName);

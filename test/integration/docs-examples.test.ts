@@ -16,6 +16,8 @@
  *             ARN, a tiny deployment package, a fresh function name
  *   cloudformation, stackName  (docs/cloudformation.md) a CloudFormation on the emulator (in
  *             its own moto account), a fresh stack name
+ *   iam       (docs/iam.md) new IAM({ client: iamClient() }) on the emulator, in the file's
+ *             own moto account (names need only be unique within this run)
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -52,6 +54,9 @@ import { dynamodbClient } from '../support/dynamodb.js';
 import * as cloudformationExports from '../../src/resources/cloudformation/index.js';
 import { CloudFormation } from '../../src/resources/cloudformation/index.js';
 import { cloudformationClient, stackName as freshStackName } from '../support/cloudformation.js';
+import * as iamExports from '../../src/resources/iam/index.js';
+import { IAM } from '../../src/resources/iam/index.js';
+import { iamClient } from '../support/iam.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -75,6 +80,7 @@ const DOCS = [
   'docs/dynamodb.md',
   'docs/ec2.md',
   'docs/cloudformation.md',
+  'docs/iam.md',
   'docs/sessions.md',
   ...CROSS_SERVICE_DOCS,
 ];
@@ -97,6 +103,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
   '../../src/resources/cloudformation/index.js': { ...cloudformationExports },
+  '../../src/resources/iam/index.js': { ...iamExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -131,6 +138,8 @@ const LOCAL_SCOPE = {
   // docs/cloudformation.md: a CloudFormation on the emulator and a fresh stack name.
   cloudformation: 'CloudFormation',
   stackName: 'string',
+  // docs/iam.md: an IAM on the emulator, in this file's own moto account.
+  iam: 'IAM',
 } as const;
 
 interface Example {
@@ -363,6 +372,7 @@ async function run(example: Example): Promise<void> {
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
     ...cloudformationScope(example),
+    iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {

@@ -161,6 +161,33 @@ describe('the built package', () => {
     expect(esm).toEqual({ json, isFunction: true, sharedErrors: true });
   });
 
+  it('CommonJS and ES modules: the iam entry loads client-iam and no other client', () => {
+    const cjsIam = join(root, 'dist', 'cjs', 'resources', 'iam', 'index.js');
+    const esmIam = join(root, 'dist', 'esm', 'resources', 'iam', 'index.js');
+    const cjs = runNode(`
+      const { IAM } = require(${JSON.stringify(cjsIam)});
+      const role = new IAM({ region: 'us-east-1' }).Role('app');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: role.toJSON() }));
+    `);
+    const json = { service: 'iam', type: 'Role', identifiers: { name: 'app' } };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-iam'], json });
+    // A bad policy document fails before any request, with the root entry's error class.
+    const esm = runNode(
+      `
+      const { IAM, Role } = await import(${JSON.stringify(pathToFileURL(esmIam).href)});
+      const { ParamValidationError } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href)});
+      const iam = new IAM({ region: 'us-east-1' });
+      const role = iam.Role('app');
+      const refused = await iam.createPolicy({ PolicyName: 'p', PolicyDocument: 42 }).catch((e) => e);
+      console.log(JSON.stringify({ json: role.toJSON(), isRole: role instanceof Role,
+        sharedErrors: refused instanceof ParamValidationError }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isRole: true, sharedErrors: true });
+  });
+
   it('CommonJS and ES modules: the dynamodb entry loads client-dynamodb and no other client', () => {
     const cjsDynamodb = join(root, 'dist', 'cjs', 'resources', 'dynamodb', 'index.js');
     const esmDynamodb = join(root, 'dist', 'esm', 'resources', 'dynamodb', 'index.js');

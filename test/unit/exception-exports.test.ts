@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import * as cloudformationClient from '@aws-sdk/client-cloudformation';
 import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
+import * as iamClient from '@aws-sdk/client-iam';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
 import { build, type Plugin } from 'esbuild';
 import * as cloudformationEntry from '../../src/resources/cloudformation/index.js';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
+import * as iamEntry from '../../src/resources/iam/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
@@ -47,6 +49,7 @@ const services = [
     cloudformationEntry,
     cloudformationClient,
   ],
+  ['iam', '@aws-sdk/client-iam', 'IAMServiceException', 'IAM', iamEntry, iamClient],
 ] as const;
 
 /** The client's exception classes, found at run time: the base and what extends it. */

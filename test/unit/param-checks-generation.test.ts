@@ -44,6 +44,16 @@ describe('generated param checks', () => {
     );
   });
 
+  it('checks a param with a fallback (`NewUserName || UserName`) when given, never requires it', () => {
+    const iam = contextOf('iam');
+    const update = iam.definition.resources.User?.actions?.Update;
+    expect(update && actionChecks(iam, update)).toBe(
+      `[{ param: "NewUserName", role: "the User's name" }]`,
+    );
+    const create = iam.definition.resources.User?.actions?.Create;
+    expect(create && actionChecks(iam, create)).toBeUndefined(); // the user fills UserName
+  });
+
   it('checks a URL label the resource does not fill, and nothing for one it fills', () => {
     const remove = lambda.definition.resources.Function?.actions?.RemovePermission;
     expect(remove && actionChecks(lambda, remove)).toBe(

@@ -12,6 +12,8 @@ import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import { DynamoDB, Table } from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
 import { EC2, Instance } from '../../src/resources/ec2/index.js';
+import * as iamEntry from '../../src/resources/iam/index.js';
+import { IAM } from '../../src/resources/iam/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
@@ -36,6 +38,8 @@ const services = [
   { service: new DynamoDB(config), definition: definition('dynamodb'), entry: dynamodbEntry },
   { service: new EC2(config), definition: definition('ec2'), entry: ec2Entry },
   { service: new Lambda(config), definition: definition('lambda'), entry: lambdaEntry },
+  // IAM has resources without identifiers (AccountSummary): they round-trip too.
+  { service: new IAM(config), definition: definition('iam'), entry: iamEntry },
 ];
 
 /** Identifier values for a type, by property name: strings, or numbers for integers. */
