@@ -3,10 +3,11 @@
  * paginators that have no page-size member (`createPaginator(..., "NextToken", "NextToken", "")`).
  */
 import { paginatorTokensOf } from '../../scripts/generator/paginators.js';
+import { root } from '../support/scripts.js';
 
 describe('v3 paginator tokens', () => {
   it('reads a paginator with a page size', () => {
-    expect(paginatorTokensOf('@aws-sdk/client-s3', 'ListObjectsV2')).toEqual({
+    expect(paginatorTokensOf('@aws-sdk/client-s3', 'ListObjectsV2', root)).toEqual({
       inputToken: 'ContinuationToken',
       outputToken: 'NextContinuationToken',
       pageSize: 'MaxKeys',
@@ -14,18 +15,22 @@ describe('v3 paginator tokens', () => {
   });
 
   it('reads a paginator without one (an empty page-size name)', () => {
-    expect(paginatorTokensOf('@aws-sdk/client-cloudformation', 'DescribeStackEvents')).toEqual({
+    expect(
+      paginatorTokensOf('@aws-sdk/client-cloudformation', 'DescribeStackEvents', root),
+    ).toEqual({
       inputToken: 'NextToken',
       outputToken: 'NextToken',
     });
-    expect(paginatorTokensOf('@aws-sdk/client-cloudformation', 'ListStackResources')).toEqual({
-      inputToken: 'NextToken',
-      outputToken: 'NextToken',
-    });
+    expect(paginatorTokensOf('@aws-sdk/client-cloudformation', 'ListStackResources', root)).toEqual(
+      {
+        inputToken: 'NextToken',
+        outputToken: 'NextToken',
+      },
+    );
   });
 
   it('has no tokens for an operation without a paginator', () => {
-    expect(paginatorTokensOf('@aws-sdk/client-cloudformation', 'DescribeStackResource')).toBe(
+    expect(paginatorTokensOf('@aws-sdk/client-cloudformation', 'DescribeStackResource', root)).toBe(
       undefined,
     );
   });
