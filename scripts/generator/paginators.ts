@@ -10,12 +10,13 @@ export interface PaginatorTokens {
 }
 
 const CREATE_PAGINATOR =
-  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]+)")?\s*\)/g;
+  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]*)")?\s*\)/g;
 
 /**
  * Reads the paginators a v3 package defines (`createPaginator(S3Client, ListObjectsV2Command,
  * "ContinuationToken", "NextContinuationToken", "MaxKeys")`) from its CommonJS build, so
- * collections page on the same tokens without importing the paginator functions.
+ * collections page on the same tokens without importing the paginator functions. An operation
+ * without a page-size member has `""` there (SNS's `ListTopics`).
  */
 export function readPaginators(packageName: string, root: string): Map<string, PaginatorTokens> {
   const require = createRequire(join(root, 'package.json'));

@@ -9,11 +9,15 @@ import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
+import * as snsClient from '@aws-sdk/client-sns';
+import * as cloudwatchClient from '@aws-sdk/client-cloudwatch';
 import { build, type Plugin } from 'esbuild';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
+import * as snsEntry from '../../src/resources/sns/index.js';
+import * as cloudwatchEntry from '../../src/resources/cloudwatch/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -36,6 +40,15 @@ const services = [
     'DynamoDB',
     dynamodbEntry,
     dynamodbClient,
+  ],
+  ['sns', '@aws-sdk/client-sns', 'SNSServiceException', 'SNS', snsEntry, snsClient],
+  [
+    'cloudwatch',
+    '@aws-sdk/client-cloudwatch',
+    'CloudWatchServiceException',
+    'CloudWatch',
+    cloudwatchEntry,
+    cloudwatchClient,
   ],
 ] as const;
 
