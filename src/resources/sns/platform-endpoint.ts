@@ -27,7 +27,7 @@ export class PlatformEndpoint extends PlatformEndpointBase {
    * await endpoint.publish({ Message: 'Your order shipped' });
    * ```
    */
-  publish(params: PublishParams, options?: RequestOptions): Promise<PublishCommandOutput> {
+  async publish(params: PublishParams, options?: RequestOptions): Promise<PublishCommandOutput> {
     const input = encodePublishParams(params, 'TargetArn', 'PlatformEndpoint.publish');
     return runAction(this, PlatformEndpoint$publish, input, options);
   }

@@ -32,7 +32,7 @@ export class Topic extends TopicBase {
    * await topic.publish({ MessageStructure: 'json', Message: { default: 'Order 7', sqs: { order: 7 } } });
    * ```
    */
-  publish(params: PublishParams, options?: RequestOptions): Promise<PublishCommandOutput> {
+  async publish(params: PublishParams, options?: RequestOptions): Promise<PublishCommandOutput> {
     const input = encodePublishParams(params, 'TopicArn', 'Topic.publish');
     return runAction(this, Topic$publish, input, options);
   }
