@@ -1,6 +1,18 @@
 import type { PutMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
 import { ParamValidationError, runAction, type RequestOptions } from '../../core/index.js';
 import { Metric$putData, MetricBase } from './generated/metric.js';
+
+/**
+ * PutMetricData with the Namespace fill only: the model's `MetricData[].MetricName` fill
+ * would add a datum of its own beside the caller's, which `fillData` names instead.
+ */
+const putDataSpec = {
+  ...Metric$putData,
+  request: {
+    ...Metric$putData.request,
+    params: Metric$putData.request.params?.filter((p) => p.target === 'Namespace'),
+  },
+};
 import {
   chunkData,
   fillData,
@@ -65,10 +77,7 @@ export class Metric extends MetricBase {
     for (const chunk of chunks) {
       options?.abortSignal?.throwIfAborted();
       try {
-        // The chunk already carries MetricName: the descriptor's fill of it is for boto3's model.
-        responses.push(
-          await runAction(this, Metric$putData, { ...rest, MetricData: chunk }, options),
-        );
+        responses.push(await runAction(this, putDataSpec, { ...rest, MetricData: chunk }, options));
       } catch (error) {
         if (chunks.length === 1) throw error;
         failures.push({ data: chunk, error });
@@ -76,7 +85,7 @@ export class Metric extends MetricBase {
     }
     if (failures.length) {
       throw new PutDataError(
-        `${label}: ${failures.length} of ${chunks.length} PutMetricData requests failed`,
+        `${label}: ${failures.length} of ${chunks.length} PutMetricData requests failed (first: ${String(failures[0]?.error)})`,
         failures,
         responses,
       );
