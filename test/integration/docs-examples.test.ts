@@ -14,6 +14,8 @@
  *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
  *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
  *             ARN, a tiny deployment package, a fresh function name
+ *   sns       (docs/sns.md) new SNS({ client: snsClient() }) on the emulator
+ *   cloudwatch  (docs/cloudwatch.md) new CloudWatch({ client: cloudwatchClient() }) on the emulator
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -47,6 +49,11 @@ import { DeleteTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
 import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
+import * as snsExports from '../../src/resources/sns/index.js';
+import { SNS } from '../../src/resources/sns/index.js';
+import * as cloudwatchExports from '../../src/resources/cloudwatch/index.js';
+import { CloudWatch } from '../../src/resources/cloudwatch/index.js';
+import { cloudwatchClient, snsClient } from '../support/sns-cloudwatch.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -70,6 +77,8 @@ const DOCS = [
   'docs/dynamodb.md',
   'docs/ec2.md',
   'docs/sessions.md',
+  'docs/sns.md',
+  'docs/cloudwatch.md',
   ...CROSS_SERVICE_DOCS,
 ];
 
@@ -90,6 +99,8 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
+  '../../src/resources/sns/index.js': { ...snsExports },
+  '../../src/resources/cloudwatch/index.js': { ...cloudwatchExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -121,6 +132,9 @@ const LOCAL_SCOPE = {
   vpc: 'Vpc',
   subnet: 'Subnet',
   ami: 'string',
+  // docs/sns.md and docs/cloudwatch.md: the services on the emulator.
+  sns: 'SNS',
+  cloudwatch: 'CloudWatch',
 } as const;
 
 interface Example {
@@ -308,6 +322,16 @@ async function dynamodbCleanUp(dynamodb: DynamoDB | undefined, tableName: string
   client.destroy();
 }
 
+/** The SNS and CloudWatch of the scope, for their guides' examples only. */
+function snsCloudwatchScope(example: Example) {
+  return {
+    sns: wants(example, 'docs/sns.md', ['sns']) ? new SNS({ client: snsClient() }) : undefined,
+    cloudwatch: wants(example, 'docs/cloudwatch.md', ['cloudwatch'])
+      ? new CloudWatch({ client: cloudwatchClient() })
+      : undefined,
+  };
+}
+
 async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
@@ -332,6 +356,7 @@ async function run(example: Example): Promise<void> {
     ami: ec2Docs?.ami,
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
+    ...snsCloudwatchScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -351,6 +376,8 @@ async function run(example: Example): Promise<void> {
     await rm(tmp, { recursive: true, force: true });
     await ec2Docs?.cleanUp();
     client.destroy();
+    (locals.sns as SNS | undefined)?.meta.client.destroy();
+    (locals.cloudwatch as CloudWatch | undefined)?.meta.client.destroy();
     await dynamodbCleanUp(
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,
