@@ -57,6 +57,8 @@ const EXPECTED = {
   ec2: { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } },
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
+  sns: { service: 'sns', type: 'Topic', identifiers: { arn: 'arn:aws:sns:us-east-1:1:t' } },
+  cloudwatch: { service: 'cloudwatch', type: 'Alarm', identifiers: { name: 'a' } },
   sharedErrors: true,
 };
 
@@ -67,6 +69,8 @@ console.log(JSON.stringify({
   ec2: new EC2({ region }).Instance('i-1').toJSON(),
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
+  sns: new SNS({ region }).Topic('arn:aws:sns:us-east-1:1:t').toJSON(),
+  cloudwatch: new CloudWatch({ region }).Alarm('a').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -112,6 +116,8 @@ describe('the packed package', () => {
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -125,6 +131,8 @@ ${CONSUMER_BODY}`,
 const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
+const { SNS } = require('aws-resources/sns');
+const { CloudWatch } = require('aws-resources/cloudwatch');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -144,13 +152,20 @@ const wrong: number = bucket.name;
 // @ts-expect-error the bucket fills Bucket itself
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
 export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name];
+const metric = new CloudWatch({}).Metric('Shop', 'Latency');
+// @ts-expect-error the metric fills Namespace
+void metric.putData({ Namespace: 'Other', MetricData: [{ Value: 1 }] });
+// @ts-expect-error the topic fills TopicArn
+void new SNS({}).Topic('arn:aws:sns:us-east-1:1:t').publish({ Message: { a: 1 }, TopicArn: 'x' });
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
       program(`import { S3, type Bucket } from 'aws-resources/s3';
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
-import { Lambda } from 'aws-resources/lambda';`),
+import { Lambda } from 'aws-resources/lambda';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -158,6 +173,8 @@ import { Lambda } from 'aws-resources/lambda';`),
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -169,7 +186,7 @@ export const base: typeof AwsResourcesError = AwsResourcesError;`),
     expect(result).toBe('');
   }, 60_000);
 
-  it('bundles an S3-only app without the code of EC2, DynamoDB or Lambda', async () => {
+  it('bundles an S3-only app without the code of EC2, DynamoDB, Lambda, SNS or CloudWatch', async () => {
     writeFileSync(
       join(dir, 's3-app.mjs'),
       `import { S3 } from 'aws-resources/s3';
@@ -201,6 +218,9 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'DynamoDBClient',
       'InvokeCommand',
       'LambdaClient',
+      'SNSClient',
+      'CloudWatchClient',
+      'PutMetricDataCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }
@@ -241,6 +261,8 @@ describe('npm pack of a clone without dist/', () => {
           'dist/cjs/index.js',
           'dist/cjs/index.d.ts',
           'dist/esm/resources/lambda/index.js',
+          'dist/esm/resources/sns/index.js',
+          'dist/cjs/resources/cloudwatch/index.js',
         ]),
       );
       expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);
