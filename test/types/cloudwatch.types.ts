@@ -29,7 +29,7 @@ export async function wrongCallsDoNotCompile(cloudwatch: CloudWatch, metric: Met
   // @ts-expect-error batch actions are on collections, not on the manager's items
   await cloudwatch.alarms.all().putData();
   // @ts-expect-error the alarm's metric is a promise
-  (await alarm.metric).name;
+  void (await alarm.metric).name;
 }
 
 export async function rightCallsCompile(cloudwatch: CloudWatch) {

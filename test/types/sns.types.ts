@@ -38,7 +38,7 @@ export async function wrongCallsDoNotCompile(
   // @ts-expect-error Topic takes one ARN
   sns.Topic();
   // @ts-expect-error attributes is a promise
-  (await topic.attributes).TopicArn;
+  void (await topic.attributes).TopicArn;
 }
 
 export async function rightCallsCompile(sns: SNS, application: PlatformApplication) {
