@@ -14,6 +14,7 @@ import {
   Alarm,
   CloudWatch,
   Metric,
+  PutDataError,
   type PutDataParams,
 } from '../../src/resources/cloudwatch/index.js';
 import { uniqueName } from '../support/emulator.js';
@@ -110,6 +111,40 @@ describe('metric.putData', () => {
       { Value: 2, MetricName: 'Orders', Dimensions },
       { Value: 3, MetricName: 'Orders', Dimensions: [] },
     ]);
+  });
+
+  it('raises PutDataError with the data of a failed request after sending the others', async () => {
+    const metric = cloudwatch.Metric(uniqueName('Partial'), 'Hits');
+    // The second of three requests fails, before moto sees it, with an error the client does
+    // not retry.
+    let sent = 0;
+    const failSecond: FinalizeRequestMiddleware<object, object> = (next, context) => (args) => {
+      if (context.commandName === 'PutMetricDataCommand' && ++sent === 2) {
+        return Promise.reject(
+          Object.assign(new Error('Bad datum'), { name: 'InvalidParameterValueException' }),
+        );
+      }
+      return next(args);
+    };
+    client.middlewareStack.add(failSecond as never, {
+      step: 'finalizeRequest',
+      name: 'failSecond',
+    });
+    try {
+      const data = Array.from({ length: 2100 }, (_, i) => ({ Value: i }));
+      const error = await metric.putData({ MetricData: data }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PutDataError);
+      const { failures, responses } = error as PutDataError;
+      expect(responses).toHaveLength(2);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]?.data.map((d) => d.Value)).toEqual(
+        data.slice(1000, 2000).map((d) => d.Value),
+      );
+      expect(failures[0]?.data.every((d) => d.MetricName === 'Hits')).toBe(true);
+      expect((failures[0]?.error as Error).name).toBe('InvalidParameterValueException');
+    } finally {
+      client.middlewareStack.remove('failSecond');
+    }
   });
 
   it("refuses another metric's name, an empty list and Namespace, before any request", async () => {

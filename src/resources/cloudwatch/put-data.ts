@@ -69,6 +69,11 @@ export class PutDataError extends BatchActionError<PutDataFailure, PutMetricData
 /**
  * One failed PutMetricData request of a `putData`: the data it carried and why it failed.
  *
+ * @example
+ * ```ts
+ * const unsent: MetricDatum[] = error.failures.flatMap((failure: PutDataFailure) => failure.data);
+ * ```
+ *
  * @public
  */
 export interface PutDataFailure {
