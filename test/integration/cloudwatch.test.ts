@@ -199,6 +199,12 @@ describe('alarms', () => {
     expect(counter.total).toBe(0);
   });
 
+  it('putAlarm refuses an empty AlarmName (it names the Alarm) before any request', async () => {
+    const metric = cloudwatch.Metric('Shop', 'Latency');
+    await expect(metric.putAlarm(alarmParams(''))).rejects.toThrow(ParamValidationError);
+    expect(counter.total).toBe(0);
+  });
+
   it('alarms.filter().delete() sends one DescribeAlarms and one DeleteAlarms', async () => {
     const prefix = uniqueName('batch');
     const metric = cloudwatch.Metric(uniqueName('Batch'), 'Errors');

@@ -12,7 +12,7 @@ import { ParamValidationError } from '../../src/core/errors.js';
 import { SNS, Subscription, Topic, type PublishParams } from '../../src/resources/sns/index.js';
 import { uniqueName } from '../support/emulator.js';
 import { countRequests } from '../support/request-counter.js';
-import { snsClient, sqsClient } from '../support/sns-cloudwatch.js';
+import { answerLocally, snsClient, sqsClient } from '../support/sns-cloudwatch.js';
 
 const client = snsClient();
 const sns = new SNS({ client });
@@ -164,6 +164,31 @@ describe('subscriptions', () => {
     });
     await subscription.delete();
     expect(await topic.subscriptions.toArray()).toEqual([]);
+  });
+});
+
+describe('confirmSubscription', () => {
+  it('sends the token with the topic ARN and returns the confirmed Subscription', async () => {
+    const topic = await sns.createTopic({ Name: uniqueName('confirm') });
+    // The token comes from SNS's message to the endpoint, which moto never sends: the request
+    // is answered here with ConfirmSubscription's documented output.
+    const confirmedArn = `${topic.arn}:0b7e4a2c-1b2d-4c3e-8f9a-0123456789ab`;
+    const local = answerLocally(client, {
+      ConfirmSubscription: () => ({ SubscriptionArn: confirmedArn }),
+    });
+    try {
+      const subscription = await topic.confirmSubscription({ Token: 'token-from-sns' });
+      expect(subscription).toBeInstanceOf(Subscription);
+      expect(subscription.arn).toBe(confirmedArn);
+      expect(local.calls).toEqual([
+        {
+          operation: 'ConfirmSubscription',
+          input: { TopicArn: topic.arn, Token: 'token-from-sns' },
+        },
+      ]);
+    } finally {
+      local.remove();
+    }
   });
 });
 
