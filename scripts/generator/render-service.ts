@@ -31,13 +31,16 @@ export function renderService(ctx: GenContext): string {
   const client = service.client;
   // A customised service is generated as `<Class>Base`, extended in `../service.ts`.
   const cls = service.customized ? `${service.className}Base` : service.className;
+  const constructor = `  constructor(options?: ServiceOptions<${client}, sdk.${client}Config>) {`;
   return [
     HEADER(ctx),
     ...renderImports(
       ctx,
       undefined,
       owner,
-      body,
+      // The constructor names the client's config type (`sdk.S3ClientConfig`): a service
+      // without actions needs the package's types for it alone.
+      `${body}\nsdk.${client}Config`,
       ['ServiceResource', 'resolveClient', 'type ServiceOptions', 'type ResourceClass'],
       [client],
     ),
@@ -64,7 +67,7 @@ export function renderService(ctx: GenContext): string {
         `const ${ctx.serviceVar} = new ${service.className}({ client: new ${client}({ region: 'eu-west-1' }) });`,
       ]),
     ]),
-    `  constructor(options?: ServiceOptions<${client}, sdk.${client}Config>) {`,
+    constructor,
     `    super(${serviceSpecName(ctx)}, resolveClient(options, ${client}), ${typesName});`,
     '  }',
     '',

@@ -18,6 +18,8 @@
  *             its own moto account), a fresh stack name
  *   iam       (docs/iam.md) new IAM({ client: iamClient() }) on the emulator, in the file's
  *             own moto account (names need only be unique within this run)
+ *   sns       (docs/sns.md) new SNS({ client: snsClient() }) on the emulator
+ *   cloudwatch  (docs/cloudwatch.md) new CloudWatch({ client: cloudwatchClient() }) on the emulator
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -57,6 +59,11 @@ import { cloudformationClient, stackName as freshStackName } from '../support/cl
 import * as iamExports from '../../src/resources/iam/index.js';
 import { IAM } from '../../src/resources/iam/index.js';
 import { iamClient } from '../support/iam.js';
+import * as snsExports from '../../src/resources/sns/index.js';
+import { SNS } from '../../src/resources/sns/index.js';
+import * as cloudwatchExports from '../../src/resources/cloudwatch/index.js';
+import { CloudWatch } from '../../src/resources/cloudwatch/index.js';
+import { cloudwatchClient, snsClient } from '../support/sns-cloudwatch.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -82,6 +89,8 @@ const DOCS = [
   'docs/cloudformation.md',
   'docs/iam.md',
   'docs/sessions.md',
+  'docs/sns.md',
+  'docs/cloudwatch.md',
   ...CROSS_SERVICE_DOCS,
 ];
 
@@ -104,6 +113,8 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
   '../../src/resources/cloudformation/index.js': { ...cloudformationExports },
   '../../src/resources/iam/index.js': { ...iamExports },
+  '../../src/resources/sns/index.js': { ...snsExports },
+  '../../src/resources/cloudwatch/index.js': { ...cloudwatchExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -140,6 +151,9 @@ const LOCAL_SCOPE = {
   stackName: 'string',
   // docs/iam.md: an IAM on the emulator, in this file's own moto account.
   iam: 'IAM',
+  // docs/sns.md and docs/cloudwatch.md: the services on the emulator.
+  sns: 'SNS',
+  cloudwatch: 'CloudWatch',
 } as const;
 
 interface Example {
@@ -347,6 +361,16 @@ async function dynamodbCleanUp(dynamodb: DynamoDB | undefined, tableName: string
   client.destroy();
 }
 
+/** The SNS and CloudWatch of the scope, for their guides' examples only. */
+function snsCloudwatchScope(example: Example) {
+  return {
+    sns: wants(example, 'docs/sns.md', ['sns']) ? new SNS({ client: snsClient() }) : undefined,
+    cloudwatch: wants(example, 'docs/cloudwatch.md', ['cloudwatch'])
+      ? new CloudWatch({ client: cloudwatchClient() })
+      : undefined,
+  };
+}
+
 async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
@@ -373,6 +397,7 @@ async function run(example: Example): Promise<void> {
     ...(await dynamodbScope(example)),
     ...cloudformationScope(example),
     iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
+    ...snsCloudwatchScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -396,6 +421,8 @@ async function run(example: Example): Promise<void> {
       locals.cloudformation as CloudFormation | undefined,
       locals.stackName,
     );
+    (locals.sns as SNS | undefined)?.meta.client.destroy();
+    (locals.cloudwatch as CloudWatch | undefined)?.meta.client.destroy();
     await dynamodbCleanUp(
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,

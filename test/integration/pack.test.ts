@@ -59,6 +59,8 @@ const EXPECTED = {
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
   cloudformation: { service: 'cloudformation', type: 'Stack', identifiers: { name: 's' } },
   iam: { service: 'iam', type: 'Role', identifiers: { name: 'r' } },
+  sns: { service: 'sns', type: 'Topic', identifiers: { arn: 'arn:aws:sns:us-east-1:1:t' } },
+  cloudwatch: { service: 'cloudwatch', type: 'Alarm', identifiers: { name: 'a' } },
   sharedErrors: true,
 };
 
@@ -71,6 +73,8 @@ console.log(JSON.stringify({
   lambda: new Lambda({ region }).Function('f').toJSON(),
   cloudformation: new CloudFormation({ region }).Stack('s').toJSON(),
   iam: new IAM({ region }).Role('r').toJSON(),
+  sns: new SNS({ region }).Topic('arn:aws:sns:us-east-1:1:t').toJSON(),
+  cloudwatch: new CloudWatch({ region }).Alarm('a').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -118,6 +122,8 @@ import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -133,6 +139,8 @@ const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
 const { CloudFormation } = require('aws-resources/cloudformation');
 const { IAM } = require('aws-resources/iam');
+const { SNS } = require('aws-resources/sns');
+const { CloudWatch } = require('aws-resources/cloudwatch');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -153,6 +161,11 @@ const wrong: number = bucket.name;
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
 // @ts-expect-error a policy document is an object or its JSON text
 void new IAM({}).createPolicy({ PolicyName: 'p', PolicyDocument: 42 });
+const metric = new CloudWatch({}).Metric('Shop', 'Latency');
+// @ts-expect-error the metric fills Namespace
+void metric.putData({ Namespace: 'Other', MetricData: [{ Value: 1 }] });
+// @ts-expect-error the topic fills TopicArn
+void new SNS({}).Topic('arn:aws:sns:us-east-1:1:t').publish({ Message: { a: 1 }, TopicArn: 'x' });
 export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name];
 `;
     writeFileSync(
@@ -162,7 +175,9 @@ import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
-import { IAM } from 'aws-resources/iam';`),
+import { IAM } from 'aws-resources/iam';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -172,6 +187,8 @@ import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
+import { SNS } from 'aws-resources/sns';
+import { CloudWatch } from 'aws-resources/cloudwatch';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -183,7 +200,7 @@ export const base: typeof AwsResourcesError = AwsResourcesError;`),
     expect(result).toBe('');
   }, 60_000);
 
-  it('bundles an S3-only app without the code of EC2, DynamoDB or Lambda', async () => {
+  it('bundles an S3-only app without the code of EC2, DynamoDB, Lambda, SNS or CloudWatch', async () => {
     writeFileSync(
       join(dir, 's3-app.mjs'),
       `import { S3 } from 'aws-resources/s3';
@@ -218,6 +235,9 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'CloudFormationClient',
       'IAMClient',
       'CreateRoleCommand',
+      'SNSClient',
+      'CloudWatchClient',
+      'PutMetricDataCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }
@@ -258,6 +278,8 @@ describe('npm pack of a clone without dist/', () => {
           'dist/cjs/index.js',
           'dist/cjs/index.d.ts',
           'dist/esm/resources/lambda/index.js',
+          'dist/esm/resources/sns/index.js',
+          'dist/cjs/resources/cloudwatch/index.js',
         ]),
       );
       expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);

@@ -187,6 +187,39 @@ describe('the built package', () => {
     );
     expect(esm).toEqual({ json, isRole: true, sharedErrors: true });
   });
+  it.each([
+    [
+      'sns',
+      'SNS',
+      'Topic',
+      'arn:aws:sns:us-east-1:123456789012:orders',
+      { arn: 'arn:aws:sns:us-east-1:123456789012:orders' },
+    ],
+    ['cloudwatch', 'CloudWatch', 'Alarm', 'high-latency', { name: 'high-latency' }],
+  ] as const)(
+    'CommonJS and ES modules: the %s entry loads its own client and no other',
+    (service, className, type, id, identifiers) => {
+      const cjsEntry = join(root, 'dist', 'cjs', 'resources', service, 'index.js');
+      const esmEntry = join(root, 'dist', 'esm', 'resources', service, 'index.js');
+      const cjs = runNode(`
+      const { ${className} } = require(${JSON.stringify(cjsEntry)});
+      const resource = new ${className}({ region: 'us-east-1' }).${type}(${JSON.stringify(id)});
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: resource.toJSON() }));
+    `);
+      const json = { service, type, identifiers };
+      expect(cjs).toEqual({ clients: [`@aws-sdk/client-${service}`], json });
+      const esm = runNode(
+        `
+      const { ${className}, ${type} } = await import(${JSON.stringify(pathToFileURL(esmEntry).href)});
+      const resource = new ${className}({ region: 'us-east-1' }).${type}(${JSON.stringify(id)});
+      console.log(JSON.stringify({ json: resource.toJSON(), isType: resource instanceof ${type} }));
+    `,
+        { esm: true },
+      );
+      expect(esm).toEqual({ json, isType: true });
+    },
+  );
 
   it('CommonJS and ES modules: the dynamodb entry loads client-dynamodb and no other client', () => {
     const cjsDynamodb = join(root, 'dist', 'cjs', 'resources', 'dynamodb', 'index.js');

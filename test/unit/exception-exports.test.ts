@@ -11,6 +11,8 @@ import * as ec2Client from '@aws-sdk/client-ec2';
 import * as iamClient from '@aws-sdk/client-iam';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
+import * as snsClient from '@aws-sdk/client-sns';
+import * as cloudwatchClient from '@aws-sdk/client-cloudwatch';
 import { build, type Plugin } from 'esbuild';
 import * as cloudformationEntry from '../../src/resources/cloudformation/index.js';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
@@ -18,6 +20,8 @@ import * as ec2Entry from '../../src/resources/ec2/index.js';
 import * as iamEntry from '../../src/resources/iam/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
+import * as snsEntry from '../../src/resources/sns/index.js';
+import * as cloudwatchEntry from '../../src/resources/cloudwatch/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -50,6 +54,15 @@ const services = [
     cloudformationClient,
   ],
   ['iam', '@aws-sdk/client-iam', 'IAMServiceException', 'IAM', iamEntry, iamClient],
+  ['sns', '@aws-sdk/client-sns', 'SNSServiceException', 'SNS', snsEntry, snsClient],
+  [
+    'cloudwatch',
+    '@aws-sdk/client-cloudwatch',
+    'CloudWatchServiceException',
+    'CloudWatch',
+    cloudwatchEntry,
+    cloudwatchClient,
+  ],
 ] as const;
 
 /** The client's exception classes, found at run time: the base and what extends it. */
