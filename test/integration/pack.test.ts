@@ -57,6 +57,7 @@ const EXPECTED = {
   ec2: { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } },
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
+  sqs: { service: 'sqs', type: 'Queue', identifiers: { url: 'https://sqs.local/1/q' } },
   sharedErrors: true,
 };
 
@@ -67,6 +68,7 @@ console.log(JSON.stringify({
   ec2: new EC2({ region }).Instance('i-1').toJSON(),
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
+  sqs: new SQS({ region }).Queue('https://sqs.local/1/q').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -112,6 +114,7 @@ describe('the packed package', () => {
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SQS } from 'aws-resources/sqs';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -125,6 +128,7 @@ ${CONSUMER_BODY}`,
 const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
+const { SQS } = require('aws-resources/sqs');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -143,14 +147,15 @@ const condition = Key('id').eq('u1');
 const wrong: number = bucket.name;
 // @ts-expect-error the bucket fills Bucket itself
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name];
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new SQS({}).Queue('u').url];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
       program(`import { S3, type Bucket } from 'aws-resources/s3';
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
-import { Lambda } from 'aws-resources/lambda';`),
+import { Lambda } from 'aws-resources/lambda';
+import { SQS } from 'aws-resources/sqs';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -158,6 +163,7 @@ import { Lambda } from 'aws-resources/lambda';`),
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SQS } from 'aws-resources/sqs';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -241,6 +247,7 @@ describe('npm pack of a clone without dist/', () => {
           'dist/cjs/index.js',
           'dist/cjs/index.d.ts',
           'dist/esm/resources/lambda/index.js',
+          'dist/esm/resources/sqs/index.js',
         ]),
       );
       expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);

@@ -9,11 +9,13 @@ import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
+import * as sqsClient from '@aws-sdk/client-sqs';
 import { build, type Plugin } from 'esbuild';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
+import * as sqsEntry from '../../src/resources/sqs/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -37,6 +39,7 @@ const services = [
     dynamodbEntry,
     dynamodbClient,
   ],
+  ['sqs', '@aws-sdk/client-sqs', 'SQSServiceException', 'SQS', sqsEntry, sqsClient],
 ] as const;
 
 /** The client's exception classes, found at run time: the base and what extends it. */
