@@ -14,6 +14,8 @@
  *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
  *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
  *             ARN, a tiny deployment package, a fresh function name
+ *   sqs, queueName  (docs/sqs.md) an SQS on the emulator, a fresh queue name (its queues,
+ *             and any named after it, are deleted afterwards)
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -47,6 +49,9 @@ import { DeleteTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
 import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
+import * as sqsExports from '../../src/resources/sqs/index.js';
+import { SQS } from '../../src/resources/sqs/index.js';
+import { queueName, sqsClient } from '../support/sqs.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -69,6 +74,7 @@ const DOCS = [
   'docs/lambda.md',
   'docs/dynamodb.md',
   'docs/ec2.md',
+  'docs/sqs.md',
   'docs/sessions.md',
   ...CROSS_SERVICE_DOCS,
 ];
@@ -90,6 +96,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
+  '../../src/resources/sqs/index.js': { ...sqsExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -121,6 +128,9 @@ const LOCAL_SCOPE = {
   vpc: 'Vpc',
   subnet: 'Subnet',
   ami: 'string',
+  // docs/sqs.md: an SQS on the emulator and a fresh queue name.
+  sqs: 'SQS',
+  queueName: 'string',
 } as const;
 
 interface Example {
@@ -332,6 +342,7 @@ async function run(example: Example): Promise<void> {
     ami: ec2Docs?.ami,
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
+    ...sqsScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -355,7 +366,25 @@ async function run(example: Example): Promise<void> {
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,
     );
+    await sqsCleanUp(locals.sqs as SQS | undefined, locals.queueName as string | undefined);
   }
+}
+
+/** The SQS names of the scope, made for docs/sqs.md examples only. */
+function sqsScope(example: Example) {
+  if (!wants(example, 'docs/sqs.md', ['sqs', 'queueName'])) {
+    return { sqs: undefined, queueName: undefined };
+  }
+  return { sqs: new SQS({ client: sqsClient() }), queueName: queueName('docs') };
+}
+
+/** Best effort: deletes the queues the example made under its name. */
+async function sqsCleanUp(sqs: SQS | undefined, name: string | undefined) {
+  if (!sqs || !name) return;
+  for await (const queue of sqs.queues.filter({ QueueNamePrefix: name })) {
+    await queue.delete().catch(() => undefined);
+  }
+  sqs.meta.client.destroy();
 }
 
 describe('docs examples', () => {
