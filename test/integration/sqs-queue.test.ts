@@ -96,6 +96,41 @@ describe('queues', () => {
     expect(sources.map((q) => q.url)).toEqual([source.url]);
   });
 
+  it('collections: one ListQueues per page; limit(n) asks for n (moto ignores MaxResults)', async () => {
+    const prefix = queueName('list');
+    for (const suffix of ['a', 'b', 'c'])
+      await sqs.createQueue({ QueueName: `${prefix}-${suffix}` });
+    const counter = countRequests(client);
+    try {
+      const all = await sqs.queues.filter({ QueueNamePrefix: prefix }).toArray();
+      expect(all.length).toBe(3);
+      expect(counter.byOperation).toEqual({ ListQueues: 1 });
+      counter.reset();
+      const first = await sqs.queues.filter({ QueueNamePrefix: prefix }).limit(2).toArray();
+      expect(first.length).toBe(2);
+      expect(counter.byOperation).toEqual({ ListQueues: 1 });
+      expect(counter.inputs[0]?.input).toMatchObject({ QueueNamePrefix: prefix, MaxResults: 2 });
+      counter.reset();
+      const dlq = sqs.Queue(all[0]?.url ?? '');
+      expect(await dlq.deadLetterSourceQueues.all().toArray()).toEqual([]);
+      expect(counter.byOperation).toEqual({ ListDeadLetterSourceQueues: 1 });
+      expect(counter.inputs[0]?.input).toMatchObject({ QueueUrl: dlq.url });
+    } finally {
+      counter.remove();
+    }
+  });
+
+  it('Queue(url), Message(handle) and message.Queue() send no request', () => {
+    const counter = countRequests(client);
+    try {
+      const queue = sqs.Queue('https://example.invalid/1/q');
+      expect(queue.Message('h').Queue().url).toBe(queue.url);
+      expect(counter.total).toBe(0);
+    } finally {
+      counter.remove();
+    }
+  });
+
   it('refuses empty identifiers before any request', () => {
     expect(() => sqs.Queue('')).toThrow(IdentifierError);
     const queue = sqs.Queue('https://example.invalid/1/q');

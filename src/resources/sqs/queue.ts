@@ -1,14 +1,15 @@
 import type {
+  BatchResultErrorEntry,
   ChangeMessageVisibilityBatchCommandInput,
   ChangeMessageVisibilityBatchCommandOutput,
-  ChangeMessageVisibilityBatchResult,
+  ChangeMessageVisibilityBatchResultEntry,
   DeleteMessageBatchCommandInput,
   DeleteMessageBatchCommandOutput,
-  DeleteMessageBatchResult,
+  DeleteMessageBatchResultEntry,
   ReceiveMessageCommandInput,
   SendMessageBatchCommandInput,
   SendMessageBatchCommandOutput,
-  SendMessageBatchResult,
+  SendMessageBatchResultEntry,
 } from '@aws-sdk/client-sqs';
 import { ParamValidationError, type ActionParams, type RequestOptions } from '../../core/index.js';
 import {
@@ -26,9 +27,6 @@ import {
 import { Message } from './message.js';
 import { messageStream, type MessagesOptions } from './message-stream.js';
 
-/** A batch output's lists, present even when empty. */
-type Settled<R> = { [K in keyof R]-?: NonNullable<R[K]> };
-
 /**
  * The params of `sendMessages`: the SendMessageBatch input without `QueueUrl`; `Entries` may
  * hold any number of entries (sent 10 to a request).
@@ -43,7 +41,9 @@ export type SendMessagesParams = ActionParams<SendMessageBatchCommandInput, 'Que
  *
  * @public
  */
-export type SendMessagesResult = Settled<SendMessageBatchResult> & {
+export type SendMessagesResult = {
+  readonly Successful: SendMessageBatchResultEntry[];
+  readonly Failed: BatchResultErrorEntry[];
   readonly responses: SendMessageBatchCommandOutput[];
 };
 
@@ -61,7 +61,9 @@ export type DeleteMessagesParams =
  *
  * @public
  */
-export type DeleteMessagesResult = Settled<DeleteMessageBatchResult> & {
+export type DeleteMessagesResult = {
+  readonly Successful: DeleteMessageBatchResultEntry[];
+  readonly Failed: BatchResultErrorEntry[];
   readonly responses: DeleteMessageBatchCommandOutput[];
 };
 
@@ -82,7 +84,9 @@ export type ChangeVisibilityBatchParams = ActionParams<
  *
  * @public
  */
-export type ChangeVisibilityBatchResult = Settled<ChangeMessageVisibilityBatchResult> & {
+export type ChangeVisibilityBatchResult = {
+  readonly Successful: ChangeMessageVisibilityBatchResultEntry[];
+  readonly Failed: BatchResultErrorEntry[];
   readonly responses: ChangeMessageVisibilityBatchCommandOutput[];
 };
 
