@@ -1,7 +1,10 @@
 import type { ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
-import { ItemIterator } from '../../collections/item-iterator.js';
-import { ParamValidationError, type ActionParams, type RequestOptions } from '../../core/index.js';
-import { checkRequestOptions } from '../../core/request.js';
+import {
+  AbortError,
+  ParamValidationError,
+  type ActionParams,
+  type RequestOptions,
+} from '../../core/index.js';
 import type { Message } from './message.js';
 
 /**
@@ -38,18 +41,38 @@ export function messageStream(
   if (params !== undefined && (typeof params !== 'object' || params === null)) {
     throw new ParamValidationError(`${label}: params must be an object`);
   }
-  const checked = checkRequestOptions(options, label) as MessagesOptions;
-  const { stopWhenEmpty = false, abortSignal } = checked;
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new ParamValidationError(`${label}: options must be an object`);
+  }
+  const { stopWhenEmpty = false, abortSignal } = options ?? {};
+  if (abortSignal !== undefined && !isAbortSignal(abortSignal)) {
+    throw new ParamValidationError(`${label}: options.abortSignal must be an AbortSignal`);
+  }
   if (typeof stopWhenEmpty !== 'boolean') {
     throw new ParamValidationError(`${label}: options.stopWhenEmpty must be a boolean`);
   }
   const receive = { WaitTimeSeconds: DEFAULT_WAIT_SECONDS, ...params };
-  async function* receiving(): AsyncGenerator<Message[], void, undefined> {
+  const requestOptions = abortSignal ? { abortSignal } : {};
+  async function* receiving(): AsyncGenerator<Message, void, undefined> {
     for (;;) {
-      const messages = await queue.receiveMessages(receive, abortSignal ? { abortSignal } : {});
+      // An abort during the receive rejects it with AbortError (the engine's request).
+      const messages = await queue.receiveMessages(receive, requestOptions);
       if (messages.length === 0 && stopWhenEmpty) return;
-      yield messages;
+      for (const message of messages) {
+        // Checked as each item is asked for: after an abort, nothing more comes out, and
+        // the rest of this receive is dropped undeleted (visible again after its timeout).
+        if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
+        yield message;
+      }
+      if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
     }
   }
-  return new ItemIterator(receiving(), abortSignal);
+  return receiving();
+}
+
+/** True for an `AbortSignal` (or anything shaped like one), as the engine accepts it. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value
+  );
 }
