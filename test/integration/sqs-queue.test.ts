@@ -131,6 +131,21 @@ describe('queues', () => {
     }
   });
 
+  it('addPermission, removePermission and purge act on the queue', async () => {
+    const queue = await sqs.createQueue({ QueueName: queueName('perm') });
+    await queue.addPermission({
+      Label: 'send',
+      AWSAccountIds: ['111122223333'],
+      Actions: ['SendMessage'],
+    });
+    expect((await queue.attributes)?.Policy).toMatch(/"Sid":\s*"send"/);
+    await queue.removePermission({ Label: 'send' });
+    expect((await queue.attributes)?.Policy ?? '').not.toMatch(/"Sid":\s*"send"/);
+    await queue.sendMessage({ MessageBody: 'x' });
+    await queue.purge();
+    expect(await queue.receiveMessages({ WaitTimeSeconds: 0 })).toEqual([]);
+  });
+
   it('refuses empty identifiers before any request', () => {
     expect(() => sqs.Queue('')).toThrow(IdentifierError);
     const queue = sqs.Queue('https://example.invalid/1/q');
@@ -313,6 +328,21 @@ describe('batches', () => {
       const withUrl = { QueueUrl: 'other', Entries: [] } as unknown as { Entries: [] };
       await expect(queue.sendMessages(withUrl)).rejects.toThrow(ParamValidationError);
       expect((await queue.sendMessages({ Entries: [] })).responses).toEqual([]);
+      expect(counter.total).toBe(0);
+    } finally {
+      counter.remove();
+    }
+  });
+
+  it('an aborted signal stops a batch call before any request', async () => {
+    const queue = sqs.Queue('https://example.invalid/1/q');
+    const counter = countRequests(client);
+    try {
+      const stop = new AbortController();
+      stop.abort();
+      await expect(
+        queue.sendMessages({ Entries: entries(12) }, { abortSignal: stop.signal }),
+      ).rejects.toBeInstanceOf(AbortError);
       expect(counter.total).toBe(0);
     } finally {
       counter.remove();
