@@ -109,6 +109,29 @@ if (entryPoints.length > 0) {
   step('no src/**/*.ts yet: nothing to bundle');
 }
 
+/*
+ * The `aws-resources generate` command (package.json `bin`): the generator in one CommonJS
+ * file. The TypeScript compiler and prettier stay out: they are the user's project's own
+ * (TypeScript an optional peer dependency), as are the v3 clients it reads.
+ */
+const cliEntry = join(root, 'scripts', 'cli', 'aws-resources.ts');
+if (existsSync(cliEntry)) {
+  step('esbuild: the generate command -> dist/cli/index.js');
+  await build({
+    entryPoints: [cliEntry],
+    outfile: join(dist, 'cli', 'index.js'),
+    bundle: true,
+    external: ['typescript', 'prettier'],
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
+
 writeFileSync(join(esmDir, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 writeFileSync(join(cjsDir, 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 

@@ -10,12 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { loadDefinition } from '../src/core/definition-loader.js';
-import { GenContext } from './generator/context.js';
-import { renderCollections } from './generator/render-collections.js';
-import { renderIndex } from './generator/render-index.js';
-import { renderResource, resourceFile } from './generator/render-resource.js';
-import { renderService, renderServiceSpec } from './generator/render-service.js';
-import { SdkTypes } from './generator/sdk-types.js';
+import { renderServiceFiles } from './generator/service-files.js';
 
 const root = resolve(__dirname, '..');
 const definitionsDir = join(root, 'resource-definitions');
@@ -23,16 +18,12 @@ const definitionsDir = join(root, 'resource-definitions');
 /** Every generated file of one definition, by path, formatted. */
 export async function generateService(definitionFile: string): Promise<Map<string, string>> {
   const definition = loadDefinition(definitionFile);
-  const sdk = new SdkTypes(definition.service.package, root);
-  const ctx = new GenContext(definition, sdk, relative(root, definitionFile), root);
   const dir = join(root, 'src', 'resources', definition.service.name, 'generated');
-  const files = new Map<string, string>();
-  for (const type of Object.keys(definition.resources))
-    files.set(join(dir, resourceFile(type)), renderResource(ctx, type));
-  files.set(join(dir, 'collections.ts'), renderCollections(ctx));
-  files.set(join(dir, 'service.ts'), renderService(ctx));
-  files.set(join(dir, 'spec.ts'), renderServiceSpec(ctx));
-  files.set(join(dir, 'index.ts'), renderIndex(ctx));
+  const files = renderServiceFiles(definition, {
+    outDir: dir,
+    root,
+    sourceFile: relative(root, definitionFile),
+  });
   const options = (await prettier.resolveConfig(join(dir, 'index.ts'))) ?? {};
   for (const [file, text] of files)
     files.set(file, await prettier.format(text, { ...options, filepath: file }));

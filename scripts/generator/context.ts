@@ -21,6 +21,20 @@ const RESERVED_WORDS = new Set([
   'export',
 ]);
 
+/** Where generated code goes: how it imports the engine, and the command its header names. */
+export interface GenTarget {
+  /** The import specifier of the engine (`aws-resources/extension` outside this repository). */
+  readonly engine: string;
+  /** The command that regenerates the files, named in their header. */
+  readonly command: string;
+}
+
+/** This repository's services: `src/resources/<service>/generated/`, beside the engine. */
+export const REPO_TARGET: GenTarget = {
+  engine: '../../../core/index.js',
+  command: 'npm run generate',
+};
+
 /** What every renderer needs to know about the service being generated. */
 export class GenContext {
   /** The package of each operation the definition names. */
@@ -31,7 +45,9 @@ export class GenContext {
     readonly definition: ServiceModelDefinition,
     readonly sdk: SdkTypes,
     readonly sourceFile: string,
-    private readonly root: string,
+    /** The folder whose node_modules hold the v3 packages the definition names. */
+    readonly root: string,
+    readonly target: GenTarget = REPO_TARGET,
   ) {
     this.#sdks.set(definition.service.package, sdk);
     for (const request of requestsOf(definition)) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 /** The token names of a v3 paginator: what the request sends, what the response returns. */
 export interface PaginatorTokens {
@@ -10,11 +10,12 @@ export interface PaginatorTokens {
 }
 
 const CREATE_PAGINATOR =
-  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]+)")?\s*\)/g;
+  /createPaginator\(\s*\w+\s*,\s*(\w+)Command\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]*)")?\s*\)/g;
 
 /**
  * Reads the paginators a v3 package defines (`createPaginator(S3Client, ListObjectsV2Command,
- * "ContinuationToken", "NextContinuationToken", "MaxKeys")`) from its CommonJS build, so
+ * "ContinuationToken", "NextContinuationToken", "MaxKeys")`; an operation without a page size
+ * has `""` there) from its CommonJS build, so
  * collections page on the same tokens without importing the paginator functions.
  */
 export function readPaginators(packageName: string, root: string): Map<string, PaginatorTokens> {
@@ -35,15 +36,19 @@ export function readPaginators(packageName: string, root: string): Map<string, P
   return paginators;
 }
 
-const root = resolve(__dirname, '..', '..');
 const known = new Map<string, Map<string, PaginatorTokens>>();
 
-/** The tokens of `operation`'s v3 paginator in `packageName`, if it has one (read once per package). */
+/**
+ * The tokens of `operation`'s v3 paginator in `packageName` as installed under `root`, if it
+ * has one (read once per package and folder).
+ */
 export function paginatorTokensOf(
   packageName: string,
   operation: string,
+  root: string,
 ): PaginatorTokens | undefined {
-  let paginators = known.get(packageName);
-  if (!paginators) known.set(packageName, (paginators = readPaginators(packageName, root)));
+  const key = `${root}\0${packageName}`;
+  let paginators = known.get(key);
+  if (!paginators) known.set(key, (paginators = readPaginators(packageName, root)));
   return paginators.get(operation);
 }

@@ -317,7 +317,7 @@ export function renderCollections(ctx: GenContext): string {
   const body = [...classes, ...declaredCollections(ctx).map(renderCollectionTypes)].join('\n\n');
   const imports = renderImports(ctx, undefined, owner, body, ['Collection']);
   return [
-    HEADER(ctx.sourceFile),
+    HEADER(ctx),
     ...imports,
     '',
     // Before the descriptors that name them: a class is not hoisted.

@@ -114,7 +114,7 @@ export class DescriptorWriter {
     const operation = hasMany.request.operation;
     const paging = withTokens(
       hasMany,
-      (op) => paginatorTokensOf(this.ctx.packageOf(op), op),
+      (op) => paginatorTokensOf(this.ctx.packageOf(op), op, this.ctx.root),
       (op) => !this.ctx.inputMembers(op).some((member) => /(Token|Marker)$/.test(member.name)),
     ).paging;
     if (!paging) return undefined;

@@ -13,7 +13,7 @@ export function renderIndex(ctx: GenContext): string {
   const { package: packageName, client } = ctx.definition.service;
   const exceptions = ctx.sdk.exceptionClasses(`${client.replace(/Client$/, '')}ServiceException`);
   const lines = [
-    HEADER(ctx.sourceFile),
+    HEADER(ctx),
     // The generated `<Class>Base` of a customised class is not exported: it is how the class is
     // built, not something to import.
     ctx.definition.service.customized

@@ -32,7 +32,7 @@ export function renderService(ctx: GenContext): string {
   // A customised service is generated as `<Class>Base`, extended in `../service.ts`.
   const cls = service.customized ? `${service.className}Base` : service.className;
   return [
-    HEADER(ctx.sourceFile),
+    HEADER(ctx),
     ...renderImports(
       ctx,
       undefined,
@@ -85,8 +85,8 @@ export function renderServiceSpec(ctx: GenContext): string {
     ...(adapter ? ['clientAdapter'] : []),
   ];
   return [
-    HEADER(ctx.sourceFile),
-    `import type { ServiceSpec } from '../../../core/index.js';`,
+    HEADER(ctx),
+    `import type { ServiceSpec } from '${ctx.target.engine}';`,
     ...(adapter ? [`import { clientAdapter } from '../${adapter}.js';`] : []),
     '',
     `/** @internal ${service.className}: what its resource types share. */`,

@@ -16,6 +16,8 @@
  *             ARN, a tiny deployment package, a fresh function name
  *   sqs, queueName  (docs/sqs.md) an SQS on the emulator, a fresh queue name (its queues,
  *             and any named after it, are deleted afterwards)
+ *   cloudformation, stackName  (docs/cloudformation.md) a CloudFormation on the emulator (in
+ *             its own moto account), a fresh stack name
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -52,6 +54,9 @@ import { dynamodbClient } from '../support/dynamodb.js';
 import * as sqsExports from '../../src/resources/sqs/index.js';
 import { SQS } from '../../src/resources/sqs/index.js';
 import { queueName, sqsClient } from '../support/sqs.js';
+import * as cloudformationExports from '../../src/resources/cloudformation/index.js';
+import { CloudFormation } from '../../src/resources/cloudformation/index.js';
+import { cloudformationClient, stackName as freshStackName } from '../support/cloudformation.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -75,6 +80,7 @@ const DOCS = [
   'docs/dynamodb.md',
   'docs/ec2.md',
   'docs/sqs.md',
+  'docs/cloudformation.md',
   'docs/sessions.md',
   ...CROSS_SERVICE_DOCS,
 ];
@@ -97,6 +103,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
   '../../src/resources/sqs/index.js': { ...sqsExports },
+  '../../src/resources/cloudformation/index.js': { ...cloudformationExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -131,6 +138,9 @@ const LOCAL_SCOPE = {
   // docs/sqs.md: an SQS on the emulator and a fresh queue name.
   sqs: 'SQS',
   queueName: 'string',
+  // docs/cloudformation.md: a CloudFormation on the emulator and a fresh stack name.
+  cloudformation: 'CloudFormation',
+  stackName: 'string',
 } as const;
 
 interface Example {
@@ -287,6 +297,26 @@ async function lambdaScope(example: Example) {
   };
 }
 
+/** The CloudFormation names of the scope, for docs/cloudformation.md examples only. */
+function cloudformationScope(example: Example) {
+  if (!wants(example, 'docs/cloudformation.md', ['cloudformation', 'stackName']))
+    return { cloudformation: undefined, stackName: undefined };
+  return {
+    cloudformation: new CloudFormation({ client: cloudformationClient() }),
+    stackName: freshStackName(`docs-${example.name}`),
+  };
+}
+
+/** Best effort: deletes the example's stack, if it made one. */
+async function cloudformationCleanUp(cloudformation: CloudFormation | undefined, name: unknown) {
+  if (!cloudformation || typeof name !== 'string') return;
+  await cloudformation
+    .Stack(name)
+    .delete()
+    .catch(() => undefined);
+  cloudformation.meta.client.destroy();
+}
+
 /** The DynamoDB names of the scope, for docs/dynamodb.md examples only: a fresh table each. */
 async function dynamodbScope(example: Example) {
   if (!wants(example, 'docs/dynamodb.md', ['dynamodb', 'table']))
@@ -343,6 +373,7 @@ async function run(example: Example): Promise<void> {
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
     ...sqsScope(example),
+    ...cloudformationScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -362,6 +393,10 @@ async function run(example: Example): Promise<void> {
     await rm(tmp, { recursive: true, force: true });
     await ec2Docs?.cleanUp();
     client.destroy();
+    await cloudformationCleanUp(
+      locals.cloudformation as CloudFormation | undefined,
+      locals.stackName,
+    );
     await dynamodbCleanUp(
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,

@@ -58,6 +58,7 @@ const EXPECTED = {
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
   sqs: { service: 'sqs', type: 'Queue', identifiers: { url: 'https://sqs.local/1/q' } },
+  cloudformation: { service: 'cloudformation', type: 'Stack', identifiers: { name: 's' } },
   sharedErrors: true,
 };
 
@@ -69,6 +70,7 @@ console.log(JSON.stringify({
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
   sqs: new SQS({ region }).Queue('https://sqs.local/1/q').toJSON(),
+  cloudformation: new CloudFormation({ region }).Stack('s').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -115,6 +117,7 @@ import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { SQS } from 'aws-resources/sqs';
+import { CloudFormation } from 'aws-resources/cloudformation';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -129,6 +132,7 @@ const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
 const { SQS } = require('aws-resources/sqs');
+const { CloudFormation } = require('aws-resources/cloudformation');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -147,7 +151,7 @@ const condition = Key('id').eq('u1');
 const wrong: number = bucket.name;
 // @ts-expect-error the bucket fills Bucket itself
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new SQS({}).Queue('u').url];
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new SQS({}).Queue('u').url];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
@@ -155,7 +159,8 @@ export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i'
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
-import { SQS } from 'aws-resources/sqs';`),
+import { SQS } from 'aws-resources/sqs';
+import { CloudFormation } from 'aws-resources/cloudformation';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -164,6 +169,7 @@ import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { SQS } from 'aws-resources/sqs';
+import { CloudFormation } from 'aws-resources/cloudformation';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -207,6 +213,7 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'DynamoDBClient',
       'InvokeCommand',
       'LambdaClient',
+      'CloudFormationClient',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }

@@ -115,6 +115,28 @@ describe('the built package', () => {
     expect(esm).toEqual({ json, isInstance: true });
   });
 
+  it('CommonJS and ES modules: the cloudformation entry loads client-cloudformation and no other client', () => {
+    const cjsEntry = join(root, 'dist', 'cjs', 'resources', 'cloudformation', 'index.js');
+    const esmEntry = join(root, 'dist', 'esm', 'resources', 'cloudformation', 'index.js');
+    const cjs = runNode(`
+      const { CloudFormation } = require(${JSON.stringify(cjsEntry)});
+      const stack = new CloudFormation({ region: 'us-east-1' }).Stack('app');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: stack.toJSON() }));
+    `);
+    const json = { service: 'cloudformation', type: 'Stack', identifiers: { name: 'app' } };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-cloudformation'], json });
+    const esm = runNode(
+      `
+      const { CloudFormation, Stack } = await import(${JSON.stringify(pathToFileURL(esmEntry).href)});
+      const stack = new CloudFormation({ region: 'us-east-1' }).Stack('app');
+      console.log(JSON.stringify({ json: stack.toJSON(), isStack: stack instanceof Stack }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isStack: true });
+  });
+
   it('CommonJS and ES modules: the lambda entry loads client-lambda and no other client', () => {
     const cjsLambda = join(root, 'dist', 'cjs', 'resources', 'lambda', 'index.js');
     const esmLambda = join(root, 'dist', 'esm', 'resources', 'lambda', 'index.js');

@@ -20,7 +20,8 @@ beforeAll(async () => {
       ),
     );
   }
-}, 60_000);
+  // Seeding only: 2,500 PUTs take ~17 s here, several times that on a loaded machine.
+}, 240_000);
 
 describe('request counts', () => {
   it('constructing resources and collections sends 0 requests', () => {

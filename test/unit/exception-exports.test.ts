@@ -5,12 +5,14 @@
  */
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import * as cloudformationClient from '@aws-sdk/client-cloudformation';
 import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
 import * as sqsClient from '@aws-sdk/client-sqs';
 import { build, type Plugin } from 'esbuild';
+import * as cloudformationEntry from '../../src/resources/cloudformation/index.js';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
@@ -40,6 +42,14 @@ const services = [
     dynamodbClient,
   ],
   ['sqs', '@aws-sdk/client-sqs', 'SQSServiceException', 'SQS', sqsEntry, sqsClient],
+  [
+    'cloudformation',
+    '@aws-sdk/client-cloudformation',
+    'CloudFormationServiceException',
+    'CloudFormation',
+    cloudformationEntry,
+    cloudformationClient,
+  ],
 ] as const;
 
 /** The client's exception classes, found at run time: the base and what extends it. */
