@@ -14,6 +14,8 @@
  *   table     (docs/dynamodb.md) a fresh, empty table keyed by id (S, hash) + at (N, range)
  *   lambda, role, zip, functionName  (docs/lambda.md) a Lambda on the emulator, an IAM role
  *             ARN, a tiny deployment package, a fresh function name
+ *   sqs, queueName  (docs/sqs.md) an SQS on the emulator, a fresh queue name (its queues,
+ *             and any named after it, are deleted afterwards)
  *   cloudformation, stackName  (docs/cloudformation.md) a CloudFormation on the emulator (in
  *             its own moto account), a fresh stack name
  *   iam       (docs/iam.md) new IAM({ client: iamClient() }) on the emulator, in the file's
@@ -53,6 +55,9 @@ import { DeleteTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import * as dynamodbExports from '../../src/resources/dynamodb/index.js';
 import { DynamoDB } from '../../src/resources/dynamodb/index.js';
 import { dynamodbClient } from '../support/dynamodb.js';
+import * as sqsExports from '../../src/resources/sqs/index.js';
+import { SQS } from '../../src/resources/sqs/index.js';
+import { queueName, sqsClient } from '../support/sqs.js';
 import * as cloudformationExports from '../../src/resources/cloudformation/index.js';
 import { CloudFormation } from '../../src/resources/cloudformation/index.js';
 import { cloudformationClient, stackName as freshStackName } from '../support/cloudformation.js';
@@ -86,6 +91,7 @@ const DOCS = [
   'docs/lambda.md',
   'docs/dynamodb.md',
   'docs/ec2.md',
+  'docs/sqs.md',
   'docs/cloudformation.md',
   'docs/iam.md',
   'docs/sessions.md',
@@ -111,6 +117,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '@aws-sdk/client-ec2': { EC2Client },
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
+  '../../src/resources/sqs/index.js': { ...sqsExports },
   '../../src/resources/cloudformation/index.js': { ...cloudformationExports },
   '../../src/resources/iam/index.js': { ...iamExports },
   '../../src/resources/sns/index.js': { ...snsExports },
@@ -146,6 +153,9 @@ const LOCAL_SCOPE = {
   vpc: 'Vpc',
   subnet: 'Subnet',
   ami: 'string',
+  // docs/sqs.md: an SQS on the emulator and a fresh queue name.
+  sqs: 'SQS',
+  queueName: 'string',
   // docs/cloudformation.md: a CloudFormation on the emulator and a fresh stack name.
   cloudformation: 'CloudFormation',
   stackName: 'string',
@@ -395,6 +405,7 @@ async function run(example: Example): Promise<void> {
     ami: ec2Docs?.ami,
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
+    ...sqsScope(example),
     ...cloudformationScope(example),
     iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
     ...snsCloudwatchScope(example),
@@ -427,7 +438,25 @@ async function run(example: Example): Promise<void> {
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,
     );
+    await sqsCleanUp(locals.sqs as SQS | undefined, locals.queueName as string | undefined);
   }
+}
+
+/** The SQS names of the scope, made for docs/sqs.md examples only. */
+function sqsScope(example: Example) {
+  if (!wants(example, 'docs/sqs.md', ['sqs', 'queueName'])) {
+    return { sqs: undefined, queueName: undefined };
+  }
+  return { sqs: new SQS({ client: sqsClient() }), queueName: queueName('docs') };
+}
+
+/** Best effort: deletes the queues the example made under its name. */
+async function sqsCleanUp(sqs: SQS | undefined, name: string | undefined) {
+  if (!sqs || !name) return;
+  for await (const queue of sqs.queues.filter({ QueueNamePrefix: name })) {
+    await queue.delete().catch(() => undefined);
+  }
+  sqs.meta.client.destroy();
 }
 
 describe('docs examples', () => {

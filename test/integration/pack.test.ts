@@ -57,6 +57,7 @@ const EXPECTED = {
   ec2: { service: 'ec2', type: 'Instance', identifiers: { id: 'i-1' } },
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
+  sqs: { service: 'sqs', type: 'Queue', identifiers: { url: 'https://sqs.local/1/q' } },
   cloudformation: { service: 'cloudformation', type: 'Stack', identifiers: { name: 's' } },
   iam: { service: 'iam', type: 'Role', identifiers: { name: 'r' } },
   sns: { service: 'sns', type: 'Topic', identifiers: { arn: 'arn:aws:sns:us-east-1:1:t' } },
@@ -71,6 +72,7 @@ console.log(JSON.stringify({
   ec2: new EC2({ region }).Instance('i-1').toJSON(),
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
+  sqs: new SQS({ region }).Queue('https://sqs.local/1/q').toJSON(),
   cloudformation: new CloudFormation({ region }).Stack('s').toJSON(),
   iam: new IAM({ region }).Role('r').toJSON(),
   sns: new SNS({ region }).Topic('arn:aws:sns:us-east-1:1:t').toJSON(),
@@ -120,6 +122,7 @@ describe('the packed package', () => {
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SQS } from 'aws-resources/sqs';
 import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
@@ -137,6 +140,7 @@ ${CONSUMER_BODY}`,
 const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
+const { SQS } = require('aws-resources/sqs');
 const { CloudFormation } = require('aws-resources/cloudformation');
 const { IAM } = require('aws-resources/iam');
 const { SNS } = require('aws-resources/sns');
@@ -166,7 +170,7 @@ const metric = new CloudWatch({}).Metric('Shop', 'Latency');
 void metric.putData({ Namespace: 'Other', MetricData: [{ Value: 1 }] });
 // @ts-expect-error the topic fills TopicArn
 void new SNS({}).Topic('arn:aws:sns:us-east-1:1:t').publish({ Message: { a: 1 }, TopicArn: 'x' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name];
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name, new SQS({}).Queue('u').url];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
@@ -177,7 +181,9 @@ import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
-import { CloudWatch } from 'aws-resources/cloudwatch';`),
+import { CloudWatch } from 'aws-resources/cloudwatch';
+import { SQS } from 'aws-resources/sqs';
+import { CloudFormation } from 'aws-resources/cloudformation';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -185,6 +191,7 @@ import { CloudWatch } from 'aws-resources/cloudwatch';`),
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
+import { SQS } from 'aws-resources/sqs';
 import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
@@ -280,6 +287,7 @@ describe('npm pack of a clone without dist/', () => {
           'dist/esm/resources/lambda/index.js',
           'dist/esm/resources/sns/index.js',
           'dist/cjs/resources/cloudwatch/index.js',
+          'dist/esm/resources/sqs/index.js',
         ]),
       );
       expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);

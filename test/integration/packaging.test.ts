@@ -220,6 +220,30 @@ describe('the built package', () => {
       expect(esm).toEqual({ json, isType: true });
     },
   );
+  it('CommonJS and ES modules: the sqs entry loads client-sqs and no other client', () => {
+    const cjsSqs = join(root, 'dist', 'cjs', 'resources', 'sqs', 'index.js');
+    const esmSqs = join(root, 'dist', 'esm', 'resources', 'sqs', 'index.js');
+    const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs';
+    const cjs = runNode(`
+      const { SQS } = require(${JSON.stringify(cjsSqs)});
+      const queue = new SQS({ region: 'us-east-1' }).Queue(${JSON.stringify(url)});
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: queue.toJSON() }));
+    `);
+    const json = { service: 'sqs', type: 'Queue', identifiers: { url } };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-sqs'], json });
+    const esm = runNode(
+      `
+      const { SQS, Queue, SendMessageBatchError } = await import(${JSON.stringify(pathToFileURL(esmSqs).href)});
+      const { BatchActionError } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href)});
+      const queue = new SQS({ region: 'us-east-1' }).Queue(${JSON.stringify(url)});
+      console.log(JSON.stringify({ json: queue.toJSON(), isQueue: queue instanceof Queue,
+        sharedErrors: SendMessageBatchError.prototype instanceof BatchActionError }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isQueue: true, sharedErrors: true });
+  });
 
   it('CommonJS and ES modules: the dynamodb entry loads client-dynamodb and no other client', () => {
     const cjsDynamodb = join(root, 'dist', 'cjs', 'resources', 'dynamodb', 'index.js');

@@ -13,6 +13,7 @@ import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
 import * as snsClient from '@aws-sdk/client-sns';
 import * as cloudwatchClient from '@aws-sdk/client-cloudwatch';
+import * as sqsClient from '@aws-sdk/client-sqs';
 import { build, type Plugin } from 'esbuild';
 import * as cloudformationEntry from '../../src/resources/cloudformation/index.js';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
@@ -22,6 +23,7 @@ import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
 import * as snsEntry from '../../src/resources/sns/index.js';
 import * as cloudwatchEntry from '../../src/resources/cloudwatch/index.js';
+import * as sqsEntry from '../../src/resources/sqs/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -45,6 +47,7 @@ const services = [
     dynamodbEntry,
     dynamodbClient,
   ],
+  ['sqs', '@aws-sdk/client-sqs', 'SQSServiceException', 'SQS', sqsEntry, sqsClient],
   [
     'cloudformation',
     '@aws-sdk/client-cloudformation',
