@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import * as cloudformationClient from '@aws-sdk/client-cloudformation';
 import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
+import * as glacierClient from '@aws-sdk/client-glacier';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
 import { build, type Plugin } from 'esbuild';
 import * as cloudformationEntry from '../../src/resources/cloudformation/index.js';
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
+import * as glacierEntry from '../../src/resources/glacier/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
 import { NoSuchKey, S3ServiceException } from '../../src/resources/s3/index.js';
@@ -46,6 +48,14 @@ const services = [
     'CloudFormation',
     cloudformationEntry,
     cloudformationClient,
+  ],
+  [
+    'glacier',
+    '@aws-sdk/client-glacier',
+    'GlacierServiceException',
+    'Glacier',
+    glacierEntry,
+    glacierClient,
   ],
 ] as const;
 
