@@ -117,9 +117,10 @@ function bodyText(body: unknown): string {
 }
 
 /**
- * Answers the operations in `answers` with documented responses instead of sending them
- * (a `finalizeRequest` middleware that does not call the next handler: the v3 deserializer
- * parses the answer as it would parse Glacier's). Other operations go to the emulator.
+ * Answers the operations in `answers` with documented responses instead of sending them:
+ * the innermost middleware (`deserialize` step, low priority), after retries and signing,
+ * does not call the HTTP handler, and the v3 deserializer parses the answer as it would parse
+ * Glacier's. Other operations go to the emulator.
  * Returns the requests answered, in order.
  */
 export function answerAsGlacier(
@@ -159,7 +160,7 @@ export function answerAsGlacier(
         };
         return { response, output: undefined };
       },
-    { step: 'finalizeRequest', priority: 'low', name: 'answerAsGlacier' },
+    { step: 'deserialize', priority: 'low', name: 'answerAsGlacier' },
   );
   return sent;
 }

@@ -64,10 +64,9 @@ type Members = Record<string, unknown>;
 
 /** A resource of `type` made through the service's factory (boto3's implicit `has`). */
 function make(glacier: Glacier, type: string): Members {
-  const ids = inventory.service.implicitHas[type] ?? inventory.resources[type]?.identifiers;
-  const names = Array.isArray(ids)
-    ? ids.map((id) => (typeof id === 'string' ? id : id.name))
-    : ['Id'];
+  const names =
+    inventory.service.implicitHas[type] ??
+    (inventory.resources[type]?.identifiers ?? []).map((id) => id.name);
   const values = type === 'Account' ? ['-'] : sampleIds(names);
   const factory = (glacier as unknown as Members)[type] as (...args: string[]) => Members;
   return factory.apply(glacier, values);
