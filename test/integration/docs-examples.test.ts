@@ -16,6 +16,7 @@
  *             ARN, a tiny deployment package, a fresh function name
  *   cloudformation, stackName  (docs/cloudformation.md) a CloudFormation on the emulator (in
  *             its own moto account), a fresh stack name
+ *   glacier, vaultName  (docs/glacier.md) a Glacier on the emulator, a fresh vault name
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -38,7 +39,7 @@ import ts from 'typescript';
 import * as core from '../../src/index.js';
 import * as s3Exports from '../../src/resources/s3/index.js';
 import { S3, type Bucket } from '../../src/resources/s3/index.js';
-import { s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
+import { clientConfig, s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import * as ec2Exports from '../../src/resources/ec2/index.js';
 import { ec2ExampleScope } from '../support/ec2.js';
@@ -52,6 +53,9 @@ import { dynamodbClient } from '../support/dynamodb.js';
 import * as cloudformationExports from '../../src/resources/cloudformation/index.js';
 import { CloudFormation } from '../../src/resources/cloudformation/index.js';
 import { cloudformationClient, stackName as freshStackName } from '../support/cloudformation.js';
+import { GlacierClient } from '@aws-sdk/client-glacier';
+import * as glacierExports from '../../src/resources/glacier/index.js';
+import { Glacier } from '../../src/resources/glacier/index.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -75,6 +79,7 @@ const DOCS = [
   'docs/dynamodb.md',
   'docs/ec2.md',
   'docs/cloudformation.md',
+  'docs/glacier.md',
   'docs/sessions.md',
   ...CROSS_SERVICE_DOCS,
 ];
@@ -97,6 +102,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/lambda/index.js': { ...lambdaExports },
   '../../src/resources/dynamodb/index.js': { ...dynamodbExports },
   '../../src/resources/cloudformation/index.js': { ...cloudformationExports },
+  '../../src/resources/glacier/index.js': { ...glacierExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -131,6 +137,9 @@ const LOCAL_SCOPE = {
   // docs/cloudformation.md: a CloudFormation on the emulator and a fresh stack name.
   cloudformation: 'CloudFormation',
   stackName: 'string',
+  // docs/glacier.md: a Glacier on the emulator and a fresh vault name.
+  glacier: 'Glacier',
+  vaultName: 'string',
 } as const;
 
 interface Example {
@@ -338,6 +347,26 @@ async function dynamodbCleanUp(dynamodb: DynamoDB | undefined, tableName: string
   client.destroy();
 }
 
+/** The Glacier names of the scope, for docs/glacier.md examples only. */
+function glacierScope(example: Example) {
+  if (!wants(example, 'docs/glacier.md', ['glacier', 'vaultName']))
+    return { glacier: undefined, vaultName: undefined };
+  return {
+    glacier: new Glacier({ client: new GlacierClient(clientConfig()) }),
+    vaultName: uniqueName(`docs-${example.name}`),
+  };
+}
+
+/** Best effort: deletes the example's vault with its archives (moto lets a vault with archives go). */
+async function glacierCleanUp(glacier: Glacier | undefined, vaultName: string | undefined) {
+  if (!glacier || !vaultName) return;
+  await glacier
+    .Vault('-', vaultName)
+    .delete()
+    .catch(() => undefined);
+  glacier.meta.client.destroy();
+}
+
 async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
@@ -363,6 +392,7 @@ async function run(example: Example): Promise<void> {
     ...(await lambdaScope(example)),
     ...(await dynamodbScope(example)),
     ...cloudformationScope(example),
+    ...glacierScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -389,6 +419,10 @@ async function run(example: Example): Promise<void> {
     await dynamodbCleanUp(
       locals.dynamodb as DynamoDB | undefined,
       (locals.table as { name?: string } | undefined)?.name,
+    );
+    await glacierCleanUp(
+      locals.glacier as Glacier | undefined,
+      locals.vaultName as string | undefined,
     );
   }
 }
