@@ -58,6 +58,7 @@ const EXPECTED = {
   dynamodb: { service: 'dynamodb', type: 'Table', identifiers: { name: 't' } },
   lambda: { service: 'lambda', type: 'Function', identifiers: { name: 'f' } },
   cloudformation: { service: 'cloudformation', type: 'Stack', identifiers: { name: 's' } },
+  glacier: { service: 'glacier', type: 'Vault', identifiers: { accountId: '-', name: 'v' } },
   sharedErrors: true,
 };
 
@@ -69,6 +70,7 @@ console.log(JSON.stringify({
   dynamodb: new DynamoDB({ region }).Table('t').toJSON(),
   lambda: new Lambda({ region }).Function('f').toJSON(),
   cloudformation: new CloudFormation({ region }).Stack('s').toJSON(),
+  glacier: new Glacier({ region }).Vault('-', 'v').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -115,6 +117,7 @@ import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, BatchWriteError } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
+import { Glacier } from 'aws-resources/glacier';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -129,6 +132,7 @@ const { EC2 } = require('aws-resources/ec2');
 const { DynamoDB, BatchWriteError } = require('aws-resources/dynamodb');
 const { Lambda } = require('aws-resources/lambda');
 const { CloudFormation } = require('aws-resources/cloudformation');
+const { Glacier } = require('aws-resources/glacier');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -147,7 +151,7 @@ const condition = Key('id').eq('u1');
 const wrong: number = bucket.name;
 // @ts-expect-error the bucket fills Bucket itself
 void bucket.putObject({ Bucket: 'other', Key: 'k' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name];
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new Glacier({}).Vault('-', 'v').name];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
@@ -155,7 +159,8 @@ export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i'
 import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
-import { CloudFormation } from 'aws-resources/cloudformation';`),
+import { CloudFormation } from 'aws-resources/cloudformation';
+import { Glacier } from 'aws-resources/glacier';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -164,6 +169,7 @@ import { EC2 } from 'aws-resources/ec2';
 import { DynamoDB, Key } from 'aws-resources/dynamodb';
 import { Lambda } from 'aws-resources/lambda';
 import { CloudFormation } from 'aws-resources/cloudformation';
+import { Glacier } from 'aws-resources/glacier';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -175,7 +181,7 @@ export const base: typeof AwsResourcesError = AwsResourcesError;`),
     expect(result).toBe('');
   }, 60_000);
 
-  it('bundles an S3-only app without the code of EC2, DynamoDB or Lambda', async () => {
+  it('bundles an S3-only app without the code of EC2, DynamoDB, Lambda, CloudFormation or Glacier', async () => {
     writeFileSync(
       join(dir, 's3-app.mjs'),
       `import { S3 } from 'aws-resources/s3';
@@ -208,6 +214,8 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'InvokeCommand',
       'LambdaClient',
       'CloudFormationClient',
+      'GlacierClient',
+      'UploadArchiveCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }
