@@ -95,6 +95,12 @@ describe('vaults', () => {
     await expect(glacier.createVault({ vaultName: '' })).rejects.toThrow(
       /params\.vaultName must not be empty/,
     );
+    await expect(glacier.Account(account()).createVault({ vaultName: '' })).rejects.toThrow(
+      /params\.vaultName must not be empty/,
+    );
+    await expect(
+      glacier.createVault({} as unknown as Parameters<Glacier['createVault']>[0]),
+    ).rejects.toThrow(ParamValidationError);
     const vault = glacier.Vault('-', vaultName('fills'));
     await expect(
       vault.uploadArchive({ vaultName: 'other', body: 'x' } as unknown as Parameters<
