@@ -22,6 +22,7 @@
  *             own moto account (names need only be unique within this run)
  *   sns       (docs/sns.md) new SNS({ client: snsClient() }) on the emulator
  *   cloudwatch  (docs/cloudwatch.md) new CloudWatch({ client: cloudwatchClient() }) on the emulator
+ *   glacier, vaultName  (docs/glacier.md) a Glacier on the emulator, a fresh vault name
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -44,7 +45,7 @@ import ts from 'typescript';
 import * as core from '../../src/index.js';
 import * as s3Exports from '../../src/resources/s3/index.js';
 import { S3, type Bucket } from '../../src/resources/s3/index.js';
-import { s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
+import { clientConfig, s3Client, testEndpoint, uniqueName } from '../support/emulator.js';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import * as ec2Exports from '../../src/resources/ec2/index.js';
 import { ec2ExampleScope } from '../support/ec2.js';
@@ -69,6 +70,9 @@ import { SNS } from '../../src/resources/sns/index.js';
 import * as cloudwatchExports from '../../src/resources/cloudwatch/index.js';
 import { CloudWatch } from '../../src/resources/cloudwatch/index.js';
 import { cloudwatchClient, snsClient } from '../support/sns-cloudwatch.js';
+import { GlacierClient } from '@aws-sdk/client-glacier';
+import * as glacierExports from '../../src/resources/glacier/index.js';
+import { Glacier } from '../../src/resources/glacier/index.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -94,6 +98,7 @@ const DOCS = [
   'docs/sqs.md',
   'docs/cloudformation.md',
   'docs/iam.md',
+  'docs/glacier.md',
   'docs/sessions.md',
   'docs/sns.md',
   'docs/cloudwatch.md',
@@ -122,6 +127,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/iam/index.js': { ...iamExports },
   '../../src/resources/sns/index.js': { ...snsExports },
   '../../src/resources/cloudwatch/index.js': { ...cloudwatchExports },
+  '../../src/resources/glacier/index.js': { ...glacierExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -164,6 +170,9 @@ const LOCAL_SCOPE = {
   // docs/sns.md and docs/cloudwatch.md: the services on the emulator.
   sns: 'SNS',
   cloudwatch: 'CloudWatch',
+  // docs/glacier.md: a Glacier on the emulator and a fresh vault name.
+  glacier: 'Glacier',
+  vaultName: 'string',
 } as const;
 
 interface Example {
@@ -381,6 +390,26 @@ function snsCloudwatchScope(example: Example) {
   };
 }
 
+/** The Glacier names of the scope, for docs/glacier.md examples only. */
+function glacierScope(example: Example) {
+  if (!wants(example, 'docs/glacier.md', ['glacier', 'vaultName']))
+    return { glacier: undefined, vaultName: undefined };
+  return {
+    glacier: new Glacier({ client: new GlacierClient(clientConfig()) }),
+    vaultName: uniqueName(`docs-${example.name}`),
+  };
+}
+
+/** Best effort: deletes the example's vault with its archives (moto lets a vault with archives go). */
+async function glacierCleanUp(glacier: Glacier | undefined, vaultName: string | undefined) {
+  if (!glacier || !vaultName) return;
+  await glacier
+    .Vault('-', vaultName)
+    .delete()
+    .catch(() => undefined);
+  glacier.meta.client.destroy();
+}
+
 async function run(example: Example): Promise<void> {
   const client = s3Client();
   const s3 = new S3({ client });
@@ -409,6 +438,7 @@ async function run(example: Example): Promise<void> {
     ...cloudformationScope(example),
     iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
     ...snsCloudwatchScope(example),
+    ...glacierScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {
@@ -439,6 +469,10 @@ async function run(example: Example): Promise<void> {
       (locals.table as { name?: string } | undefined)?.name,
     );
     await sqsCleanUp(locals.sqs as SQS | undefined, locals.queueName as string | undefined);
+    await glacierCleanUp(
+      locals.glacier as Glacier | undefined,
+      locals.vaultName as string | undefined,
+    );
   }
 }
 

@@ -62,6 +62,7 @@ const EXPECTED = {
   iam: { service: 'iam', type: 'Role', identifiers: { name: 'r' } },
   sns: { service: 'sns', type: 'Topic', identifiers: { arn: 'arn:aws:sns:us-east-1:1:t' } },
   cloudwatch: { service: 'cloudwatch', type: 'Alarm', identifiers: { name: 'a' } },
+  glacier: { service: 'glacier', type: 'Vault', identifiers: { accountId: '-', name: 'v' } },
   sharedErrors: true,
 };
 
@@ -77,6 +78,7 @@ console.log(JSON.stringify({
   iam: new IAM({ region }).Role('r').toJSON(),
   sns: new SNS({ region }).Topic('arn:aws:sns:us-east-1:1:t').toJSON(),
   cloudwatch: new CloudWatch({ region }).Alarm('a').toJSON(),
+  glacier: new Glacier({ region }).Vault('-', 'v').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -127,6 +129,7 @@ import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
+import { Glacier } from 'aws-resources/glacier';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -145,6 +148,7 @@ const { CloudFormation } = require('aws-resources/cloudformation');
 const { IAM } = require('aws-resources/iam');
 const { SNS } = require('aws-resources/sns');
 const { CloudWatch } = require('aws-resources/cloudwatch');
+const { Glacier } = require('aws-resources/glacier');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -170,7 +174,7 @@ const metric = new CloudWatch({}).Metric('Shop', 'Latency');
 void metric.putData({ Namespace: 'Other', MetricData: [{ Value: 1 }] });
 // @ts-expect-error the topic fills TopicArn
 void new SNS({}).Topic('arn:aws:sns:us-east-1:1:t').publish({ Message: { a: 1 }, TopicArn: 'x' });
-export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name, new SQS({}).Queue('u').url];
+export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name, new SQS({}).Queue('u').url, new Glacier({}).Vault('-', 'v').name];
 `;
     writeFileSync(
       join(dir, 'consumer.ts'),
@@ -183,7 +187,8 @@ import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
 import { SQS } from 'aws-resources/sqs';
-import { CloudFormation } from 'aws-resources/cloudformation';`),
+import { CloudFormation } from 'aws-resources/cloudformation';
+import { Glacier } from 'aws-resources/glacier';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -196,6 +201,7 @@ import { CloudFormation } from 'aws-resources/cloudformation';
 import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
+import { Glacier } from 'aws-resources/glacier';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -207,7 +213,7 @@ export const base: typeof AwsResourcesError = AwsResourcesError;`),
     expect(result).toBe('');
   }, 60_000);
 
-  it('bundles an S3-only app without the code of EC2, DynamoDB, Lambda, SNS or CloudWatch', async () => {
+  it('bundles an S3-only app without the code of any other service', async () => {
     writeFileSync(
       join(dir, 's3-app.mjs'),
       `import { S3 } from 'aws-resources/s3';
@@ -241,10 +247,13 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'LambdaClient',
       'CloudFormationClient',
       'IAMClient',
+      'SQSClient',
       'CreateRoleCommand',
       'SNSClient',
       'CloudWatchClient',
       'PutMetricDataCommand',
+      'GlacierClient',
+      'UploadArchiveCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }

@@ -137,6 +137,32 @@ describe('the built package', () => {
     expect(esm).toEqual({ json, isStack: true });
   });
 
+  it('CommonJS and ES modules: the glacier entry loads client-glacier and no other client', () => {
+    const cjsGlacier = join(root, 'dist', 'cjs', 'resources', 'glacier', 'index.js');
+    const esmGlacier = join(root, 'dist', 'esm', 'resources', 'glacier', 'index.js');
+    const cjs = runNode(`
+      const { Glacier } = require(${JSON.stringify(cjsGlacier)});
+      const vault = new Glacier({ region: 'us-east-1' }).Vault('-', 'backups');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: vault.toJSON() }));
+    `);
+    const json = {
+      service: 'glacier',
+      type: 'Vault',
+      identifiers: { accountId: '-', name: 'backups' },
+    };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-glacier'], json });
+    const esm = runNode(
+      `
+      const { Glacier, Vault } = await import(${JSON.stringify(pathToFileURL(esmGlacier).href)});
+      const vault = new Glacier({ region: 'us-east-1' }).Vault('-', 'backups');
+      console.log(JSON.stringify({ json: vault.toJSON(), isVault: vault instanceof Vault }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isVault: true });
+  });
+
   it('CommonJS and ES modules: the lambda entry loads client-lambda and no other client', () => {
     const cjsLambda = join(root, 'dist', 'cjs', 'resources', 'lambda', 'index.js');
     const esmLambda = join(root, 'dist', 'esm', 'resources', 'lambda', 'index.js');

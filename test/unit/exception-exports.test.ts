@@ -9,6 +9,7 @@ import * as cloudformationClient from '@aws-sdk/client-cloudformation';
 import * as dynamodbClient from '@aws-sdk/client-dynamodb';
 import * as ec2Client from '@aws-sdk/client-ec2';
 import * as iamClient from '@aws-sdk/client-iam';
+import * as glacierClient from '@aws-sdk/client-glacier';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
 import * as snsClient from '@aws-sdk/client-sns';
@@ -19,6 +20,7 @@ import * as cloudformationEntry from '../../src/resources/cloudformation/index.j
 import * as dynamodbEntry from '../../src/resources/dynamodb/index.js';
 import * as ec2Entry from '../../src/resources/ec2/index.js';
 import * as iamEntry from '../../src/resources/iam/index.js';
+import * as glacierEntry from '../../src/resources/glacier/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
 import * as snsEntry from '../../src/resources/sns/index.js';
@@ -65,6 +67,14 @@ const services = [
     'CloudWatch',
     cloudwatchEntry,
     cloudwatchClient,
+  ],
+  [
+    'glacier',
+    '@aws-sdk/client-glacier',
+    'GlacierServiceException',
+    'Glacier',
+    glacierEntry,
+    glacierClient,
   ],
 ] as const;
 
