@@ -71,4 +71,104 @@ const out = await client.send(new InvokeCommand({ FunctionName, Payload: new Tex
 if (out.FunctionError) throw new Error(new TextDecoder().decode(out.Payload));
 console.log(JSON.parse(new TextDecoder().decode(out.Payload)));`,
   },
+  sqs: {
+    job: 'send 25 messages, receive and delete them',
+    lib: (entry) => `import { SQS } from ${entry};
+const queue = new SQS(${REGION}).Queue(process.argv[2]);
+await queue.sendMessages({ Entries: Array.from({ length: 25 }, (_, i) => ({ Id: String(i), MessageBody: 'job ' + i })) });
+const messages = await queue.receiveMessages({ MaxNumberOfMessages: 10, WaitTimeSeconds: 1 });
+for (const m of messages) console.log(await m.body);
+await queue.deleteMessages(messages);`,
+    raw: `import { SQSClient, SendMessageBatchCommand, ReceiveMessageCommand, DeleteMessageBatchCommand } from '@aws-sdk/client-sqs';
+const QueueUrl = process.argv[2];
+const client = new SQSClient(${REGION});
+const entries = Array.from({ length: 25 }, (_, i) => ({ Id: String(i), MessageBody: 'job ' + i }));
+for (let i = 0; i < entries.length; i += 10) {
+  const out = await client.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries.slice(i, i + 10) }));
+  if (out.Failed?.length) throw new Error(JSON.stringify(out.Failed));
+}
+const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+for (const m of Messages) console.log(m.Body);
+if (Messages.length > 0) {
+  const out = await client.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }));
+  if (out.Failed?.length) throw new Error(JSON.stringify(out.Failed));
+}`,
+  },
+  sns: {
+    job: 'publish a JSON message to a topic, list its subscriptions',
+    lib: (entry) => `import { SNS } from ${entry};
+const topic = new SNS(${REGION}).Topic(process.argv[2]);
+await topic.publish({ Message: { order: 7, status: 'shipped' } });
+for await (const s of topic.subscriptions.all()) console.log(s.arn);`,
+    raw: `import { SNSClient, PublishCommand, paginateListSubscriptionsByTopic } from '@aws-sdk/client-sns';
+const TopicArn = process.argv[2];
+const client = new SNSClient(${REGION});
+await client.send(new PublishCommand({ TopicArn, Message: JSON.stringify({ order: 7, status: 'shipped' }) }));
+for await (const page of paginateListSubscriptionsByTopic({ client }, { TopicArn })) {
+  for (const s of page.Subscriptions ?? []) console.log(s.SubscriptionArn);
+}`,
+  },
+  cloudwatch: {
+    job: 'put 2,500 data points on a metric, delete the alarms with a prefix',
+    lib: (entry) => `import { CloudWatch } from ${entry};
+const cloudwatch = new CloudWatch(${REGION});
+await cloudwatch.Metric('Shop', 'Latency').putData({ MetricData: Array.from({ length: 2500 }, (_, i) => ({ Value: i })) });
+await cloudwatch.alarms.filter({ AlarmNamePrefix: 'dev-' }).delete();`,
+    raw: `import { CloudWatchClient, PutMetricDataCommand, paginateDescribeAlarms, DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+const client = new CloudWatchClient(${REGION});
+const data = Array.from({ length: 2500 }, (_, i) => ({ MetricName: 'Latency', Value: i }));
+for (let i = 0; i < data.length; i += 1000) {
+  await client.send(new PutMetricDataCommand({ Namespace: 'Shop', MetricData: data.slice(i, i + 1000) }));
+}
+for await (const page of paginateDescribeAlarms({ client }, { AlarmNamePrefix: 'dev-' })) {
+  const AlarmNames = (page.MetricAlarms ?? []).map((a) => a.AlarmName);
+  if (AlarmNames.length > 0) await client.send(new DeleteAlarmsCommand({ AlarmNames }));
+}`,
+  },
+  cloudformation: {
+    job: 'create a stack from a template object, wait, list its resources',
+    lib: (entry) => `import { CloudFormation } from ${entry};
+const stack = await new CloudFormation(${REGION}).createStack({
+  StackName: process.argv[2], TemplateBody: { Resources: { Topic: { Type: 'AWS::SNS::Topic' } } },
+});
+await stack.waitUntilCreateComplete();
+for await (const r of stack.resourceSummaries.all()) console.log(r.logicalId, await r.resourceStatus);`,
+    raw: `import { CloudFormationClient, CreateStackCommand, waitUntilStackCreateComplete, paginateListStackResources } from '@aws-sdk/client-cloudformation';
+const StackName = process.argv[2];
+const client = new CloudFormationClient(${REGION});
+await client.send(new CreateStackCommand({ StackName, TemplateBody: JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic' } } }) }));
+await waitUntilStackCreateComplete({ client, maxWaitTime: 300 }, { StackName });
+for await (const page of paginateListStackResources({ client }, { StackName })) {
+  for (const r of page.StackResourceSummaries ?? []) console.log(r.LogicalResourceId, r.ResourceStatus);
+}`,
+  },
+  iam: {
+    job: 'list roles under a path with their trust policies, attach a policy',
+    lib: (entry) => `import { IAM } from ${entry};
+const [prefix, roleName, policyArn] = process.argv.slice(2);
+const iam = new IAM(${REGION});
+for await (const role of iam.roles.filter({ PathPrefix: prefix })) console.log(role.name, await role.assumeRolePolicyDocument);
+await iam.Role(roleName).attachPolicy({ PolicyArn: policyArn });`,
+    raw: `import { IAMClient, paginateListRoles, AttachRolePolicyCommand } from '@aws-sdk/client-iam';
+const [PathPrefix, RoleName, PolicyArn] = process.argv.slice(2);
+const client = new IAMClient(${REGION});
+for await (const page of paginateListRoles({ client }, { PathPrefix })) {
+  for (const r of page.Roles ?? []) console.log(r.RoleName, r.AssumeRolePolicyDocument && JSON.parse(decodeURIComponent(r.AssumeRolePolicyDocument)));
+}
+await client.send(new AttachRolePolicyCommand({ RoleName, PolicyArn }));`,
+  },
+  glacier: {
+    job: 'describe a vault, list its succeeded jobs',
+    lib: (entry) => `import { Glacier } from ${entry};
+const vault = new Glacier(${REGION}).Vault('-', process.argv[2]);
+console.log(await vault.numberOfArchives);
+for await (const job of vault.succeededJobs.all()) console.log(job.id, await job.action);`,
+    raw: `import { GlacierClient, DescribeVaultCommand, paginateListJobs } from '@aws-sdk/client-glacier';
+const vaultName = process.argv[2];
+const client = new GlacierClient(${REGION});
+console.log((await client.send(new DescribeVaultCommand({ accountId: '-', vaultName }))).NumberOfArchives);
+for await (const page of paginateListJobs({ client }, { accountId: '-', vaultName, statuscode: 'Succeeded' })) {
+  for (const job of page.JobList ?? []) console.log(job.JobId, job.Action);
+}`,
+  },
 };

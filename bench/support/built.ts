@@ -6,7 +6,18 @@ import { join } from 'node:path';
 export const root = join(__dirname, '..', '..');
 
 /** The services with an entry point (`aws-resources/<svc>`). */
-export const SERVICES = ['s3', 'dynamodb', 'ec2', 'lambda'] as const;
+export const SERVICES = [
+  's3',
+  'dynamodb',
+  'ec2',
+  'lambda',
+  'sqs',
+  'sns',
+  'cloudwatch',
+  'cloudformation',
+  'iam',
+  'glacier',
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 /** The built CommonJS entry of a service, as `require('aws-resources/<svc>')` loads it. */
