@@ -187,7 +187,6 @@ import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
 import { SQS } from 'aws-resources/sqs';
-import { CloudFormation } from 'aws-resources/cloudformation';
 import { Glacier } from 'aws-resources/glacier';`),
     );
     writeFileSync(
