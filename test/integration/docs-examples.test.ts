@@ -140,6 +140,14 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
 };
 
 /** Names made per example, with their types for the type check. */
+/**
+ * Type names the guides' examples annotate with (module specifier -> names): types are not
+ * values, so the module scope above cannot list them.
+ */
+const TYPE_SCOPE: Record<string, readonly string[]> = {
+  '../../src/resources/iam/index.js': ['PolicyDocument', 'PolicyDocumentInput'],
+};
+
 const LOCAL_SCOPE = {
   s3: 'S3',
   bucket: 'Bucket',
@@ -230,12 +238,16 @@ function prelude(): string {
   const imports = moduleNames()
     .filter(([, names]) => names.length > 0)
     .map(([specifier, names]) => `import { ${names.join(', ')} } from '${specifier}';`);
+  const types = Object.entries(TYPE_SCOPE).map(
+    ([specifier, names]) => `import type { ${names.join(', ')} } from '${specifier}';`,
+  );
   const locals = Object.entries(LOCAL_SCOPE).map(
     ([name, type]) => `declare const ${name}: ${type};`,
   );
   return [
     "import assert from 'node:assert/strict';",
     ...imports,
+    ...types,
     ...locals,
     'export async function example(): Promise<void> {',
     '{',
