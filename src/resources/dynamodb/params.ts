@@ -34,9 +34,9 @@ export type NativeItem = Record<string, NativeAttributeValue>;
 
 /**
  * The key of a table of `T` items whose key attributes are `K` (`Table<Order, 'pk' | 'sk'>`):
- * exactly those attributes, with their types. Without `K` (`Table<Order>`), any of `T`'s
+ * exactly those attributes, with their types. Without `K` (`Table<Order>`), each of `T`'s
  * attributes with their types: the key schema is not in the type, so every real key fits,
- * and a name or value that `T` does not have is still an error. Untyped: any native values.
+ * and a name or value that `T` does not have is still an error. Untyped: all native values.
  *
  * @typeParam T - the item type
  * @typeParam K - the key attribute names, if given

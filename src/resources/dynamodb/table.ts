@@ -49,7 +49,7 @@ import { prepareRequest } from './prepare.js';
  * (`dynamodb.Table<Order, 'pk' | 'sk'>('orders')`) keys must be exactly those attributes.
  * The types are compile-time only: nothing is checked against them at run time.
  *
- * @typeParam T - the item type (untyped by default: any native values)
+ * @typeParam T - the item type (untyped by default: all native values)
  * @typeParam K - the key attribute names (by default a key is any of `T`'s attributes)
  * @example
  * ```ts

@@ -68,7 +68,7 @@ export type DeleteMessagesResult = {
 };
 
 /**
- * The params of `changeMessageVisibilityBatch`: the input without `QueueUrl`, any number of
+ * The params of `changeMessageVisibilityBatch`: the input without `QueueUrl`, with any number of
  * `Entries`.
  *
  * @public

@@ -1,8 +1,8 @@
 /**
  * Types only: the attribute names, document paths and values of an item type, so that
  * conditions on a typed table (`Table<Order>`) name real attributes with values of their type.
- * An item type with a string index signature (the default `NativeItem`) is untyped: any
- * name, any native value, as before.
+ * An item type with a string index signature (the default `NativeItem`) is untyped: every
+ * name, every native value, as before.
  */
 import type { NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';

@@ -30,7 +30,7 @@ const CONDITION_MEMBERS = ['KeyConditionExpression', 'ConditionExpression', 'Fil
  * `KeyCondition`, ConditionExpression / FilterExpression any `Condition`, ProjectionExpression
  * a list of attribute paths, and the same inside `TransactItems[]`. With an item type `T`,
  * conditions must be `T`'s (`Attr<T>(...)`, `table.attr(...)`) and projected paths `T`'s
- * paths; untyped, any condition or path goes.
+ * paths; untyped, every condition or path goes.
  *
  * @typeParam P - the v3 input
  * @typeParam T - the item type the conditions are about (untyped by default)
