@@ -12,7 +12,18 @@ import { dim } from './print.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const SERVICES = ['s3', 'dynamodb', 'ec2', 'lambda'];
+const SERVICES = [
+  's3',
+  'dynamodb',
+  'ec2',
+  'lambda',
+  'sqs',
+  'sns',
+  'cloudwatch',
+  'cloudformation',
+  'iam',
+  'glacier',
+];
 
 function run(label, args) {
   console.log(dim(`[prepare] ${label}: ${npm} ${args.join(' ')}`));
@@ -57,12 +68,15 @@ export function prepare() {
   }
 }
 
-/** The built entry points: `{ core, s3, dynamodb, ec2, lambda }`. */
-export async function loadLibrary() {
+/**
+ * The built entry points: `{ core, s3, dynamodb, ec2, lambda }`, or `core` and the entry
+ * points of `names` (each loads its v3 client: loading only those needed keeps startup quick).
+ */
+export async function loadLibrary(names = ['s3', 'dynamodb', 'ec2', 'lambda']) {
   const load = (path) => import(pathToFileURL(join(root, 'dist', 'esm', path)).href);
   const [core, ...services] = await Promise.all([
     load('index.js'),
-    ...SERVICES.map((s) => load(`resources/${s}/index.js`)),
+    ...names.map((s) => load(`resources/${s}/index.js`)),
   ]);
-  return { core, ...Object.fromEntries(SERVICES.map((s, i) => [s, services[i]])) };
+  return { core, ...Object.fromEntries(names.map((s, i) => [s, services[i]])) };
 }

@@ -48,7 +48,7 @@ export function note(text) {
 }
 
 /** The page-size member a request carried, so `limit(5)` visibly asks for 5. */
-const PAGE_SIZE_MEMBERS = ['MaxKeys', 'MaxResults', 'MaxItems', 'Limit'];
+const PAGE_SIZE_MEMBERS = ['MaxKeys', 'MaxResults', 'MaxItems', 'MaxRecords', 'Limit', 'limit'];
 
 /**
  * Counts the HTTP requests of every client it watches, by operation, in order. One counter
