@@ -69,8 +69,9 @@ describe('npm run demo', () => {
     expect(out).toContain('payload { width: 100');
     expect(out).toMatch(/Done in \d+\.\d s\./);
     expect(isAlive(emulatorPid(out))).toBe(false);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  }, 60_000);
+    // A guard against a tour that hangs, loose enough for a loaded 2-core machine.
+    expect(Date.now() - started).toBeLessThan(50_000);
+  }, 90_000);
 
   it('tours the six newer services with --only, on one emulator', async () => {
     const run = await runScript('demo.mjs', ['--only', SIX.join(',')]);
