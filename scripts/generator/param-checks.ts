@@ -1,7 +1,8 @@
 /**
  * The params of the caller the run time checks before sending, worked out from the definition
  * and the v3 packages: those that fill identifiers of the resource an action makes, the labels
- * of the request's URL, and the members a batch action accepts.
+ * of the request's URL, the names the definition says must not be empty, and the members a
+ * batch action accepts.
  */
 import type {
   ActionDefinition,
@@ -36,7 +37,8 @@ function filledTops(request: RequestDefinition): Set<string> {
 
 /**
  * The `checks` of an action's descriptor (see `CheckedParamSpec`), or undefined when the
- * caller gives nothing that needs checking.
+ * caller gives nothing that needs checking: identifiers of the made resource, URL labels, and
+ * the members the definition's `nonEmpty` names.
  */
 export function actionChecks(ctx: GenContext, action: ActionDefinition): string | undefined {
   const op = action.request.operation;
@@ -78,6 +80,25 @@ export function actionChecks(ctx: GenContext, action: ActionDefinition): string 
         ['param', JSON.stringify(label.name)],
         ['required', 'true'],
         ['role', JSON.stringify('a label of the request URL')],
+      ]),
+    );
+  }
+  for (const name of action.nonEmpty ?? []) {
+    const member = members.find((m) => m.name === name);
+    if (!member) throw new Error(`${op}: nonEmpty names '${name}', not a member of the input`);
+    if (filled.has(name))
+      throw new Error(`${op}: nonEmpty names '${name}', which the resource fills`);
+    if (!/^string( \| undefined)?$/.test(member.typeText))
+      throw new Error(`${op}: nonEmpty names '${name}', which is not a string`);
+    // An identifier's or a label's check already refuses the empty value.
+    if (checks.has(`${name}.`))
+      throw new Error(`${op}: nonEmpty names '${name}', which is checked already`);
+    checks.set(
+      `${name}.`,
+      object([
+        ['param', JSON.stringify(name)],
+        ['required', required(name) ? 'true' : undefined],
+        ['role', JSON.stringify('what the request acts on')],
       ]),
     );
   }

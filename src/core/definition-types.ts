@@ -67,6 +67,11 @@ export interface ResourceTargetDefinition<P = string> {
 export interface ActionDefinition<P = string> {
   readonly request: RequestDefinition<P>;
   readonly resource?: ResourceTargetDefinition<P>;
+  /**
+   * String members of the input the caller gives that must not be empty (a name the action
+   * creates or looks up, such as `QueueName`): refused before any request.
+   */
+  readonly nonEmpty?: readonly string[];
 }
 
 /** A batch action: one request per page of a collection. */

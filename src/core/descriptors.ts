@@ -76,8 +76,9 @@ export interface IdentifierSpec {
 
 /**
  * A request param the caller gives that is checked like an identifier before sending: it
- * fills an identifier of the resource the action makes (`Key` of `putObject`), or it is a
- * label of the request's URL (which must not be empty).
+ * fills an identifier of the resource the action makes (`Key` of `putObject`), it is a
+ * label of the request's URL (which must not be empty), or the definition's `nonEmpty` names
+ * it (`QueueName` of `createQueue`).
  */
 export interface CheckedParamSpec {
   /** The request member (`Key`); with `item`, a list whose elements are checked (`Tags`). */
@@ -90,7 +91,10 @@ export interface CheckedParamSpec {
   readonly allowEmpty?: boolean;
   readonly pattern?: RegExp;
   readonly format?: string;
-  /** What the value becomes, for messages (`the S3Object's key`, `a label of the URL`). */
+  /**
+   * What the value is, for messages (`the S3Object's key`, `a label of the request URL`,
+   * `what the request acts on`).
+   */
   readonly role: string;
 }
 

@@ -38,6 +38,7 @@ export { construct } from './resource-builder.js';
 export type { RequestOptions } from './request.js';
 export type { WaiterOptions } from './waiter.js';
 export type { ActionParams } from './action-params.js';
+export { jsonProblem, type JsonValue } from './json-value.js';
 export {
   AwsResourcesError,
   AbortError,

@@ -4,13 +4,19 @@
  * queues, and the requests each of them costs.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { AbortError, IdentifierError, ParamValidationError } from '../../src/index.js';
+import {
+  AbortError,
+  BatchActionError,
+  IdentifierError,
+  ParamValidationError,
+} from '../../src/index.js';
 import {
   DeleteMessageBatchError,
   Message,
   Queue,
   QueueDoesNotExist,
   SendMessageBatchError,
+  SQSBatchError,
   SQS,
 } from '../../src/resources/sqs/index.js';
 import { countRequests } from '../support/request-counter.js';
@@ -302,7 +308,11 @@ describe('batches', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(SendMessageBatchError);
+    expect(error).toBeInstanceOf(SQSBatchError);
+    expect(error).toBeInstanceOf(BatchActionError);
+    expect(error).not.toBeInstanceOf(DeleteMessageBatchError);
     if (!(error instanceof SendMessageBatchError)) return;
+    expect(error.name).toBe('SendMessageBatchError');
     expect(error.failures.map((f) => f.Id)).toEqual(['late']);
     expect(error.successful.length).toBe(11);
     expect(error.responses.length).toBe(2);
@@ -381,7 +391,10 @@ describe('batches', () => {
         (e: unknown) => e,
       );
     expect(error).toBeInstanceOf(DeleteMessageBatchError);
+    expect(error).toBeInstanceOf(SQSBatchError);
+    expect(error).not.toBeInstanceOf(SendMessageBatchError);
     if (!(error instanceof DeleteMessageBatchError)) return;
+    expect(error.name).toBe('DeleteMessageBatchError');
     expect(error.failures.map((f) => f.Id)).toEqual(['bad']);
     expect(error.successful.map((s) => s.Id)).toEqual(['good']);
   });

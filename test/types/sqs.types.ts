@@ -5,15 +5,20 @@
  */
 import type {
   BatchResultErrorEntry,
+  ChangeMessageVisibilityBatchResultEntry,
   ChangeMessageVisibilityCommandOutput,
+  DeleteMessageBatchCommandOutput,
+  DeleteMessageBatchResultEntry,
   SendMessageBatchResultEntry,
   SendMessageCommandOutput,
 } from '@aws-sdk/client-sqs';
 import {
+  ChangeMessageVisibilityBatchError,
   DeleteMessageBatchError,
   Message,
   SendMessageBatchError,
   SQS,
+  SQSBatchError,
   type DeleteMessagesResult,
   type Queue,
   type SendMessagesResult,
@@ -76,7 +81,24 @@ export async function rightCallsCompile(sqs: SQS, queue: Queue) {
       const ok: readonly SendMessageBatchResultEntry[] = error.successful;
       void [failed, ok];
     }
-    if (error instanceof DeleteMessageBatchError) void error.successful;
+    if (error instanceof DeleteMessageBatchError) {
+      const ok: readonly DeleteMessageBatchResultEntry[] = error.successful;
+      const responses: readonly DeleteMessageBatchCommandOutput[] = error.responses;
+      // @ts-expect-error a delete's successful entries are not a send's
+      const wrong: readonly SendMessageBatchResultEntry[] = error.successful;
+      void [ok, responses, wrong];
+    }
+    if (error instanceof ChangeMessageVisibilityBatchError) {
+      const ok: readonly ChangeMessageVisibilityBatchResultEntry[] = error.successful;
+      void ok;
+    }
+    if (error instanceof SQSBatchError) {
+      const failed: readonly BatchResultErrorEntry[] = error.failures;
+      const ok: readonly unknown[] = error.successful;
+      // @ts-expect-error the shared base does not know which operation's entries it holds
+      const typed: readonly SendMessageBatchResultEntry[] = error.successful;
+      void [failed, ok, typed];
+    }
   }
   return [sent, entries, body, changed, deleted, url];
 }

@@ -1,9 +1,10 @@
 /**
  * What the generator compiles for the caller's params to be checked by: the params that fill
  * identifiers of the resource an action makes, the URL labels read from the v3 command's
- * schema, and the members a batch action takes.
+ * schema, the names a definition's `nonEmpty` lists, and the members a batch action takes.
  */
 import { join, resolve } from 'node:path';
+import type { ActionDefinition } from '../../src/core/definition-types.js';
 import { loadDefinition } from '../../src/core/definition-loader.js';
 import { GenContext } from '../../scripts/generator/context.js';
 import { actionChecks, batchAllowedParams } from '../../scripts/generator/param-checks.js';
@@ -61,6 +62,43 @@ describe('generated param checks', () => {
     );
     const del = s3.definition.resources.Object?.actions?.Delete;
     expect(del && actionChecks(s3, del)).toBeUndefined();
+  });
+
+  it('checks the members `nonEmpty` names, required when the v3 input requires them', () => {
+    const sqs = contextOf('sqs');
+    const createQueue = sqs.definition.service.actions?.CreateQueue;
+    expect(createQueue && actionChecks(sqs, createQueue)).toBe(
+      `[{ param: "QueueName", required: true, role: "what the request acts on" }]`,
+    );
+    const sns = contextOf('sns');
+    const createPlatformApplication = sns.definition.service.actions?.CreatePlatformApplication;
+    expect(createPlatformApplication && actionChecks(sns, createPlatformApplication)).toBe(
+      `[{ param: "Name", required: true, role: "what the request acts on" }, ` +
+        `{ param: "Platform", required: true, role: "what the request acts on" }]`,
+    );
+  });
+
+  it.each([
+    ['NoSuchMember', /not a member of the input/],
+    ['Attributes', /not a string/],
+    ['QueueUrl', /which the resource fills/],
+  ])('refuses a `nonEmpty` naming %s', (member, message) => {
+    const sqs = contextOf('sqs');
+    const action: ActionDefinition = {
+      request: {
+        operation: 'SetQueueAttributes',
+        params: [{ target: 'QueueUrl', source: 'identifier', name: 'Url' }],
+      },
+      nonEmpty: [member],
+    };
+    expect(() => actionChecks(sqs, action)).toThrow(message);
+  });
+
+  it('refuses a `nonEmpty` naming a param an identifier check covers already', () => {
+    const action = s3.definition.resources.Bucket?.actions?.PutObject;
+    expect(action && (() => actionChecks(s3, { ...action, nonEmpty: ['Key'] }))).toThrow(
+      /checked already/,
+    );
   });
 
   it('allows a batch action the members of its input the items do not fill', () => {

@@ -21,5 +21,5 @@ export * from './generated/index.js';
 export type { CreateStackParams } from './service.js';
 export type { UpdateStackParams } from './stack.js';
 export type { TemplateObject, WithTemplateObject } from './template.js';
-export type { JsonValue } from '../lambda/json-value.js';
+export type { JsonValue } from '../../core/index.js';
 export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

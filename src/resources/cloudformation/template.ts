@@ -4,8 +4,7 @@
  *
  * @packageDocumentation
  */
-import { ParamValidationError } from '../../core/index.js';
-import { jsonProblem, type JsonValue } from '../lambda/json-value.js';
+import { jsonProblem, ParamValidationError, type JsonValue } from '../../core/index.js';
 
 /**
  * A CloudFormation template as an object (`{ Resources: { ... } }`), sent as JSON. Declare

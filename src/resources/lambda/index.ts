@@ -23,7 +23,7 @@ export {
   type InvokeResult,
   type InvokeTarget,
 } from './invoke.js';
-export type { JsonValue } from './json-value.js';
+export type { JsonValue } from '../../core/index.js';
 export type { UpdateCodeParams } from './function.js';
 export type { QualifiedInvokeParams } from './function-version.js';
 export type { LayerContent, PublishLayerVersionParams } from './layer.js';

@@ -1,6 +1,11 @@
 import type { InvokeCommandInput, InvokeCommandOutput } from '@aws-sdk/client-lambda';
-import { AwsResourcesError, ParamValidationError, type RequestOptions } from '../../core/index.js';
-import { jsonProblem, type JsonValue } from './json-value.js';
+import {
+  AwsResourcesError,
+  jsonProblem,
+  ParamValidationError,
+  type JsonValue,
+  type RequestOptions,
+} from '../../core/index.js';
 
 /**
  * What `invoke` sends as the event: a {@link JsonValue}, JSON-encoded; or bytes

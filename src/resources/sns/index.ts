@@ -15,5 +15,5 @@
  */
 export * from './generated/index.js';
 export type { ProtocolMessages, PublishParams } from './publish.js';
-export type { JsonValue } from '../lambda/json-value.js';
+export type { JsonValue } from '../../core/index.js';
 export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

@@ -5,8 +5,7 @@
  * @packageDocumentation
  */
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import { ParamValidationError } from '../../core/index.js';
-import { jsonProblem, type JsonValue } from '../lambda/json-value.js';
+import { jsonProblem, ParamValidationError, type JsonValue } from '../../core/index.js';
 
 /**
  * The messages of `MessageStructure: 'json'`, one per protocol (`sqs`, `email`, `APNS`,

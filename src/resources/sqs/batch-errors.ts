@@ -10,6 +10,41 @@ import type {
 import { BatchActionError } from '../../core/index.js';
 
 /**
+ * Entries of an SQS batch call that SQS refused, raised after every group of 10 was sent:
+ * `failures` holds every failed entry (with its `Id`, `Code`, `SenderFault`), `successful`
+ * every entry that went through, `responses` every output. The errors of `sendMessages`,
+ * `deleteMessages` and `changeMessageVisibilityBatch` extend it; catch one of those to get
+ * its entry types, or this class for any of them.
+ *
+ * @typeParam TSuccess - one entry that went through (`SendMessageBatchResultEntry`)
+ * @typeParam TResponse - one output of the batch operation
+ * @example
+ * ```ts
+ * try {
+ *   await queue.deleteMessages(messages);
+ * } catch (error) {
+ *   if (error instanceof SQSBatchError) console.error(error.failures.map((f) => f.Code));
+ * }
+ * ```
+ *
+ * @public
+ */
+export class SQSBatchError<TSuccess = unknown, TResponse = unknown> extends BatchActionError<
+  BatchResultErrorEntry,
+  TResponse
+> {
+  constructor(
+    message: string,
+    failures: readonly BatchResultErrorEntry[],
+    responses: readonly TResponse[],
+    /** Every entry that went through, in the order of the groups. */
+    readonly successful: readonly TSuccess[],
+  ) {
+    super(message, failures, responses);
+  }
+}
+
+/**
  * Entries of a `sendMessages` call that SQS refused (`Failed`), raised after every group of
  * 10 was sent: `failures` holds every failed entry (with its `Id`, `Code`, `SenderFault`),
  * `successful` every entry that was sent, `responses` every `SendMessageBatch` output.
@@ -28,20 +63,10 @@ import { BatchActionError } from '../../core/index.js';
  *
  * @public
  */
-export class SendMessageBatchError extends BatchActionError<
-  BatchResultErrorEntry,
+export class SendMessageBatchError extends SQSBatchError<
+  SendMessageBatchResultEntry,
   SendMessageBatchCommandOutput
-> {
-  constructor(
-    message: string,
-    failures: readonly BatchResultErrorEntry[],
-    responses: readonly SendMessageBatchCommandOutput[],
-    /** Every entry that was sent, in the order of the groups. */
-    readonly successful: readonly SendMessageBatchResultEntry[],
-  ) {
-    super(message, failures, responses);
-  }
-}
+> {}
 
 /**
  * Entries of a `deleteMessages` call (or of `Message.delete(messages)`) that SQS could not
@@ -59,20 +84,10 @@ export class SendMessageBatchError extends BatchActionError<
  *
  * @public
  */
-export class DeleteMessageBatchError extends BatchActionError<
-  BatchResultErrorEntry,
+export class DeleteMessageBatchError extends SQSBatchError<
+  DeleteMessageBatchResultEntry,
   DeleteMessageBatchCommandOutput
-> {
-  constructor(
-    message: string,
-    failures: readonly BatchResultErrorEntry[],
-    responses: readonly DeleteMessageBatchCommandOutput[],
-    /** Every entry that was deleted, in the order of the groups. */
-    readonly successful: readonly DeleteMessageBatchResultEntry[],
-  ) {
-    super(message, failures, responses);
-  }
-}
+> {}
 
 /**
  * Entries of a `changeMessageVisibilityBatch` call that SQS refused, raised after every group
@@ -90,17 +105,7 @@ export class DeleteMessageBatchError extends BatchActionError<
  *
  * @public
  */
-export class ChangeMessageVisibilityBatchError extends BatchActionError<
-  BatchResultErrorEntry,
+export class ChangeMessageVisibilityBatchError extends SQSBatchError<
+  ChangeMessageVisibilityBatchResultEntry,
   ChangeMessageVisibilityBatchCommandOutput
-> {
-  constructor(
-    message: string,
-    failures: readonly BatchResultErrorEntry[],
-    responses: readonly ChangeMessageVisibilityBatchCommandOutput[],
-    /** Every entry that was changed, in the order of the groups. */
-    readonly successful: readonly ChangeMessageVisibilityBatchResultEntry[],
-  ) {
-    super(message, failures, responses);
-  }
-}
+> {}

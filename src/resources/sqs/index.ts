@@ -20,6 +20,7 @@ export {
   ChangeMessageVisibilityBatchError,
   DeleteMessageBatchError,
   SendMessageBatchError,
+  SQSBatchError,
 } from './batch-errors.js';
 export type {
   ChangeVisibilityBatchParams,

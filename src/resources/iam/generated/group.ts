@@ -66,6 +66,7 @@ const Group$addUser: ActionSpec<sdk.AddUserToGroupCommandInput, sdk.AddUserToGro
     command: AddUserToGroupCommand,
     params: [{ target: 'GroupName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'UserName', required: true, role: 'what the request acts on' }],
 };
 const Group$attachPolicy: ActionSpec<
   sdk.AttachGroupPolicyCommandInput,
@@ -76,6 +77,7 @@ const Group$attachPolicy: ActionSpec<
     command: AttachGroupPolicyCommand,
     params: [{ target: 'GroupName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const Group$create: ActionSpec<sdk.CreateGroupCommandInput, Group> = {
   name: 'create',
@@ -122,6 +124,7 @@ const Group$detachPolicy: ActionSpec<
     command: DetachGroupPolicyCommand,
     params: [{ target: 'GroupName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const Group$removeUser: ActionSpec<
   sdk.RemoveUserFromGroupCommandInput,
@@ -132,6 +135,7 @@ const Group$removeUser: ActionSpec<
     command: RemoveUserFromGroupCommand,
     params: [{ target: 'GroupName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'UserName', required: true, role: 'what the request acts on' }],
 };
 const Group$update: ActionSpec<sdk.UpdateGroupCommandInput, Group> = {
   name: 'update',

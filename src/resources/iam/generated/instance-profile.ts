@@ -45,6 +45,7 @@ const InstanceProfile$addRole: ActionSpec<
     command: AddRoleToInstanceProfileCommand,
     params: [{ target: 'InstanceProfileName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'RoleName', required: true, role: 'what the request acts on' }],
 };
 const InstanceProfile$delete: ActionSpec<
   sdk.DeleteInstanceProfileCommandInput,
@@ -65,6 +66,7 @@ const InstanceProfile$removeRole: ActionSpec<
     command: RemoveRoleFromInstanceProfileCommand,
     params: [{ target: 'InstanceProfileName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'RoleName', required: true, role: 'what the request acts on' }],
 };
 const InstanceProfile$roles: HasSpec<Role[]> = {
   name: 'roles',

@@ -71,6 +71,7 @@ const Policy$attachGroup: ActionSpec<
     command: AttachGroupPolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'GroupName', required: true, role: 'what the request acts on' }],
 };
 const Policy$attachRole: ActionSpec<
   sdk.AttachRolePolicyCommandInput,
@@ -81,6 +82,7 @@ const Policy$attachRole: ActionSpec<
     command: AttachRolePolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'RoleName', required: true, role: 'what the request acts on' }],
 };
 const Policy$attachUser: ActionSpec<
   sdk.AttachUserPolicyCommandInput,
@@ -91,6 +93,7 @@ const Policy$attachUser: ActionSpec<
     command: AttachUserPolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'UserName', required: true, role: 'what the request acts on' }],
 };
 export const Policy$createVersion: ActionSpec<sdk.CreatePolicyVersionCommandInput, PolicyVersion> =
   {
@@ -127,6 +130,7 @@ const Policy$detachGroup: ActionSpec<
     command: DetachGroupPolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'GroupName', required: true, role: 'what the request acts on' }],
 };
 const Policy$detachRole: ActionSpec<
   sdk.DetachRolePolicyCommandInput,
@@ -137,6 +141,7 @@ const Policy$detachRole: ActionSpec<
     command: DetachRolePolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'RoleName', required: true, role: 'what the request acts on' }],
 };
 const Policy$detachUser: ActionSpec<
   sdk.DetachUserPolicyCommandInput,
@@ -147,6 +152,7 @@ const Policy$detachUser: ActionSpec<
     command: DetachUserPolicyCommand,
     params: [{ target: 'PolicyArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'UserName', required: true, role: 'what the request acts on' }],
 };
 const Policy$defaultVersion: HasSpec<PolicyVersion | undefined> = {
   name: 'defaultVersion',

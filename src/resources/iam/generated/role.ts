@@ -64,6 +64,7 @@ const Role$attachPolicy: ActionSpec<
     command: AttachRolePolicyCommand,
     params: [{ target: 'RoleName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const Role$delete: ActionSpec<sdk.DeleteRoleCommandInput, sdk.DeleteRoleCommandOutput> = {
   name: 'delete',
@@ -81,6 +82,7 @@ const Role$detachPolicy: ActionSpec<
     command: DetachRolePolicyCommand,
     params: [{ target: 'RoleName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const Role$AssumeRolePolicy: HasSpec<AssumeRolePolicy> = {
   name: 'AssumeRolePolicy',

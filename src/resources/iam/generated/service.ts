@@ -95,7 +95,11 @@ const IAM$changePassword: ActionSpec<
 const IAM$createAccountAlias: ActionSpec<
   sdk.CreateAccountAliasCommandInput,
   sdk.CreateAccountAliasCommandOutput
-> = { name: 'createAccountAlias', request: { command: CreateAccountAliasCommand } };
+> = {
+  name: 'createAccountAlias',
+  request: { command: CreateAccountAliasCommand },
+  checks: [{ param: 'AccountAlias', required: true, role: 'what the request acts on' }],
+};
 const IAM$createAccountPasswordPolicy: ActionSpec<
   sdk.UpdateAccountPasswordPolicyCommandInput,
   AccountPasswordPolicy
@@ -140,6 +144,7 @@ export const IAM$createPolicy: ActionSpec<sdk.CreatePolicyCommandInput, Policy> 
       { target: 'Arn', source: 'response', path: (v) => field(field(v, 'Policy'), 'Arn') },
     ],
   },
+  checks: [{ param: 'PolicyName', required: true, role: 'what the request acts on' }],
 };
 export const IAM$createRole: ActionSpec<sdk.CreateRoleCommandInput, Role> = {
   name: 'createRole',
@@ -160,6 +165,7 @@ const IAM$createSamlProvider: ActionSpec<sdk.CreateSAMLProviderCommandInput, Sam
     type: () => SamlProvider,
     identifiers: [{ target: 'Arn', source: 'response', path: (v) => field(v, 'SAMLProviderArn') }],
   },
+  checks: [{ param: 'Name', required: true, role: 'what the request acts on' }],
 };
 const IAM$createServerCertificate: ActionSpec<
   sdk.UploadServerCertificateCommandInput,
@@ -233,6 +239,7 @@ const IAM$createVirtualMfaDevice: ActionSpec<
     ],
     path: (v) => field(v, 'VirtualMFADevice'),
   },
+  checks: [{ param: 'VirtualMFADeviceName', required: true, role: 'what the request acts on' }],
 };
 const IAM$AccountPasswordPolicy: HasSpec<AccountPasswordPolicy> = {
   name: 'AccountPasswordPolicy',

@@ -87,6 +87,7 @@ const User$addGroup: ActionSpec<sdk.AddUserToGroupCommandInput, sdk.AddUserToGro
     command: AddUserToGroupCommand,
     params: [{ target: 'UserName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'GroupName', required: true, role: 'what the request acts on' }],
 };
 const User$attachPolicy: ActionSpec<
   sdk.AttachUserPolicyCommandInput,
@@ -97,6 +98,7 @@ const User$attachPolicy: ActionSpec<
     command: AttachUserPolicyCommand,
     params: [{ target: 'UserName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const User$create: ActionSpec<sdk.CreateUserCommandInput, User> = {
   name: 'create',
@@ -185,6 +187,7 @@ const User$detachPolicy: ActionSpec<
     command: DetachUserPolicyCommand,
     params: [{ target: 'UserName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'PolicyArn', required: true, role: 'what the request acts on' }],
 };
 const User$enableMfa: ActionSpec<sdk.EnableMFADeviceCommandInput, MfaDevice> = {
   name: 'enableMfa',
@@ -210,6 +213,7 @@ const User$removeGroup: ActionSpec<
     command: RemoveUserFromGroupCommand,
     params: [{ target: 'UserName', source: 'identifier', name: 'Name' }],
   },
+  checks: [{ param: 'GroupName', required: true, role: 'what the request acts on' }],
 };
 const User$update: ActionSpec<sdk.UpdateUserCommandInput, User> = {
   name: 'update',

@@ -56,6 +56,7 @@ const PlatformApplication$createPlatformEndpoint: ActionSpec<
     type: () => PlatformEndpoint,
     identifiers: [{ target: 'Arn', source: 'response', path: (v) => field(v, 'EndpointArn') }],
   },
+  checks: [{ param: 'Token', required: true, role: 'what the request acts on' }],
 };
 const PlatformApplication$setAttributes: ActionSpec<
   sdk.SetPlatformApplicationAttributesCommandInput,

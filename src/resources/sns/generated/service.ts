@@ -48,6 +48,7 @@ const SNS$createTopic: ActionSpec<sdk.CreateTopicCommandInput, Topic> = {
     type: () => Topic,
     identifiers: [{ target: 'Arn', source: 'response', path: (v) => field(v, 'TopicArn') }],
   },
+  checks: [{ param: 'Name', required: true, role: 'what the request acts on' }],
 };
 const SNS$createPlatformApplication: ActionSpec<
   sdk.CreatePlatformApplicationCommandInput,
@@ -61,6 +62,10 @@ const SNS$createPlatformApplication: ActionSpec<
       { target: 'Arn', source: 'response', path: (v) => field(v, 'PlatformApplicationArn') },
     ],
   },
+  checks: [
+    { param: 'Name', required: true, role: 'what the request acts on' },
+    { param: 'Platform', required: true, role: 'what the request acts on' },
+  ],
 };
 const SNS$Topic: HasSpec<Topic> = {
   name: 'Topic',

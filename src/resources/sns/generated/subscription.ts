@@ -39,6 +39,7 @@ const Subscription$setAttributes: ActionSpec<
     command: SetSubscriptionAttributesCommand,
     params: [{ target: 'SubscriptionArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'AttributeName', required: true, role: 'what the request acts on' }],
 };
 const Subscription$delete: ActionSpec<sdk.UnsubscribeCommandInput, sdk.UnsubscribeCommandOutput> = {
   name: 'delete',

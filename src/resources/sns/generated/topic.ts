@@ -85,6 +85,7 @@ const Topic$confirmSubscription: ActionSpec<sdk.ConfirmSubscriptionCommandInput,
     type: () => Subscription,
     identifiers: [{ target: 'Arn', source: 'response', path: (v) => field(v, 'SubscriptionArn') }],
   },
+  checks: [{ param: 'Token', required: true, role: 'what the request acts on' }],
 };
 const Topic$setAttributes: ActionSpec<
   sdk.SetTopicAttributesCommandInput,
@@ -95,6 +96,7 @@ const Topic$setAttributes: ActionSpec<
     command: SetTopicAttributesCommand,
     params: [{ target: 'TopicArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'AttributeName', required: true, role: 'what the request acts on' }],
 };
 const Topic$addPermission: ActionSpec<
   sdk.AddPermissionCommandInput,
@@ -105,6 +107,7 @@ const Topic$addPermission: ActionSpec<
     command: AddPermissionCommand,
     params: [{ target: 'TopicArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'Label', required: true, role: 'what the request acts on' }],
 };
 const Topic$removePermission: ActionSpec<
   sdk.RemovePermissionCommandInput,
@@ -115,6 +118,7 @@ const Topic$removePermission: ActionSpec<
     command: RemovePermissionCommand,
     params: [{ target: 'TopicArn', source: 'identifier', name: 'Arn' }],
   },
+  checks: [{ param: 'Label', required: true, role: 'what the request acts on' }],
 };
 const Topic$delete: ActionSpec<sdk.DeleteTopicCommandInput, sdk.DeleteTopicCommandOutput> = {
   name: 'delete',

@@ -65,6 +65,7 @@ const Queue$addPermission: ActionSpec<
     command: AddPermissionCommand,
     params: [{ target: 'QueueUrl', source: 'identifier', name: 'Url' }],
   },
+  checks: [{ param: 'Label', required: true, role: 'what the request acts on' }],
 };
 export const Queue$changeMessageVisibilityBatch: ActionSpec<
   sdk.ChangeMessageVisibilityBatchCommandInput,
@@ -132,6 +133,7 @@ const Queue$removePermission: ActionSpec<
     command: RemovePermissionCommand,
     params: [{ target: 'QueueUrl', source: 'identifier', name: 'Url' }],
   },
+  checks: [{ param: 'Label', required: true, role: 'what the request acts on' }],
 };
 const Queue$sendMessage: ActionSpec<sdk.SendMessageCommandInput, sdk.SendMessageCommandOutput> = {
   name: 'sendMessage',

@@ -29,6 +29,7 @@ const SQS$createQueue: ActionSpec<sdk.CreateQueueCommandInput, Queue> = {
     type: () => Queue,
     identifiers: [{ target: 'Url', source: 'response', path: (v) => field(v, 'QueueUrl') }],
   },
+  checks: [{ param: 'QueueName', required: true, role: 'what the request acts on' }],
 };
 const SQS$getQueueByName: ActionSpec<sdk.GetQueueUrlCommandInput, Queue> = {
   name: 'getQueueByName',
@@ -37,6 +38,7 @@ const SQS$getQueueByName: ActionSpec<sdk.GetQueueUrlCommandInput, Queue> = {
     type: () => Queue,
     identifiers: [{ target: 'Url', source: 'response', path: (v) => field(v, 'QueueUrl') }],
   },
+  checks: [{ param: 'QueueName', required: true, role: 'what the request acts on' }],
 };
 const SQS$Queue: HasSpec<Queue> = {
   name: 'Queue',

@@ -1,5 +1,6 @@
 /**
- * JSON values, as a type and as a run-time check: what an event can carry to a function.
+ * JSON values, as a type and as a run-time check: what a Lambda event, an SNS message or a
+ * CloudFormation template can carry as it is.
  *
  * @packageDocumentation
  */
@@ -51,7 +52,21 @@ function withArticle(noun: string): string {
  * What JSON cannot carry in `value`, named by its path (`Payload.items[2] is a function, ...`), or
  * undefined when `JSON.stringify` would give back the same data: no functions, symbols,
  * bigints, non-finite numbers, class instances (`Map`, `Set`, `Date`, bytes), `undefined` in
- * a list, or cycles.
+ * a list, or cycles. Members that send a value as JSON check it with this before any request,
+ * and raise the problem as a `ParamValidationError`.
+ *
+ * @param value - the value to be sent as JSON
+ * @param path - what the value is called in messages (`Payload`, `params.Message`)
+ * @example
+ * ```ts
+ * jsonProblem({ when: new Date() }, 'Payload');
+ * // 'Payload.when is a Date, which JSON cannot carry: give plain objects and arrays (...)'
+ * jsonProblem({ id: 7, tags: ['a'] }, 'Payload'); // undefined
+ * const problem = jsonProblem(params.Message, 'params.Message');
+ * if (problem !== undefined) throw new ParamValidationError(`SNS.publish: ${problem}`);
+ * ```
+ *
+ * @public
  */
 export function jsonProblem(value: unknown, path: string): string | undefined {
   return problemAt(value, path, new Map());
