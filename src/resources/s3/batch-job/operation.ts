@@ -51,7 +51,7 @@ export type BatchJobOperation =
       readonly prefix?: string;
       readonly params?: Omit<S3CopyObjectOperation, 'TargetResource' | 'TargetKeyPrefix'>;
     }
-  | { readonly tag: S3Tag[] }
+  | { readonly tag: readonly S3Tag[] }
   | { readonly deleteTags: true }
   | { readonly restore: S3InitiateRestoreObjectOperation }
   | JobOperation;
@@ -166,7 +166,7 @@ export function checkOperation(
     case 'tag': {
       if (!Array.isArray(o.tag))
         throw new ParamValidationError(`${label}: operation.tag must be a list of { Key, Value }`);
-      const tagSet = o.tag as S3Tag[];
+      const tagSet = [...(o.tag as readonly S3Tag[])];
       return () => Promise.resolve({ S3PutObjectTagging: { TagSet: tagSet } });
     }
     case 'deleteTags':
