@@ -223,7 +223,7 @@ describe('toBatchJob', () => {
   });
 
   it('names the ARNs in the partition of the S3 Control client', async () => {
-    const china = fakeS3Control('cn-north-1');
+    const china = fakeS3Control({ region: 'cn-north-1' });
     const chinaCounter = countRequests(china.client);
     await s3
       .Bucket('photos')

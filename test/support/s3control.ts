@@ -75,7 +75,10 @@ function listXml(jobs: FakeJob[], nextToken: string | undefined): string {
 }
 
 /** An S3ControlClient answered in-process, and what it was sent. */
-export function fakeS3Control(region = 'us-east-1'): FakeS3Control {
+export function fakeS3Control(
+  options: { readonly region?: string; readonly statuses?: readonly string[] } = {},
+): FakeS3Control {
+  const { region = 'us-east-1', statuses = ['New'] } = options;
   const requests: SentRequest[] = [];
   const jobs = new Map<string, FakeJob>();
   const state = { requests, jobs, pageSize: 1000 } as Omit<FakeS3Control, 'client'> & {
@@ -117,7 +120,7 @@ export function fakeS3Control(region = 'us-east-1'): FakeS3Control {
       if (request.method === 'POST' && path === '/jobs') {
         created += 1;
         const id = `job-${String(created).padStart(4, '0')}`;
-        jobs.set(id, { id, statuses: ['New'], priority: 10 });
+        jobs.set(id, { id, statuses: [...statuses], priority: 10 });
         return Promise.resolve(answer(200, xml('CreateJobResult', `<JobId>${id}</JobId>`)));
       }
       if (request.method === 'GET' && path === '/jobs') {
