@@ -52,6 +52,11 @@ const QUERY = Symbol('aws-resources.query');
 /**
  * What a collection would list, read without listing (see `queryOf`).
  *
+ * @example
+ * ```ts
+ * const { filters, limit }: CollectionQuery = queryOf(bucket.objects.filter({ Prefix: 'a/' }));
+ * ```
+ *
  * @public
  */
 export interface CollectionQuery {

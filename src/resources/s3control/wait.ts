@@ -10,6 +10,11 @@ import {
  * Options of `batchJob.waitUntilComplete()`. Jobs run for minutes to hours, so the defaults
  * differ from the other waiters': one hour in all, polls from 5 s apart growing to 60 s.
  *
+ * @example
+ * ```ts
+ * await job.waitUntilComplete({ maxWaitTime: 7200, abortSignal: controller.signal });
+ * ```
+ *
  * @public
  */
 export interface BatchJobWaitOptions {

@@ -11,6 +11,11 @@ import { toBucketArn } from './arn.js';
  * A Lambda function as `toBatchJob` takes it: the `LambdaFunction` resource of
  * `aws-resources/lambda` (its `functionArn`), or the function's ARN.
  *
+ * @example
+ * ```ts
+ * const fn: BatchJobFunction = new Lambda().Function('resize');
+ * ```
+ *
  * @public
  */
 export type BatchJobFunction =
@@ -18,6 +23,11 @@ export type BatchJobFunction =
 
 /**
  * A bucket as `toBatchJob` takes it: a `Bucket` resource or the bucket's ARN.
+ *
+ * @example
+ * ```ts
+ * const target: BatchJobBucket = s3.Bucket('archive'); // or 'arn:aws:s3:::archive'
+ * ```
  *
  * @public
  */
@@ -37,6 +47,11 @@ export type BatchJobBucket = string | { readonly name: string };
  *
  * S3 Batch Operations has no delete operation: delete a listing with
  * `objects.filter(...).delete()` or a lifecycle rule.
+ *
+ * @example
+ * ```ts
+ * const operation: BatchJobOperation = { copyTo: s3.Bucket('archive'), prefix: 'copies/' };
+ * ```
  *
  * @public
  */

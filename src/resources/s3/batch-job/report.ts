@@ -9,6 +9,11 @@ import type { BatchJobBucket } from './operation.js';
  * `false` for no report; or the v3 `JobReport` itself. Required: a job without a report
  * leaves no record of which objects failed.
  *
+ * @example
+ * ```ts
+ * const report: BatchJobReport = { bucket: s3.Bucket('reports'), prefix: 'batch/', scope: 'FailedTasksOnly' };
+ * ```
+ *
  * @public
  */
 export type BatchJobReport =

@@ -15,6 +15,18 @@ import { reportOf, type BatchJobReport } from './report.js';
  * Options of `objects.filter(...).toBatchJob()`: the S3 Batch Operations job to create over
  * the collection's objects.
  *
+ * @example
+ * ```ts
+ * const options: ToBatchJobOptions = {
+ *   s3control: new S3Control(),
+ *   accountId: '123456789012',
+ *   roleArn: 'arn:aws:iam::123456789012:role/batch-operations',
+ *   operation: { deleteTags: true },
+ *   report: false,
+ * };
+ * const job = await bucket.objects.filter({ Prefix: 'tmp/' }).toBatchJob(options);
+ * ```
+ *
  * @public
  */
 export interface ToBatchJobOptions {
@@ -106,7 +118,12 @@ export async function toBatchJob(
     );
   if (options.abortSignal !== undefined && !(options.abortSignal instanceof AbortSignal))
     throw new ParamValidationError(`${label}: abortSignal must be an AbortSignal`);
-  const region = await s3control.meta.client.config.region();
+  // v3 normalises `region` to a provider; a hand-made config may still hold the string.
+  const regionConfig: unknown = s3control.meta.client.config.region;
+  const region =
+    typeof regionConfig === 'function'
+      ? ((await (regionConfig as () => Promise<unknown>)()) as string | undefined)
+      : (regionConfig as string | undefined);
   const partition = partitionOf(region);
   const generator = manifestGeneratorOf(
     query,
