@@ -241,6 +241,16 @@ describe('toBatchJob', () => {
     });
   });
 
+  it('sends nothing when its abortSignal has already fired', async () => {
+    const error: unknown = await s3
+      .Bucket('photos')
+      .objects.all()
+      .toBatchJob({ ...base(), operation: { deleteTags: true }, abortSignal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(fake.requests).toEqual([]);
+  });
+
   describe('refuses before any request', () => {
     const cases: Array<[string, () => Promise<unknown>, RegExp]> = [
       [
