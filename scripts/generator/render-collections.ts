@@ -4,7 +4,9 @@ import { DescriptorWriter, object } from './render-descriptors.js';
 import { doc, example, exampleArgs, typeWords, wrap, type GenContext } from './context.js';
 import {
   collectionClassOf,
+  collectionModuleOf,
   collectionTypesOf,
+  generatedCollectionClassOf,
   type CollectionTypes,
   type Owner,
 } from './render-members.js';
@@ -309,13 +311,20 @@ export function renderCollections(ctx: GenContext): string {
         ],
         '',
       ),
-      `export class ${collection}<P extends object = object> extends Collection<${cls}, P> {`,
+      `export class ${generatedCollectionClassOf(ctx, type)}<P extends object = object> extends Collection<${cls}, P> {`,
       batch.join('\n\n'),
       '}',
     ].join('\n');
   });
   const body = [...classes, ...declaredCollections(ctx).map(renderCollectionTypes)].join('\n\n');
   const imports = renderImports(ctx, undefined, owner, body, ['Collection']);
+  // The named collection types name the final class of a collection customised by hand.
+  for (const type of collectedTypes(ctx)) {
+    if (ctx.definition.resources[type]?.customizedCollection)
+      imports.push(
+        `import type { ${collectionClassOf(ctx, type)} } from '${collectionModuleOf(ctx, type)}';`,
+      );
+  }
   return [
     HEADER(ctx),
     ...imports,

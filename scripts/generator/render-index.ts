@@ -1,5 +1,5 @@
 import { batchErrorsOf, collectedTypes, declaredCollections } from './render-collections.js';
-import { collectionClassOf } from './render-members.js';
+import { collectionClassOf, collectionModuleOf } from './render-members.js';
 import { HEADER } from './render-resource.js';
 import type { GenContext } from './context.js';
 
@@ -20,8 +20,17 @@ export function renderIndex(ctx: GenContext): string {
       ? `export { ${ctx.definition.service.className} } from '../service.js';`
       : `export { ${ctx.definition.service.className} } from './service.js';`,
     ...types.map((type) => `export { ${ctx.classOf(type)} } from '${ctx.moduleOf(type)}';`),
+    // A collection class customised by hand is exported from its own module, not its base.
+    ...collectedTypes(ctx)
+      .filter((type) => ctx.definition.resources[type]?.customizedCollection)
+      .map(
+        (type) =>
+          `export { ${collectionClassOf(ctx, type)} } from '${collectionModuleOf(ctx, type)}';`,
+      ),
     `export { ${[
-      ...collectedTypes(ctx).map((type) => collectionClassOf(ctx, type)),
+      ...collectedTypes(ctx)
+        .filter((type) => !ctx.definition.resources[type]?.customizedCollection)
+        .map((type) => collectionClassOf(ctx, type)),
       ...batchErrorsOf(ctx).map((error) => error.className),
     ].join(', ')} } from './collections.js';`,
     `export type { ${declaredCollections(ctx)

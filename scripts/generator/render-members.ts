@@ -7,7 +7,7 @@ import type {
 } from '../../src/core/definition-types.js';
 import { camelCase } from '../../src/core/naming.js';
 import { isPlural } from './compile-model.js';
-import { doc, example, exampleArgs, wrap, type GenContext } from './context.js';
+import { doc, example, exampleArgs, kebabCase, wrap, type GenContext } from './context.js';
 import { actionChecks } from './param-checks.js';
 import { object, type DescriptorWriter } from './render-descriptors.js';
 
@@ -207,6 +207,27 @@ export function renderHas(
 
 export function collectionClassOf(ctx: GenContext, type: string): string {
   return `${ctx.classOf(type)}Collection`;
+}
+
+/** The generated collection class of a type (`<Class>CollectionBase` when customised by hand). */
+export function generatedCollectionClassOf(ctx: GenContext, type: string): string {
+  const name = collectionClassOf(ctx, type);
+  return ctx.definition.resources[type]?.customizedCollection ? `${name}Base` : name;
+}
+
+/** The module that exports a type's final collection class, relative to the generated folder. */
+export function collectionModuleOf(ctx: GenContext, type: string): string {
+  return ctx.definition.resources[type]?.customizedCollection
+    ? `../${kebabCase(type)}-collection.js`
+    : './collections.js';
+}
+
+/** The module of a final collection class named `className` (`ObjectSummaryCollection`). */
+export function moduleOfCollectionClass(ctx: GenContext, className: string): string {
+  const type = Object.keys(ctx.definition.resources).find(
+    (t) => collectionClassOf(ctx, t) === className,
+  );
+  return type === undefined ? './collections.js' : collectionModuleOf(ctx, type);
 }
 
 /** The named types of one declared collection (`bucket.objects`). */

@@ -3,7 +3,13 @@ import { camelCase } from '../../src/core/naming.js';
 import { doc, example, kebabCase, waiterSentence, wrap, type GenContext } from './context.js';
 import { identifierRules } from './param-checks.js';
 import { DescriptorWriter, object } from './render-descriptors.js';
-import { claim, descriptorName, renderContainer, type Owner } from './render-members.js';
+import {
+  claim,
+  descriptorName,
+  moduleOfCollectionClass,
+  renderContainer,
+  type Owner,
+} from './render-members.js';
 
 /** Members every resource has from the base class; definitions may not reuse them. */
 const BASE_MEMBERS = [
@@ -57,12 +63,21 @@ export function renderImports(
     if (!core.includes(name) && new RegExp(`\\b${name}\\b`).test(body)) core.push(`type ${name}`);
   }
   lines.push(`import { ${core.join(', ')} } from '${ctx.target.engine}';`);
+  // A collection class customised by hand comes from its own module; the rest from collections.js.
+  const byModule = new Map<string, string[]>();
+  for (const name of [...owner.collections].sort()) {
+    const module = moduleOfCollectionClass(ctx, name);
+    byModule.set(module, [...(byModule.get(module) ?? []), name]);
+  }
   const fromCollections = [
-    ...[...owner.collections].sort(),
+    ...(byModule.get('./collections.js') ?? []),
     ...[...owner.collectionTypes].sort().map((name) => `type ${name}`),
   ];
   if (fromCollections.length)
     lines.push(`import { ${fromCollections.join(', ')} } from './collections.js';`);
+  for (const [module, names] of byModule)
+    if (module !== './collections.js')
+      lines.push(`import { ${names.join(', ')} } from '${module}';`);
   if (declarations.includes(serviceSpecName(ctx)))
     lines.push(`import { ${serviceSpecName(ctx)} } from './spec.js';`);
   for (const type of [...new Set([...owner.uses, ...owner.descriptors.classes])].sort()) {

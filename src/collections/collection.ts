@@ -46,6 +46,29 @@ export type CollectionClass<C> = new (source: CollectionSource, state?: Collecti
 const RESPONSES = Symbol('aws-resources.responses');
 /** The symbol of a collection's batch-action runner (see `runBatch`). */
 const BATCH = Symbol('aws-resources.batch');
+/** The symbol of a collection's query, read without listing (see `queryOf`). */
+const QUERY = Symbol('aws-resources.query');
+
+/**
+ * What a collection would list, read without listing (see `queryOf`).
+ *
+ * @example
+ * ```ts
+ * const { filters, limit }: CollectionQuery = queryOf(bucket.objects.filter({ Prefix: 'a/' }));
+ * ```
+ *
+ * @public
+ */
+export interface CollectionQuery {
+  /** `Bucket.objects`, for messages. */
+  readonly label: string;
+  /** The owner's identifiers by definition name (`{ Name: 'b' }` for a bucket). */
+  readonly identifiers: Readonly<Record<string, unknown>>;
+  /** The caller's `filter()` params, combined as the listing combines them. */
+  readonly filters: Readonly<Params>;
+  readonly limit?: number;
+  readonly pageSize?: number;
+}
 
 /**
  * A lazy, immutable, chainable query over a listing. Nothing is sent until it is iterated;
@@ -294,6 +317,19 @@ export class Collection<R extends object, P extends object = object> implements 
     return responses;
   }
 
+  /** @internal The query, without listing (see `queryOf`). */
+  [QUERY](): CollectionQuery {
+    const { owner, label } = this.#source;
+    const { filters, limit, pageSize } = this.#state;
+    return {
+      label,
+      identifiers: owner.identifiers,
+      filters: filters.reduce<Params>((all, filter) => overlayParams(all, filter), {}),
+      ...(limit === undefined ? {} : { limit }),
+      ...(pageSize === undefined ? {} : { pageSize }),
+    };
+  }
+
   /** The items of one response: resources built from it, or its plain items. */
   #itemsOf(response: object, context: ParamContext, params: Params): R[] {
     const { spec, owner } = this.#source;
@@ -383,4 +419,18 @@ export function responsesOf<R extends object>(
   options?: RequestOptions,
 ): AsyncGenerator<{ readonly response: object; readonly items: R[] }, void, undefined> {
   return collection[RESPONSES](options);
+}
+
+/**
+ * What a collection would list (its owner's identifiers, its filters, limit and page size),
+ * read without sending anything: for customisations that hand the query to another engine
+ * instead of listing (S3's `toBatchJob`).
+ *
+ * @example
+ * ```ts
+ * const { identifiers, filters, limit } = queryOf(bucket.objects.filter({ Prefix: 'logs/' }));
+ * ```
+ */
+export function queryOf(collection: Collection<object, object>): CollectionQuery {
+  return collection[QUERY]();
 }

@@ -152,6 +152,11 @@ export interface ResourceDefinition<P = string> extends ContainerDefinition<P> {
   readonly customized?: boolean;
   /** Members (definition names) the hand-written class implements instead of the generator. */
   readonly handWritten?: readonly string[];
+  /**
+   * The collection class of this type is `<Class>CollectionBase`, extended by hand in
+   * `src/resources/<service>/<kebab-name>-collection.ts` (S3's `toBatchJob`).
+   */
+  readonly customizedCollection?: boolean;
   readonly identifiers?: readonly IdentifierDefinition[];
   readonly shape?: string;
   readonly load?: LoadDefinition<P>;

@@ -68,10 +68,12 @@ export {
 } from './accessors.js';
 export {
   Collection,
+  queryOf,
   responsesOf,
   runBatch,
   type BatchActionOptions,
   type CollectionClass,
+  type CollectionQuery,
   type CollectionState,
 } from '../collections/collection.js';
 export {

@@ -23,6 +23,9 @@
  *   sns       (docs/sns.md) new SNS({ client: snsClient() }) on the emulator
  *   cloudwatch  (docs/cloudwatch.md) new CloudWatch({ client: cloudwatchClient() }) on the emulator
  *   glacier, vaultName  (docs/glacier.md) a Glacier on the emulator, a fresh vault name
+ *   s3control, accountId  (docs/s3control.md) an S3Control answered in-process (moto has no S3
+ *             Batch Operations; test/support/s3control.ts), where jobs complete at once, and
+ *             its account id
  *   (docs/getting-started.md, docs/boto3.md, docs/testing.md get each of these service names
  *   when the example mentions it; IAMClient and CreateRoleCommand are in every scope)
  *   and every value export of the library (`aws-resources`, `aws-resources/s3`), `S3Client`,
@@ -73,6 +76,9 @@ import { cloudwatchClient, snsClient } from '../support/sns-cloudwatch.js';
 import { GlacierClient } from '@aws-sdk/client-glacier';
 import * as glacierExports from '../../src/resources/glacier/index.js';
 import { Glacier } from '../../src/resources/glacier/index.js';
+import * as s3controlExports from '../../src/resources/s3control/index.js';
+import { S3Control } from '../../src/resources/s3control/index.js';
+import { fakeS3Control } from '../support/s3control.js';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -102,6 +108,7 @@ const DOCS = [
   'docs/sessions.md',
   'docs/sns.md',
   'docs/cloudwatch.md',
+  'docs/s3control.md',
   ...CROSS_SERVICE_DOCS,
 ];
 
@@ -128,6 +135,7 @@ const MODULE_SCOPE: Record<string, Record<string, unknown>> = {
   '../../src/resources/sns/index.js': { ...snsExports },
   '../../src/resources/cloudwatch/index.js': { ...cloudwatchExports },
   '../../src/resources/glacier/index.js': { ...glacierExports },
+  '../../src/resources/s3control/index.js': { ...s3controlExports },
   // The exception classes come from the library's entry points, which re-export them.
   '@aws-sdk/client-dynamodb': { DynamoDBClient, GetItemCommand },
   '@aws-sdk/client-s3': { S3Client, ListBucketsCommand },
@@ -181,6 +189,9 @@ const LOCAL_SCOPE = {
   // docs/glacier.md: a Glacier on the emulator and a fresh vault name.
   glacier: 'Glacier',
   vaultName: 'string',
+  // docs/s3control.md: an S3Control answered in-process, and its account id.
+  s3control: 'S3Control',
+  accountId: 'string',
 } as const;
 
 interface Example {
@@ -412,6 +423,16 @@ function glacierScope(example: Example) {
   };
 }
 
+/** The S3 Control names of the scope, for docs/s3control.md examples only. */
+function s3controlScope(example: Example) {
+  if (!wants(example, 'docs/s3control.md', ['s3control', 'accountId']))
+    return { s3control: undefined, accountId: undefined };
+  return {
+    s3control: new S3Control({ client: fakeS3Control({ statuses: ['Complete'] }).client }),
+    accountId: '123456789012',
+  };
+}
+
 /** Best effort: deletes the example's vault with its archives (moto lets a vault with archives go). */
 async function glacierCleanUp(glacier: Glacier | undefined, vaultName: string | undefined) {
   if (!glacier || !vaultName) return;
@@ -451,6 +472,7 @@ async function run(example: Example): Promise<void> {
     iam: wants(example, 'docs/iam.md', ['iam']) ? new IAM({ client: iamClient() }) : undefined,
     ...snsCloudwatchScope(example),
     ...glacierScope(example),
+    ...s3controlScope(example),
   };
   const values: Record<string, unknown> = { ...locals, assert };
   for (const [specifier, names] of moduleNames()) {

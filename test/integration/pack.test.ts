@@ -63,6 +63,11 @@ const EXPECTED = {
   sns: { service: 'sns', type: 'Topic', identifiers: { arn: 'arn:aws:sns:us-east-1:1:t' } },
   cloudwatch: { service: 'cloudwatch', type: 'Alarm', identifiers: { name: 'a' } },
   glacier: { service: 'glacier', type: 'Vault', identifiers: { accountId: '-', name: 'v' } },
+  s3control: {
+    service: 's3control',
+    type: 'BatchJob',
+    identifiers: { accountId: '123456789012', id: 'job-1' },
+  },
   sharedErrors: true,
 };
 
@@ -79,6 +84,7 @@ console.log(JSON.stringify({
   sns: new SNS({ region }).Topic('arn:aws:sns:us-east-1:1:t').toJSON(),
   cloudwatch: new CloudWatch({ region }).Alarm('a').toJSON(),
   glacier: new Glacier({ region }).Vault('-', 'v').toJSON(),
+  s3control: new S3Control({ region }).BatchJob('123456789012', 'job-1').toJSON(),
   sharedErrors: BatchWriteError.prototype instanceof BatchActionError,
 }));
 `;
@@ -130,6 +136,7 @@ import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
 import { Glacier } from 'aws-resources/glacier';
+import { S3Control } from 'aws-resources/s3control';
 import { BatchActionError } from 'aws-resources';
 ${CONSUMER_BODY}`,
     );
@@ -149,6 +156,7 @@ const { IAM } = require('aws-resources/iam');
 const { SNS } = require('aws-resources/sns');
 const { CloudWatch } = require('aws-resources/cloudwatch');
 const { Glacier } = require('aws-resources/glacier');
+const { S3Control } = require('aws-resources/s3control');
 const { BatchActionError } = require('aws-resources');
 ${CONSUMER_BODY}`,
     );
@@ -174,6 +182,10 @@ const metric = new CloudWatch({}).Metric('Shop', 'Latency');
 void metric.putData({ Namespace: 'Other', MetricData: [{ Value: 1 }] });
 // @ts-expect-error the topic fills TopicArn
 void new SNS({}).Topic('arn:aws:sns:us-east-1:1:t').publish({ Message: { a: 1 }, TopicArn: 'x' });
+const s3control = new S3Control({});
+void bucket.objects.filter({ Prefix: 'a/' }).toBatchJob({ s3control, accountId: '123456789012', roleArn: 'arn:aws:iam::123456789012:role/r', operation: { copyTo: bucket }, report: false });
+// @ts-expect-error S3 Batch Operations has no delete operation
+void bucket.objects.all().toBatchJob({ s3control, accountId: '123456789012', roleArn: 'r', operation: { delete: true }, report: false });
 export const used = [key, table.name, condition, wrong, new EC2({}).Instance('i').id, new Lambda({}).Function('f').name, new CloudFormation({}).Stack('s').name, new IAM({}).Role('r').name, new SQS({}).Queue('u').url, new Glacier({}).Vault('-', 'v').name];
 `;
     writeFileSync(
@@ -187,7 +199,8 @@ import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
 import { SQS } from 'aws-resources/sqs';
-import { Glacier } from 'aws-resources/glacier';`),
+import { Glacier } from 'aws-resources/glacier';
+import { S3Control } from 'aws-resources/s3control';`),
     );
     writeFileSync(
       join(dir, 'consumer.mts'),
@@ -201,6 +214,7 @@ import { IAM } from 'aws-resources/iam';
 import { SNS } from 'aws-resources/sns';
 import { CloudWatch } from 'aws-resources/cloudwatch';
 import { Glacier } from 'aws-resources/glacier';
+import { S3Control } from 'aws-resources/s3control';
 import { AwsResourcesError } from 'aws-resources';
 export const base: typeof AwsResourcesError = AwsResourcesError;`),
     );
@@ -253,6 +267,8 @@ console.log(JSON.stringify(new S3({ region: 'us-east-1' }).Bucket('x').toJSON())
       'PutMetricDataCommand',
       'GlacierClient',
       'UploadArchiveCommand',
+      'S3ControlClient',
+      'CreateJobCommand',
     ]) {
       expect({ other, found: bundle.includes(other) }).toEqual({ other, found: false });
     }
@@ -296,6 +312,7 @@ describe('npm pack of a clone without dist/', () => {
           'dist/esm/resources/sns/index.js',
           'dist/cjs/resources/cloudwatch/index.js',
           'dist/esm/resources/sqs/index.js',
+          'dist/esm/resources/s3control/index.js',
         ]),
       );
       expect(packed.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);

@@ -137,6 +137,32 @@ describe('the built package', () => {
     expect(esm).toEqual({ json, isStack: true });
   });
 
+  it('CommonJS and ES modules: the s3control entry loads client-s3-control and no other client', () => {
+    const cjsEntry = join(root, 'dist', 'cjs', 'resources', 's3control', 'index.js');
+    const esmEntry = join(root, 'dist', 'esm', 'resources', 's3control', 'index.js');
+    const cjs = runNode(`
+      const { S3Control } = require(${JSON.stringify(cjsEntry)});
+      const job = new S3Control({ region: 'us-east-1' }).BatchJob('123456789012', 'job-1');
+      const clients = ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      console.log(JSON.stringify({ clients, json: job.toJSON() }));
+    `);
+    const json = {
+      service: 's3control',
+      type: 'BatchJob',
+      identifiers: { accountId: '123456789012', id: 'job-1' },
+    };
+    expect(cjs).toEqual({ clients: ['@aws-sdk/client-s3-control'], json });
+    const esm = runNode(
+      `
+      const { S3Control, BatchJob } = await import(${JSON.stringify(pathToFileURL(esmEntry).href)});
+      const job = new S3Control({ region: 'us-east-1' }).BatchJob('123456789012', 'job-1');
+      console.log(JSON.stringify({ json: job.toJSON(), isJob: job instanceof BatchJob }));
+    `,
+      { esm: true },
+    );
+    expect(esm).toEqual({ json, isJob: true });
+  });
+
   it('CommonJS and ES modules: the glacier entry loads client-glacier and no other client', () => {
     const cjsGlacier = join(root, 'dist', 'cjs', 'resources', 'glacier', 'index.js');
     const esmGlacier = join(root, 'dist', 'esm', 'resources', 'glacier', 'index.js');

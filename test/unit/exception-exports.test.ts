@@ -12,6 +12,7 @@ import * as iamClient from '@aws-sdk/client-iam';
 import * as glacierClient from '@aws-sdk/client-glacier';
 import * as lambdaClient from '@aws-sdk/client-lambda';
 import * as s3Client from '@aws-sdk/client-s3';
+import * as s3controlClient from '@aws-sdk/client-s3-control';
 import * as snsClient from '@aws-sdk/client-sns';
 import * as cloudwatchClient from '@aws-sdk/client-cloudwatch';
 import * as sqsClient from '@aws-sdk/client-sqs';
@@ -23,6 +24,7 @@ import * as iamEntry from '../../src/resources/iam/index.js';
 import * as glacierEntry from '../../src/resources/glacier/index.js';
 import * as lambdaEntry from '../../src/resources/lambda/index.js';
 import * as s3Entry from '../../src/resources/s3/index.js';
+import * as s3controlEntry from '../../src/resources/s3control/index.js';
 import * as snsEntry from '../../src/resources/sns/index.js';
 import * as cloudwatchEntry from '../../src/resources/cloudwatch/index.js';
 import * as sqsEntry from '../../src/resources/sqs/index.js';
@@ -32,6 +34,14 @@ const root = resolve(__dirname, '..', '..');
 
 const services = [
   ['s3', '@aws-sdk/client-s3', 'S3ServiceException', 'S3', s3Entry, s3Client],
+  [
+    's3control',
+    '@aws-sdk/client-s3-control',
+    'S3ControlServiceException',
+    'S3Control',
+    s3controlEntry,
+    s3controlClient,
+  ],
   ['ec2', '@aws-sdk/client-ec2', 'EC2ServiceException', 'EC2', ec2Entry, ec2Client],
   [
     'lambda',

@@ -30,5 +30,8 @@ export type {
 } from './transfers/upload-directory.js';
 export type { CopyOptions, CopyResult } from './transfers/copy.js';
 export type { PresignOptions } from './transfers/presign.js';
+export type { ToBatchJobOptions } from './batch-job/to-batch-job.js';
+export type { BatchJobOperation, BatchJobFunction, BatchJobBucket } from './batch-job/operation.js';
+export type { BatchJobReport } from './batch-job/report.js';
 export type { Progress, TransferOptions, ObjectSource, ObjectTarget } from './transfers/options.js';
 export type { BatchActionOptions, RequestOptions, WaiterOptions } from '../../core/index.js';

@@ -38,7 +38,6 @@ import {
 } from '../../../core/index.js';
 import {
   MultipartUploadCollection,
-  ObjectSummaryCollection,
   ObjectVersionCollection,
   type BucketMultipartUploads,
   type BucketMultipartUploadsCollection,
@@ -47,6 +46,7 @@ import {
   type BucketObjects,
   type BucketObjectsCollection,
 } from './collections.js';
+import { ObjectSummaryCollection } from '../object-summary-collection.js';
 import { s3Service } from './spec.js';
 import { BucketAcl } from './bucket-acl.js';
 import { BucketCors } from './bucket-cors.js';

@@ -17,6 +17,7 @@ import type { MultipartUpload } from './multipart-upload.js';
 import type { MultipartUploadPart } from './multipart-upload-part.js';
 import type { ObjectSummary } from '../object-summary.js';
 import type { ObjectVersion } from '../object-version.js';
+import type { ObjectSummaryCollection } from '../object-summary-collection.js';
 
 /**
  * Items a `DeleteObjects` batch action (`bucket.objects.all().delete()`) could not act on,
@@ -123,7 +124,7 @@ export class MultipartUploadPartCollection<P extends object = object> extends Co
  *
  * @public
  */
-export class ObjectSummaryCollection<P extends object = object> extends Collection<
+export class ObjectSummaryCollectionBase<P extends object = object> extends Collection<
   ObjectSummary,
   P
 > {

@@ -18,11 +18,11 @@ export { S3Object } from '../object.js';
 export { ObjectAcl } from './object-acl.js';
 export { ObjectSummary } from '../object-summary.js';
 export { ObjectVersion } from '../object-version.js';
+export { ObjectSummaryCollection } from '../object-summary-collection.js';
 export {
   BucketCollection,
   MultipartUploadCollection,
   MultipartUploadPartCollection,
-  ObjectSummaryCollection,
   ObjectVersionCollection,
   DeleteObjectsError,
 } from './collections.js';

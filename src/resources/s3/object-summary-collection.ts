@@ -1,0 +1,49 @@
+import { queryOf } from '../../core/index.js';
+import type { BatchJob } from '../s3control/index.js';
+import { toBatchJob, type ToBatchJobOptions } from './batch-job/to-batch-job.js';
+import { ObjectSummaryCollectionBase } from './generated/collections.js';
+
+/**
+ * A lazy, chainable query over the ObjectSummary resources of a bucket (`bucket.objects`),
+ * with its batch actions and the hand-off of the whole query to S3 Batch Operations.
+ *
+ * @typeParam P - the listing params `filter` takes
+ *
+ * @example
+ * ```ts
+ * await bucket.objects.filter({ Prefix: 'tmp/' }).delete();
+ * ```
+ *
+ * @public
+ */
+export class ObjectSummaryCollection<
+  P extends object = object,
+> extends ObjectSummaryCollectionBase<P> {
+  /**
+   * Creates an S3 Batch Operations job that does `operation` to every object this query
+   * selects, without listing them: one CreateJob (through `options.s3control`) whose manifest
+   * generator carries the query (the bucket's ARN, `Prefix` as
+   * `KeyNameConstraint.MatchAnyPrefix`, `ExpectedBucketOwner`). A query the generator cannot
+   * express (`Delimiter`, `StartAfter`, `limit()`, ...) and every bad option are a
+   * `ParamValidationError` before any request. `clientRequestToken` defaults to a new UUID;
+   * `priority` to 10; `report` is required.
+   *
+   * @param options - `s3control`, `accountId`, `roleArn`, `operation`, `report`, and the
+   *   optional job settings (see {@link ToBatchJobOptions})
+   * @returns the created job (its id from the response; nothing loaded yet)
+   * @example
+   * ```ts
+   * const job = await bucket.objects.filter({ Prefix: 'images/' }).toBatchJob({
+   *   s3control: new S3Control(),
+   *   accountId: '123456789012',
+   *   roleArn: 'arn:aws:iam::123456789012:role/batch-operations',
+   *   operation: { invoke: new Lambda().Function('resize') },
+   *   report: { bucket: s3.Bucket('reports'), prefix: 'batch/' },
+   * });
+   * await job.waitUntilComplete();
+   * ```
+   */
+  toBatchJob(options: ToBatchJobOptions): Promise<BatchJob> {
+    return toBatchJob(queryOf(this), options);
+  }
+}
