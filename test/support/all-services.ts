@@ -19,6 +19,7 @@ import { Glacier } from '../../src/resources/glacier/index.js';
 import { IAM } from '../../src/resources/iam/index.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import { S3 } from '../../src/resources/s3/index.js';
+import { S3Control } from '../../src/resources/s3control/index.js';
 import { SNS } from '../../src/resources/sns/index.js';
 import { SQS } from '../../src/resources/sqs/index.js';
 
@@ -43,6 +44,7 @@ export const SERVICES: Readonly<Record<string, () => AnyService>> = {
   iam: () => new IAM(config) as unknown as AnyService,
   lambda: () => new Lambda(config) as unknown as AnyService,
   s3: () => new S3(config) as unknown as AnyService,
+  s3control: () => new S3Control(config) as unknown as AnyService,
   sns: () => new SNS(config) as unknown as AnyService,
   sqs: () => new SQS(config) as unknown as AnyService,
 };
