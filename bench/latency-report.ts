@@ -3,6 +3,7 @@
  * and why a target is missed. Delimited by markers, so that `--only latency --write` can
  * replace this section alone and a full `--write` writes the same section.
  */
+import { cpus } from 'node:os';
 import { DEFAULT_ROUND_TRIP_MS, type LatencyKind, type LatencyRun } from './latency.js';
 import { table } from './support/measure.js';
 
@@ -12,6 +13,7 @@ export const LATENCY_END = '<!-- end of latency mode -->';
 /** A latency row meets its target at this speed-up, with no more requests than boto3. */
 export const LATENCY_TARGET = 2;
 
+const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 
 /** Why a latency row misses its target, per job (only shown for a missed row). */
@@ -21,7 +23,7 @@ const WHY_MISSED: Record<LatencyKind, (run: LatencyRun) => string> = {
   write: () =>
     'moto’s own time per BatchWriteItem dominates: with several requests in flight their round trips overlap, but moto writes the batches one after another, and that serial time is the floor of both sides.',
   scan: (run) =>
-    `moto’s own time per Scan request is the floor: moto sorts the whole table and copies each returned item for every Scan request, about ${Math.round(run.motoScanPageMs).toLocaleString('en')} ms a 1 MB page measured directly (no proxy), one request at a time, so the ${pages(run.scanPages)} cost moto about ${Math.round(run.scanPages * run.motoScanPageMs).toLocaleString('en')} ms however they are sent. The parallel segments take about that; boto3 adds, page after page, its round trip and the deserialisation of every item in Python, which is what the library saves. The ratio is boto3’s cost per page over moto’s, close to 2 on this machine; against DynamoDB, where segments are served in parallel, it would grow with the number of segments. At smoke sizes the whole table is one page: each segment is one request, and the library sends more requests than boto3.`,
+    `moto’s own time per Scan request is the floor: moto sorts the whole table and copies each returned item for every Scan request, one request at a time: the ${pages(run.scanPages)} took moto ${ms(run.motoScanMs)} sent directly one after another, however they are sent. The parallel segments take about that; boto3 adds, page after page, its round trip and the deserialisation of every item in Python, which is what the library saves. The ratio is therefore about 1 + boto3’s own cost per page over moto’s, which moves with the machine’s load; against DynamoDB, where segments are served in parallel, it would grow with the number of segments. At smoke sizes the whole table is one page: each segment is one request, and the library sends more requests than boto3.`,
   download: () =>
     'moto’s own time per GetObject dominates: the library keeps several downloads in flight, so their round trips overlap, and sends one GetObject a file where boto3 sends a HeadObject and a GetObject, but moto serves them one at a time.',
 };
@@ -33,7 +35,6 @@ export function latencyMet(job: LatencyRun['jobs'][number]): boolean {
 
 /** The section, markers included. */
 export function latencyMarkdown(run: LatencyRun, env: readonly string[]): string {
-  const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
   const requests = (n: number) => `${n.toLocaleString('en')} request${n === 1 ? '' : 's'}`;
   const body = run.jobs.map((job, i) => [
     `L${i + 1}`,
@@ -55,7 +56,7 @@ export function latencyMarkdown(run: LatencyRun, env: readonly string[]): string
     '',
     `Produced by \`npm run build && npm run bench -- --only latency --write\` (this section alone; a full \`--write\` run writes it too), round trip set with \`--latency <ms>\` (default ${DEFAULT_ROUND_TRIP_MS}).`,
     '',
-    `Every request of both sides goes through a local HTTP proxy (bench/support/latency-proxy.ts, on 127.0.0.1) that holds it for a fixed round trip of **${run.roundTripMs} ms** (${DEFAULT_ROUND_TRIP_MS} ms by default, about a same-region AWS call), then forwards it to moto. The proxy passes requests concurrently (a connection each, no limit); moto itself works through them one at a time (its Python server holds the GIL), so the server’s own time per request is still paid in series, while the round trips of concurrent requests overlap. The proxy counts both sides’ requests. Both sides work on the same data, made directly on moto before the runs; boto3 resources run in one long-lived python process, aws-resources (built dist/) in the bench’s, each after a warm-up request per service. Wall time is the median of runs that alternate which side goes first; each delete runs once, on its own bucket of the same keys. The scan’s items are about 760 bytes, so that moto (which, like DynamoDB, ends a page at 1 MB) returns boto3’s sequential scan in ${pages(run.scanPages)}; moto itself takes about ${Math.round(run.motoScanPageMs).toLocaleString('en')} ms to answer one such page (measured directly, without the proxy).`,
+    `Every request of both sides goes through a local HTTP proxy (bench/support/latency-proxy.ts, on 127.0.0.1) that holds it for a fixed round trip of **${run.roundTripMs} ms** (${DEFAULT_ROUND_TRIP_MS} ms by default, about a same-region AWS call), then forwards it to moto. The proxy passes requests concurrently (a connection each, no limit); moto itself works through them one at a time (its Python server holds the GIL), so the server’s own time per request is still paid in series, while the round trips of concurrent requests overlap. The proxy counts both sides’ requests. Both sides work on the same data, made directly on moto before the runs; boto3 resources run in one long-lived python process, aws-resources (built dist/) in the bench’s, each after a warm-up request per service. Wall time is the median of runs that alternate which side goes first; each delete runs once, on its own bucket of the same keys. The scan’s items are about 760 bytes, so that moto (which, like DynamoDB, ends a page at 1 MB) returns boto3’s sequential scan in ${pages(run.scanPages)}; moto itself takes ${ms(run.motoScanMs)} to answer those pages one after another (sent directly, without the proxy), the floor of any scan of the table. The machine’s 1-minute load average (other processes share its ${cpus().length} cores) was ${run.loadAverage[0].toFixed(1)} before the runs and ${run.loadAverage[1].toFixed(1)} after: moto’s time per request, and with it every row, grows with it.`,
     '',
     ...env,
     '',

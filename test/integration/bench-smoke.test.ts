@@ -88,11 +88,11 @@ describe('npm run bench -- --smoke', () => {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
-      timeout: 170_000,
+      timeout: 230_000,
     });
     report = stdout;
     rows = rowsOf(report);
-  }, 180_000);
+  }, 240_000);
 
   it('prints the environment and every row of the table', () => {
     expect(report).toMatch(/^# Benchmarks/);
