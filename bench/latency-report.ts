@@ -16,20 +16,30 @@ export const LATENCY_TARGET = 2;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 
+type Job = LatencyRun['jobs'][number];
+
+/** The most any client can gain over boto3 on this server: boto3's time over moto's busy time. */
+const limitOf = (job: Job) => job.boto3Ms / job.motoMs;
+
+/** What bounds every row: moto's own, serial time (shown only for a missed row). */
+function floor(job: Job): string {
+  return `moto was busy ${ms(job.motoMs)} of boto3’s ${ms(job.boto3Ms)} (the sum of its answer times at the proxy; boto3 sends one request at a time) and answers one request at a time, so no client can take less than ${ms(job.motoMs)} on this server, at most ${limitOf(job).toFixed(2)}× as fast as boto3; the library took ${ms(job.libMs)}.`;
+}
+
 /** Why a latency row misses its target, per job (only shown for a missed row). */
-const WHY_MISSED: Record<LatencyKind, (run: LatencyRun) => string> = {
-  delete: () =>
-    'moto’s own time per request dominates: a DeleteObjects of 1,000 keys and a ListObjectsV2 page of 1,000 each keep moto busy far longer than the round trip, and moto works through them one at a time. The library lists the next page while the previous DeleteObjects runs, which hides the round trips and its own parsing behind moto’s work, but moto’s serial time is the floor of both sides.',
-  write: () =>
-    'moto’s own time per BatchWriteItem dominates: with several requests in flight their round trips overlap, but moto writes the batches one after another, and that serial time is the floor of both sides.',
-  scan: (run) =>
-    `moto’s own time per Scan request is the floor: moto sorts the whole table and copies each returned item for every Scan request, one request at a time: the ${pages(run.scanPages)} took moto ${ms(run.motoScanMs)} sent directly one after another, however they are sent. The parallel segments take about that; boto3 adds, page after page, its round trip and the deserialisation of every item in Python, which is what the library saves. The ratio is therefore about 1 + boto3’s own cost per page over moto’s, which moves with the machine’s load; against DynamoDB, where segments are served in parallel, it would grow with the number of segments. At smoke sizes the whole table is one page: each segment is one request, and the library sends more requests than boto3.`,
-  download: () =>
-    'moto’s own time per GetObject dominates: the library keeps several downloads in flight, so their round trips overlap, and sends one GetObject a file where boto3 sends a HeadObject and a GetObject, but moto serves them one at a time.',
+const WHY_MISSED: Record<LatencyKind, (job: Job, run: LatencyRun) => string> = {
+  delete: (job) =>
+    `${floor(job)} A DeleteObjects of 1,000 keys and a ListObjectsV2 page of 1,000 each keep moto busy far longer than the round trip. The library lists the next page while the previous DeleteObjects runs, which hides the round trips and its own parsing behind moto’s work, but not moto’s work itself.`,
+  write: (job) =>
+    `${floor(job)} With several BatchWriteItem requests in flight their round trips overlap, but moto writes the batches one after another.`,
+  scan: (job, run) =>
+    `${floor(job)} moto sorts the whole table and copies each returned item for every Scan request, so its time per page is long. The parallel segments overlap the ${pages(run.scanPages)}’ round trips and the library’s parsing with moto’s work; what is left to gain over boto3 is its round trips and its deserialisation of every item in Python, page after page. Against DynamoDB, which serves segments in parallel, the gain would grow with the number of segments. At smoke sizes the whole table is one page: each segment is one request, so the library sends more requests than boto3.`,
+  download: (job) =>
+    `${floor(job)} The library keeps several downloads in flight, so their round trips overlap, and sends one GetObject a file where boto3 sends a HeadObject and a GetObject.`,
 };
 
 /** Whether a latency job met its target. */
-export function latencyMet(job: LatencyRun['jobs'][number]): boolean {
+export function latencyMet(job: Job): boolean {
   return job.boto3Ms / job.libMs >= LATENCY_TARGET && job.libRequests <= job.boto3Requests;
 }
 
@@ -43,7 +53,7 @@ export function latencyMarkdown(run: LatencyRun, env: readonly string[]): string
     job.libHow,
     `boto3: ${ms(job.boto3Ms)}, ${requests(job.boto3Requests)}`,
     `${ms(job.libMs)}, ${requests(job.libRequests)}`,
-    `${(job.boto3Ms / job.libMs).toFixed(2)}× as fast`,
+    `${(job.boto3Ms / job.libMs).toFixed(2)}× as fast (moto’s limit ${limitOf(job).toFixed(2)}×)`,
     `≥ ${LATENCY_TARGET}× as fast, requests ≤ boto3`,
     latencyMet(job) ? 'yes' : '**no**',
   ]);
@@ -56,7 +66,7 @@ export function latencyMarkdown(run: LatencyRun, env: readonly string[]): string
     '',
     `Produced by \`npm run build && npm run bench -- --only latency --write\` (this section alone; a full \`--write\` run writes it too), round trip set with \`--latency <ms>\` (default ${DEFAULT_ROUND_TRIP_MS}).`,
     '',
-    `Every request of both sides goes through a local HTTP proxy (bench/support/latency-proxy.ts, on 127.0.0.1) that holds it for a fixed round trip of **${run.roundTripMs} ms** (${DEFAULT_ROUND_TRIP_MS} ms by default, about a same-region AWS call), then forwards it to moto. The proxy passes requests concurrently (a connection each, no limit); moto itself works through them one at a time (its Python server holds the GIL), so the server’s own time per request is still paid in series, while the round trips of concurrent requests overlap. The proxy counts both sides’ requests. Both sides work on the same data, made directly on moto before the runs; boto3 resources run in one long-lived python process, aws-resources (built dist/) in the bench’s, each after a warm-up request per service. Wall time is the median of runs that alternate which side goes first; each delete runs once, on its own bucket of the same keys. The scan’s items are about 760 bytes, so that moto (which, like DynamoDB, ends a page at 1 MB) returns boto3’s sequential scan in ${pages(run.scanPages)}; moto itself takes ${ms(run.motoScanMs)} to answer those pages one after another (sent directly, without the proxy), the floor of any scan of the table. The machine’s 1-minute load average (other processes share its ${cpus().length} cores) was ${run.loadAverage[0].toFixed(1)} before the runs and ${run.loadAverage[1].toFixed(1)} after: moto’s time per request, and with it every row, grows with it.`,
+    `Every request of both sides goes through a local HTTP proxy (bench/support/latency-proxy.ts, on 127.0.0.1) that holds it for a fixed round trip of **${run.roundTripMs} ms** (${DEFAULT_ROUND_TRIP_MS} ms by default, about a same-region AWS call), then forwards it to moto. The proxy passes requests concurrently (a connection each, no limit); moto itself works through them one at a time (its Python server holds the GIL), so the server’s own time per request is still paid in series, while the round trips of concurrent requests overlap. The proxy counts both sides’ requests. Both sides work on the same data, made directly on moto before the runs; boto3 resources run in one long-lived python process, aws-resources (built dist/) in the bench’s, each after a warm-up request per service. Wall time is the median of runs that alternate which side goes first; each delete runs once, on its own bucket of the same keys. The scan’s items are about 760 bytes, so that moto (which, like DynamoDB, ends a page at 1 MB) returns boto3’s sequential scan in ${pages(run.scanPages)}. The proxy also sums moto’s answer times (from forwarding a request to the end of its answer): in boto3’s runs, whose requests go one at a time, that is how long moto itself was busy, the least time any client can take on this server, and boto3’s time over it is the most any client can gain (the “moto’s limit” in the table). The machine’s 1-minute load average (other processes share its ${cpus().length} cores) was ${run.loadAverage[0].toFixed(1)} before the runs and ${run.loadAverage[1].toFixed(1)} after: moto’s time per request, and with it every row, grows with it.`,
     '',
     ...env,
     '',
@@ -80,7 +90,7 @@ export function latencyMarkdown(run: LatencyRun, env: readonly string[]): string
     ...(missed.length === 0
       ? ['Every target is met.']
       : missed.map(
-          ({ job, row }) => `- **${job.job}** (row ${row}): ${WHY_MISSED[job.kind](run)}`,
+          ({ job, row }) => `- **${job.job}** (row ${row}): ${WHY_MISSED[job.kind](job, run)}`,
         )),
     '',
     LATENCY_END,

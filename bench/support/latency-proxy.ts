@@ -15,6 +15,11 @@ export interface LatencyProxy {
   readonly requests: number;
   /** Requests passed, by the first word of the `X-Amz-Target` header or the HTTP method. */
   readonly byOperation: Readonly<Record<string, number>>;
+  /**
+   * The sum of moto's answer times (from forwarding a request to the end of its answer, the
+   * round trip excluded). For requests sent one at a time, it is how long moto was busy.
+   */
+  readonly upstreamMs: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -40,8 +45,11 @@ export async function startLatencyProxy(
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   let requests = 0;
   let byOperation: Record<string, number> = {};
+  let upstreamMs = 0;
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const started = performance.now();
+    outgoing.once('finish', () => (upstreamMs += performance.now() - started));
     const upstreamRequest = request(
       {
         host: upstream.hostname,
@@ -87,9 +95,13 @@ export async function startLatencyProxy(
     get byOperation() {
       return { ...byOperation };
     },
+    get upstreamMs() {
+      return upstreamMs;
+    },
     reset() {
       requests = 0;
       byOperation = {};
+      upstreamMs = 0;
     },
     async close() {
       server.closeAllConnections();

@@ -1,7 +1,7 @@
 /**
  * The bench's latency proxy: it delays each request by the round trip, passes concurrent
  * requests concurrently (it must not serialise them), forwards bodies and answers intact,
- * and counts requests.
+ * counts requests, and sums the upstream's answer times.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,10 +64,14 @@ describe('bench latency proxy', () => {
     expect(proxy.requests).toBe(1);
   });
 
-  it('adds the round trip to each request', async () => {
+  it('adds the round trip to each request, and times the upstream answer without it', async () => {
+    proxy.reset();
     const started = performance.now();
     await send(proxy.endpoint, '/one', '');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(145);
+    expect(proxy.upstreamMs).toBeGreaterThanOrEqual(95);
+    expect(proxy.upstreamMs).toBeLessThanOrEqual(elapsed - 49);
   });
 
   it('passes concurrent requests concurrently and counts them by operation', async () => {
