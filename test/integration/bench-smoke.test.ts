@@ -44,7 +44,7 @@ function expectSaneLatencyRows(report: string): void {
   const counts = (job: string) => {
     const row = byJob.get(job);
     expect(row).toHaveLength(9);
-    expect(row?.[6]).toMatch(/^\d+\.\d\d× as fast \(moto’s limit \d+\.\d\d×\)$/);
+    expect(row?.[6]).toMatch(/^\d+\.\d\d× as fast \(moto busy \d+% of boto3’s time\)$/);
     return { boto3: requestsIn(row?.[4]), lib: requestsIn(row?.[5]) };
   };
   // One ListObjectsV2 and one DeleteObjects each.
