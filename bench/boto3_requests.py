@@ -13,6 +13,7 @@ Usage: python3 bench/boto3_requests.py --endpoint http://127.0.0.1:PORT < jobs.j
 """
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -84,6 +85,31 @@ def batch_write(r, job):
     return job["items"]
 
 
+def scan_table(r, job):
+    """boto3's idiom for reading a whole table: a sequential scan loop on LastEvaluatedKey."""
+    table = r["dynamodb"].Table(job["table"])
+    kwargs = {}
+    seen = 0
+    while True:
+        page = table.scan(**kwargs)
+        seen += len(page["Items"])
+        if "LastEvaluatedKey" not in page:
+            return seen
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def download_files(r, job):
+    """A loop of `download_file` over the objects under a prefix (boto3 has no directory download)."""
+    bucket = r["s3"].Bucket(job["bucket"])
+    written = 0
+    for obj in bucket.objects.filter(Prefix=job["prefix"]):
+        path = os.path.join(job["dir"], obj.key[len(job["prefix"]):])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        bucket.download_file(obj.key, path)
+        written += 1
+    return written
+
+
 def instances_by_filter(r, job):
     filters = [{"Name": f"tag:{job['tagKey']}", "Values": [job["tagValue"]]}]
     return sum(1 for i in r["ec2"].instances.filter(Filters=filters) if i.id)
@@ -117,6 +143,8 @@ JOBS = {
     "batch-write": batch_write,
     "instances-by-filter": instances_by_filter,
     "multipart-upload": multipart_upload,
+    "scan-table": scan_table,
+    "download-files": download_files,
 }
 
 

@@ -2,15 +2,19 @@
  * `npm run bench`: aws-resources against the raw v3 clients and against boto3, every
  * comparison measured in the same run. Prints a markdown report; `--write` also writes it to
  * docs/benchmarks.md; `--smoke` runs small sizes (what CI runs, to keep the suite working).
+ * `--only latency` runs the latency mode alone (with `--write`, it replaces that section of
+ * docs/benchmarks.md only); `--latency <ms>` sets its round trip.
  * Needs the build (`npm run build`): it measures dist/, what users run.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSizes } from './bundle-size.js';
 import { coldImport, rawPackages, type LoadCost } from './cold-import.js';
 import { engineOverhead } from './engine-overhead.js';
+import { DEFAULT_ROUND_TRIP_MS, latencyMode, SMOKE_ROUND_TRIP_MS } from './latency.js';
+import { latencyMarkdown, withLatencySection } from './latency-report.js';
 import { memoryGrowth } from './memory.js';
 import { environment, reportMarkdown, type Row } from './report.js';
 import { root } from './support/built.js';
@@ -19,12 +23,50 @@ import { versusBoto3 } from './vs-boto3.js';
 const KB = 1024;
 const MB = 1024 * 1024;
 
+/** The value after `flag` on the command line, if the flag is there. */
+function option(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
+  const only = option('--only');
+  if (only !== undefined && only !== 'latency')
+    throw new Error(`--only takes \`latency\`, got ${JSON.stringify(only)}`);
+  const latencyOption = option('--latency');
+  const roundTripMs =
+    latencyOption === undefined
+      ? smoke
+        ? SMOKE_ROUND_TRIP_MS
+        : DEFAULT_ROUND_TRIP_MS
+      : Number(latencyOption);
+  if (!Number.isFinite(roundTripMs) || roundTripMs < 0)
+    throw new Error(`--latency takes milliseconds ≥ 0, got ${JSON.stringify(latencyOption)}`);
   const started = Date.now();
   const rows: Row[] = [];
   const step = (name: string) =>
     console.error(`[bench] ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const latencySection = async () => {
+    step(`latency mode (${roundTripMs} ms round trip)`);
+    const run = await latencyMode(smoke, roundTripMs);
+    return latencyMarkdown(run, environment(smoke, run.boto3Version));
+  };
+
+  if (only === 'latency') {
+    const section = await latencySection();
+    step('done');
+    console.log(section);
+    if (process.argv.includes('--write')) {
+      const file = join(root, 'docs', 'benchmarks.md');
+      writeFileSync(file, withLatencySection(readFileSync(file, 'utf8'), section));
+      console.error('[bench] wrote the latency section of docs/benchmarks.md');
+    }
+    return;
+  }
 
   step('engine overhead');
   for (const c of await engineOverhead(smoke)) {
@@ -111,9 +153,13 @@ async function main(): Promise<void> {
       met: speedup >= 2,
     });
   }
+  const section = await latencySection();
   step('done');
 
-  const report = reportMarkdown(rows, environment(smoke, versus.boto3Version));
+  const report = withLatencySection(
+    reportMarkdown(rows, environment(smoke, versus.boto3Version)),
+    section,
+  );
   console.log(report);
   if (process.argv.includes('--write')) {
     writeFileSync(join(root, 'docs', 'benchmarks.md'), report);

@@ -14,6 +14,55 @@ import { SERVICES } from '../../bench/support/built.js';
 const root = resolve(__dirname, '..', '..');
 const run = promisify(execFile);
 
+/**
+ * The latency section's rows: `| Ln | job | boto3 runs it as | aws-resources runs it as |
+ * baseline | aws-resources | comparison | target | met |`.
+ */
+function latencyRowsOf(report: string): string[][] {
+  return report
+    .split('\n')
+    .filter((line) => /^\| L\d+ \|/.test(line))
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
+}
+
+/** The request count in a latency cell (`boto3: 120 ms, 21 requests` or `80 ms, 11 requests`). */
+const requestsIn = (cell: string | undefined) => Number(/(\d+) requests?$/.exec(cell ?? '')?.[1]);
+
+/**
+ * What the latency rows must show at smoke sizes (50 keys, 50 items, a 200-item scan in 4
+ * segments, 10 files): both sides ran and sent the requests the job takes.
+ */
+function expectSaneLatencyRows(report: string): void {
+  const rows = latencyRowsOf(report);
+  expect(rows.map((row) => row[0])).toEqual(['L1', 'L2', 'L3', 'L4']);
+  const byJob = new Map(rows.map((row) => [row[1], row]));
+  const counts = (job: string) => {
+    const row = byJob.get(job);
+    expect(row).toHaveLength(9);
+    expect(row?.[6]).toMatch(/^\d+\.\d\d× as fast \(moto busy \d+% of boto3’s time\)$/);
+    return { boto3: requestsIn(row?.[4]), lib: requestsIn(row?.[5]) };
+  };
+  // One ListObjectsV2 and one DeleteObjects each.
+  expect(counts('batch delete of 50 keys')).toEqual({ boto3: 2, lib: 2 });
+  // Two BatchWriteItem each (25 items a request).
+  expect(counts('batch write of 50 items')).toEqual({ boto3: 2, lib: 2 });
+  // boto3: one page; the library: one page per segment.
+  expect(counts('scan of 200 items')).toEqual({ boto3: 1, lib: 4 });
+  // boto3: a listing, then HeadObject + GetObject per file; the library: a listing + a GET each.
+  expect(counts('download of 10 small objects')).toEqual({ boto3: 21, lib: 11 });
+  const missed = rows.filter((row) => row[8] === '**no**').map((row) => row[0]);
+  const explained = [...report.matchAll(/^- \*\*[^*]+\*\* \(row (L\d+)\): \S/gm)].map(
+    (match) => match[1],
+  );
+  expect(explained.sort()).toEqual(missed.sort());
+  expect(report).toContain('round trip of **5 ms**');
+}
+
 /** The table's rows: `| n | area | job | baseline | aws-resources | comparison | target | met |`. */
 function rowsOf(report: string): string[][] {
   return report
@@ -39,11 +88,11 @@ describe('npm run bench -- --smoke', () => {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
-      timeout: 170_000,
+      timeout: 230_000,
     });
     report = stdout;
     rows = rowsOf(report);
-  }, 180_000);
+  }, 240_000);
 
   it('prints the environment and every row of the table', () => {
     expect(report).toMatch(/^# Benchmarks/);
@@ -79,6 +128,10 @@ describe('npm run bench -- --smoke', () => {
     }
   });
 
+  it('runs the latency mode too (a 5 ms round trip), both sides through the proxy', () => {
+    expectSaneLatencyRows(report);
+  });
+
   it('explains every missed target', () => {
     const missed = rows.filter((row) => row[7] === '**no**').map((row) => row[0]);
     const explained = [...report.matchAll(/^- \*\*[^*]+\*\* \(rows ([\d, ]+)\):/gm)].flatMap(
@@ -86,4 +139,17 @@ describe('npm run bench -- --smoke', () => {
     );
     expect(explained.sort()).toEqual(missed.sort());
   });
+});
+
+describe('npm run bench -- --smoke --only latency --latency 5', () => {
+  it('runs the latency mode alone', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'bench/run.ts', '--smoke', '--only', 'latency', '--latency', '5'],
+      { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 110_000 },
+    );
+    expect(rowsOf(stdout)).toEqual([]);
+    expect(stdout).toMatch(/^<!-- latency mode: written by bench\/run.ts -->\n## Latency mode/);
+    expectSaneLatencyRows(stdout);
+  }, 120_000);
 });
