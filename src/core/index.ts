@@ -67,6 +67,9 @@ export {
 } from './accessors.js';
 export {
   Collection,
+  CODEC,
+  codecOf,
+  resume,
   responsesOf,
   runBatch,
   type BatchActionOptions,
@@ -78,3 +81,13 @@ export {
   type CollectionItem,
   type CollectionParams,
 } from '../collections/collection-manager.js';
+export type {
+  Checkpointable,
+  CollectionCheckpoint,
+  CollectionIterator,
+  CollectionJSON,
+  CollectionPages,
+  CollectionPosition,
+} from '../collections/checkpoint.js';
+export type { ValueCodec } from '../collections/checkpoint-values.js';
+export { parallelItems, type ParallelOptions } from '../collections/parallel.js';

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { libraryClient } from '../../core/index.js';
 import { BucketBase } from './generated/bucket.js';
 import type { S3Object } from './object.js';
+import { installShards } from './object-shards.js';
 import { copyObject, type CopyOptions } from './transfers/copy.js';
 import {
   downloadFile,
@@ -27,6 +28,8 @@ import {
   type UploadBody,
   type UploadOptions,
 } from './transfers/upload.js';
+
+installShards();
 
 /**
  * An S3 bucket: its identifier `name`, attributes from ListBuckets, actions, object
