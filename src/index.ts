@@ -32,6 +32,12 @@ export {
   CollectionManager,
   type CollectionItem,
   type CollectionParams,
+  type Checkpointable,
+  type CollectionCheckpoint,
+  type CollectionIterator,
+  type CollectionJSON,
+  type CollectionPages,
+  type CollectionPosition,
 } from './core/index.js';
 export {
   Session,

@@ -283,8 +283,16 @@ function renderTypeSpec(
           : undefined,
       ],
       ['exists', resource.exists ? writer.request(resource.exists.request) : undefined],
+      // The collection members `restore` may rebuild a checkpoint through (hand-written ones too).
+      ['collections', collectionNames(resource.hasMany)],
     ]),
   );
+}
+
+/** The members of a container's collections (`['objects']`), as a literal, if it has any. */
+export function collectionNames(hasMany: object | undefined): string | undefined {
+  const names = Object.keys(hasMany ?? {}).map(camelCase);
+  return names.length > 0 ? JSON.stringify(names) : undefined;
 }
 
 /** The generated file name of a resource type. */

@@ -1,7 +1,7 @@
 import { doc, example, type GenContext } from './context.js';
 import { DescriptorWriter } from './render-descriptors.js';
 import { renderContainer, type Owner } from './render-members.js';
-import { HEADER, renderImports, serviceSpecName } from './render-resource.js';
+import { collectionNames, HEADER, renderImports, serviceSpecName } from './render-resource.js';
 
 /** The generated service entry class (`S3`). */
 export function renderService(ctx: GenContext): string {
@@ -87,6 +87,9 @@ export function renderServiceSpec(ctx: GenContext): string {
     `notFoundErrors: ${JSON.stringify(service.notFoundErrors ?? [])}`,
     ...(adapter ? ['clientAdapter'] : []),
   ];
+  // The service's own collections, which `restore` may rebuild a checkpoint through.
+  const collections = collectionNames(service.hasMany);
+  if (collections) members.push(`collections: ${collections}`);
   return [
     HEADER(ctx),
     `import type { ServiceSpec } from '${ctx.target.engine}';`,

@@ -1,4 +1,5 @@
 import type { RequestOptions } from '../core/request.js';
+import type { CollectionCheckpoint, CollectionIterator, CollectionPages } from './checkpoint.js';
 import type { Collection, CollectionClass } from './collection.js';
 import type { CollectionSource } from './collection-source.js';
 
@@ -94,8 +95,8 @@ export class CollectionManager<C extends Collection<object, object>> implements 
    * for await (const page of bucket.objects.pages()) console.log(page.length);
    * ```
    */
-  pages(options?: RequestOptions): AsyncGenerator<CollectionItem<C>[], void, undefined> {
-    return this.all().pages(options) as AsyncGenerator<CollectionItem<C>[], void, undefined>;
+  pages(options?: RequestOptions): CollectionPages<CollectionItem<C>, C> {
+    return this.all().pages(options) as CollectionPages<CollectionItem<C>, C>;
   }
 
   /**
@@ -130,7 +131,19 @@ export class CollectionManager<C extends Collection<object, object>> implements 
    * for await (const o of bucket.objects) console.log(o.key);
    * ```
    */
-  [Symbol.asyncIterator](): AsyncIterator<CollectionItem<C>> {
-    return this.all()[Symbol.asyncIterator]() as AsyncIterator<CollectionItem<C>>;
+  [Symbol.asyncIterator](): CollectionIterator<CollectionItem<C>, C> {
+    return this.all()[Symbol.asyncIterator]() as CollectionIterator<CollectionItem<C>, C>;
+  }
+
+  /**
+   * The collection of every item, as JSON (see `Collection.toJSON`).
+   *
+   * @example
+   * ```ts
+   * const json = bucket.objects.toJSON(); // { service: 's3', type: 'Bucket', ..., collection: 'objects' }
+   * ```
+   */
+  toJSON(): CollectionCheckpoint<C> {
+    return this.all().toJSON() as CollectionCheckpoint<C>;
   }
 }

@@ -12,6 +12,8 @@ export interface CollectionSource {
   readonly spec: HasManySpec;
   /** `Bucket.objects`, for errors. */
   readonly label: string;
+  /** The owner's `toJSON()` (`{ service, type, identifiers }`), for the collection's JSON. */
+  readonly json?: () => { readonly service: string };
   /** The owner's identifiers and data (loaded first when the request needs data). */
   context(options: RequestOptions): Promise<ParamContext>;
 }

@@ -18,15 +18,26 @@ import {
   type RequestOptions,
 } from '../core/request.js';
 import { buildResources } from '../core/resource-builder.js';
+import {
+  Cursor,
+  type CollectionCheckpoint,
+  type CollectionIterator,
+  type CollectionJSON,
+  type CollectionPages,
+  type CollectionPosition,
+} from './checkpoint.js';
+import { encodeValue, type ValueCodec } from './checkpoint-values.js';
 import type { CollectionSource } from './collection-source.js';
 import { ItemIterator } from './item-iterator.js';
-import { requestPages } from './pager.js';
+import { applyTokens, requestPages } from './pager.js';
 
 /** The immutable query a collection stands for. */
 export interface CollectionState {
   readonly filters: readonly object[];
   readonly limit?: number;
   readonly pageSize?: number;
+  /** Where a restored collection goes on from (see `CollectionPosition`). */
+  readonly start?: CollectionPosition;
 }
 
 /**
@@ -69,6 +80,10 @@ export interface CollectionQuery {
   readonly limit?: number;
   readonly pageSize?: number;
 }
+/** The symbol of the method that makes a collection with a restored state (see `resume`). */
+const RESUME = Symbol('aws-resources.resume');
+/** The symbol of a collection class's codec for param values beyond JSON (see `codecOf`). */
+export const CODEC = Symbol('aws-resources.codec');
 
 /**
  * A lazy, immutable, chainable query over a listing. Nothing is sent until it is iterated;
@@ -151,35 +166,110 @@ export class Collection<R extends object, P extends object = object> implements 
    * for await (const page of bucket.objects.all().pages()) console.log(page.map((o) => o.key));
    * ```
    */
-  async *pages(options?: RequestOptions): AsyncGenerator<R[], void, undefined> {
+  pages(options?: RequestOptions): CollectionPages<R, this> {
+    const cursor = this.#cursor();
+    let held: R[] | undefined;
+    const pages = this.#pages(options, cursor, (page) => (held = page));
+    return Object.assign(pages, {
+      checkpoint: () => cursor.checkpoint(held, held?.length ?? 0) as CollectionCheckpoint<this>,
+    });
+  }
+
+  async *#pages(
+    options: RequestOptions | undefined,
+    cursor: Cursor | undefined,
+    handing?: (page: R[]) => void,
+  ): AsyncGenerator<R[], void, undefined> {
     const signal = signalOf(options);
-    for await (const { items } of this[RESPONSES](options)) {
+    for await (const { items } of this[RESPONSES](options, cursor)) {
       // An abort while the page was on its way: hand out nothing more.
       throwIfAborted(signal);
-      if (items.length > 0) yield items;
+      if (items.length > 0) {
+        handing?.(items);
+        yield items;
+      }
     }
+  }
+
+  /**
+   * The collection as JSON, before any iteration: the service, the resource it hangs off,
+   * its name and its query. `service.restore(json)` rebuilds it in any process.
+   *
+   * @example
+   * ```ts
+   * const text = JSON.stringify(bucket.objects.filter({ Prefix: 'logs/' }));
+   * const logs = new S3({ session }).restore(JSON.parse(text) as unknown, ObjectSummaryCollection);
+   * ```
+   */
+  toJSON(): CollectionCheckpoint<this> {
+    const { owner, spec, label } = this.#source;
+    const of = this.#source.json?.();
+    if (!of) {
+      throw new ParamValidationError(`${label}: this collection does not come from a resource`);
+    }
+    const { limit, pageSize, start } = this.#state;
+    const codec = codecOf(this);
+    const json: CollectionJSON = {
+      ...of,
+      service: owner.service.name,
+      collection: spec.name,
+      params: encodeValue(this.#merged(), codec, `${label}.params`) as Record<string, unknown>,
+      ...(limit === undefined ? {} : { limit }),
+      ...(pageSize === undefined ? {} : { pageSize }),
+      ...(start === undefined
+        ? {}
+        : {
+            position:
+              start === 'end'
+                ? 'end'
+                : {
+                    tokens: encodeValue(start.tokens, codec, `${label}.tokens`) as Record<
+                      string,
+                      unknown
+                    >,
+                    skip: start.skip,
+                  },
+          }),
+    };
+    return json as CollectionCheckpoint<this>;
+  }
+
+  /** @internal A collection of this class with a restored state (see `resume`). */
+  [RESUME](state: CollectionState): this {
+    const Class = this.constructor as CollectionClass<this>;
+    return new Class(this.#source, state);
+  }
+
+  #cursor(): Cursor {
+    return new Cursor(() => this.toJSON(), codecOf(this));
+  }
+
+  /** Every filter merged, as boto3 merges them (later values win, lists append). */
+  #merged(): Params {
+    return this.#state.filters.reduce<Params>((all, filter) => overlayParams(all, filter), {});
   }
 
   /** @internal Each raw response with the items it gives after the limit (see `responsesOf`). */
   async *[RESPONSES](
     options?: RequestOptions,
+    cursor?: Cursor,
   ): AsyncGenerator<{ readonly response: object; readonly items: R[] }, void, undefined> {
     const { spec, owner, label } = this.#source;
     const checked = checkRequestOptions(options, `${label}.pages`);
+    const { limit, pageSize, start } = this.#state;
+    if (start === 'end') return;
     const context = await this.#source.context(checked);
     // Successive filters combine as boto3's do (later values win, lists append); only then
     // may they not touch what the resource fills.
-    const filters = this.#state.filters.reduce<Params>(
-      (all, filter) => overlayParams(all, filter),
-      {},
-    );
     const params = mergeCallerParams(
       buildParams(spec.request.params, context),
-      filters,
+      this.#merged(),
       `${label}.filter`,
     );
-    const { limit, pageSize } = this.#state;
-    let remaining = limit;
+    // A restored position: re-request the page in hand and drop what was handed out of it.
+    let skip = start?.skip ?? 0;
+    if (start) applyTokens(params, start.tokens);
+    let remaining = limit === undefined ? undefined : limit + skip;
     if (remaining === 0) return;
     const pageSizeNow = (): number | undefined =>
       remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining);
@@ -194,11 +284,29 @@ export class Collection<R extends object, P extends object = object> implements 
       },
       pageSizeNow,
     );
-    for await (const response of responses) {
+    for await (const { response, sent, next } of responses) {
+      const before = remaining;
       let items = this.#itemsOf(response, context, params);
       if (remaining !== undefined) {
         if (items.length > remaining) items = items.slice(0, remaining);
         remaining -= items.length;
+      }
+      const dropped = Math.min(skip, items.length);
+      if (dropped > 0) {
+        items = items.slice(dropped);
+        skip -= dropped;
+      }
+      if (cursor) {
+        const last = next === undefined || remaining === 0;
+        cursor.page = {
+          items,
+          tokens: sent,
+          dropped,
+          before,
+          after: remaining,
+          skipAfter: skip,
+          next: last ? undefined : next,
+        };
       }
       yield { response, items };
       if (remaining === 0) return;
@@ -214,8 +322,11 @@ export class Collection<R extends object, P extends object = object> implements 
    * for await (const o of bucket.objects.all().iterate({ abortSignal: controller.signal })) {}
    * ```
    */
-  iterate(options?: RequestOptions): AsyncIterableIterator<R> {
-    return new ItemIterator(this.pages(options), signalOf(options));
+  iterate(options?: RequestOptions): CollectionIterator<R, this> {
+    const cursor = this.#cursor();
+    return new ItemIterator(this.#pages(options, cursor), signalOf(options), (held, handed) =>
+      cursor.checkpoint(held, handed),
+    ) as unknown as CollectionIterator<R, this>;
   }
 
   /**
@@ -226,7 +337,7 @@ export class Collection<R extends object, P extends object = object> implements 
    * for await (const o of bucket.objects.filter({ Prefix: 'a/' })) console.log(o.key);
    * ```
    */
-  [Symbol.asyncIterator](): AsyncIterator<R> {
+  [Symbol.asyncIterator](): CollectionIterator<R, this> {
     return this.iterate();
   }
 
@@ -240,7 +351,7 @@ export class Collection<R extends object, P extends object = object> implements 
    */
   async toArray(options?: RequestOptions): Promise<R[]> {
     const items: R[] = [];
-    for await (const page of this.pages(options)) items.push(...page);
+    for await (const page of this.#pages(options, undefined)) items.push(...page);
     return items;
   }
 
@@ -274,7 +385,7 @@ export class Collection<R extends object, P extends object = object> implements 
     const inFlight = new Set<Promise<void>>();
     let failed: { readonly error: unknown } | undefined;
     try {
-      for await (const page of this.pages(checked)) {
+      for await (const page of this.#pages(checked, undefined)) {
         const params: Params = {};
         page.forEach((item, index) => {
           const { identifiers, data } = (item as unknown as HasOwner)[OWNER]();
@@ -433,4 +544,24 @@ export function responsesOf<R extends object>(
  */
 export function queryOf(collection: Collection<object, object>): CollectionQuery {
   return collection[QUERY]();
+}
+
+/**
+ * A collection of the same class and source as `collection`, with a restored state.
+ *
+ * @example
+ * ```ts
+ * const rest = resume(table.scan(), { filters: [params], start: { tokens, skip: 2 } });
+ * ```
+ */
+export function resume<C extends Collection<object, object>>(
+  collection: C,
+  state: CollectionState,
+): C {
+  return collection[RESUME](state) as C;
+}
+
+/** The codec of a collection's class for param values beyond JSON, if it has one. */
+export function codecOf(collection: object): ValueCodec | undefined {
+  return (collection.constructor as { readonly [CODEC]?: ValueCodec })[CODEC];
 }

@@ -10,13 +10,23 @@ import { AbortError } from '../core/errors.js';
 export class ItemIterator<T> implements AsyncIterableIterator<T> {
   #page: readonly T[] = [];
   #index = 0;
+  /** The last page taken, and how many of its items were handed out (for `checkpoint`). */
+  #held: readonly T[] | undefined;
+  #handed = 0;
   #done = false;
   #waiting: Promise<void> | undefined;
 
   constructor(
     private readonly pages: AsyncGenerator<T[], void, undefined>,
     private readonly signal?: AbortSignal,
+    private readonly checkpointOf?: (held: readonly T[] | undefined, handed: number) => unknown,
   ) {}
+
+  /** Where the iteration is: the owner's checkpoint of the page held and the items handed out. */
+  checkpoint(): unknown {
+    const handed = this.#page === this.#held ? this.#index : this.#handed;
+    return this.checkpointOf?.(this.#held, handed);
+  }
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -69,6 +79,7 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
       // The signal may have fired while the page was on its way.
       if (this.signal?.aborted) return this.#abort();
       this.#page = result.value;
+      this.#held = result.value;
       this.#index = 1;
       return { done: false, value: result.value[0] as T };
     }
@@ -84,6 +95,7 @@ export class ItemIterator<T> implements AsyncIterableIterator<T> {
   }
 
   #finish(): void {
+    if (this.#page === this.#held) this.#handed = this.#index;
     this.#done = true;
     this.#page = [];
     this.#index = 0;

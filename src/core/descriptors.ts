@@ -37,6 +37,8 @@ export interface ServiceSpec {
   readonly notFoundErrors: readonly string[];
   /** Sends the commands of another package (see `RequestSpec.package`). */
   readonly clientAdapter?: ClientAdapter;
+  /** The service object's collection members (`['buckets']`): what `restore` may rebuild. */
+  readonly collections?: readonly string[];
 }
 
 /** One request parameter: a value written at `target` (`Delete.Objects[*].Key`). */
@@ -110,6 +112,8 @@ export interface ResourceTypeSpec {
   readonly load?: { readonly request: RequestSpec; readonly path: Path };
   /** A request whose success means the resource exists (resources without a load). */
   readonly exists?: RequestSpec;
+  /** The type's collection members (`['objects']`): what `restore` may rebuild. */
+  readonly collections?: readonly string[];
 }
 
 /** Where one identifier of a produced resource comes from. */

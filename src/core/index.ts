@@ -69,6 +69,9 @@ export {
 export {
   Collection,
   queryOf,
+  CODEC,
+  codecOf,
+  resume,
   responsesOf,
   runBatch,
   type BatchActionOptions,
@@ -81,3 +84,13 @@ export {
   type CollectionItem,
   type CollectionParams,
 } from '../collections/collection-manager.js';
+export type {
+  Checkpointable,
+  CollectionCheckpoint,
+  CollectionIterator,
+  CollectionJSON,
+  CollectionPages,
+  CollectionPosition,
+} from '../collections/checkpoint.js';
+export type { ValueCodec } from '../collections/checkpoint-values.js';
+export { parallelItems, type ParallelOptions } from '../collections/parallel.js';

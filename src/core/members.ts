@@ -155,6 +155,7 @@ export function collectionOf<C extends Collection<object, object>>(
       owner,
       spec,
       label: `${owner.label}.${spec.name}`,
+      json: () => (self as unknown as { toJSON(): { readonly service: string } }).toJSON(),
       context: (options) => owner.context(needData, options),
     },
     collectionClass,

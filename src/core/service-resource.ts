@@ -1,8 +1,11 @@
-import type { ResourceClass, ServiceSpec } from './descriptors.js';
+import type { CollectionCheckpoint } from '../collections/checkpoint.js';
+import type { Collection } from '../collections/collection.js';
+import { planCollection, restoreCollection } from '../collections/restore-collection.js';
+import type { ResourceClass, ResourceTypeSpec, ServiceSpec } from './descriptors.js';
 import { ParamValidationError } from './errors.js';
 import { OWNER, type Owner } from './owner.js';
 import { construct } from './resource-builder.js';
-import type { Resource } from './resource.js';
+import { Resource } from './resource.js';
 import { planRestore } from './restore.js';
 
 /**
@@ -53,11 +56,13 @@ export type ServiceOptions<TClient extends object, TConfig extends object> =
     });
 
 /**
- * A resource class as `restore` takes it, to type (and check) what it rebuilds.
+ * A resource or collection class as `restore` takes it, to type (and check) what it rebuilds.
  *
  * @public
  */
-export type RestoredType<R extends Resource> = abstract new (...args: never) => R;
+export type RestoredType<R extends Resource | Collection<object, object>> = abstract new (
+  ...args: never
+) => R;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -116,28 +121,61 @@ export abstract class ServiceResource<TClient extends object> {
 
   /**
    * Rebuilds a resource from its `toJSON()` value (or that value's JSON text) on this
-   * service's client. Checks the service, type and identifiers before anything; sends no
-   * request (the resource loads lazily, like one from a factory). Pass the class to get it
-   * typed: the JSON must then be of that type.
+   * service's client, or a collection from its `toJSON()` or an iteration's `checkpoint()`.
+   * Checks the service, type, identifiers (and a collection's name, params and position)
+   * before anything; sends no request (a resource loads lazily, like one from a factory; a
+   * collection lists when iterated, going on where the checkpoint was taken). Pass the class
+   * to get it typed: the JSON must then be of that type. A checkpoint typed by
+   * `checkpoint()` restores to its collection's class without one.
    *
    * @example
    * ```ts
    * const text = JSON.stringify(s3.Object('reports', 'a.txt'));
    * const obj = new S3({ session }).restore(text, S3Object); // S3Object { bucketName, key }
+   * const rest = s3.restore(iterator.checkpoint()); // the collection, from where it stopped
    * ```
    */
-  restore<R extends Resource>(json: unknown, type: RestoredType<R>): R;
+  restore<C extends Collection<object, object>>(json: CollectionCheckpoint<C>): C;
+  restore<R extends Resource | Collection<object, object>>(json: unknown, type: RestoredType<R>): R;
   restore(json: unknown): Resource;
-  restore(json: unknown, type?: RestoredType<Resource>): Resource {
+  restore(
+    json: unknown,
+    type?: RestoredType<Resource | Collection<object, object>>,
+  ): Resource | Collection<object, object> {
     const label = `${this.#service.className}.restore`;
-    const plan = planRestore(this.#service.name, this.#types, json, label);
-    const cls = plan.type as unknown as RestoredType<Resource>;
-    if (type && cls !== type && !(cls.prototype instanceof type)) {
+    const value = parseText(json, label);
+    const restored =
+      typeof value === 'object' && value !== null && 'collection' in value
+        ? this.#restoreCollection(value as Record<string, unknown>, label)
+        : this.#restoreResource(value, label);
+    if (type && !(restored instanceof type)) {
+      const what = restored instanceof Resource ? restored.toJSON().type : 'a collection';
       throw new ParamValidationError(
-        `${label}: expected a ${type.name}, the JSON is of type '${plan.typeName}'`,
+        `${label}: expected a ${type.name}, the JSON is of type '${what}'`,
       );
     }
+    return restored;
+  }
+
+  #restoreResource(json: unknown, label: string): Resource {
+    const plan = planRestore(this.#service.name, this.#types, json, label);
     return construct(plan.type, this.#client, plan.identifiers) as Resource;
+  }
+
+  #restoreCollection(json: Record<string, unknown>, label: string): Collection<object, object> {
+    const plan = planCollection(json, label);
+    if (json.service !== this.#service.name) {
+      throw new ParamValidationError(
+        `${label}: the collection is of service ${typeof json.service === 'string' ? `'${json.service}'` : typeof json.service}, not '${this.#service.name}'`,
+      );
+    }
+    if (!plan.owner) {
+      const names = this.#service.collections ?? [];
+      return restoreCollection(this, this.#service.className, names, plan, label);
+    }
+    const owner = this.#restoreResource(plan.owner, label);
+    const spec = (owner.constructor as unknown as { readonly type: ResourceTypeSpec }).type;
+    return restoreCollection(owner, spec.label, spec.collections ?? [], plan, label);
   }
 
   /** What the engine functions read to run this service's members (extension API). */
@@ -154,6 +192,18 @@ export abstract class ServiceResource<TClient extends object> {
   /** `S3 {}` in `console.log` and `util.inspect`. */
   [inspectSymbol](): string {
     return `${this.#service.className} {}`;
+  }
+}
+
+/** A JSON text parsed; anything else as it is. */
+function parseText(json: unknown, label: string): unknown {
+  if (typeof json !== 'string') return json;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch (error) {
+    throw new ParamValidationError(
+      `${label}: the string is not JSON (${(error as Error).message})`,
+    );
   }
 }
 

@@ -20,6 +20,8 @@ export { NumberValue } from '@aws-sdk/lib-dynamodb';
 export type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 export { BatchWriter, type BatchWriterOptions } from './batch-writer.js';
 export { ItemCollection, type ItemPage } from './item-collection.js';
+export { ScanCollection } from './scan-collection.js';
+export type { ParallelOptions } from '../../core/index.js';
 export { BatchGetError, BatchWriteError, type UnreadKey, type UnsentWrite } from './errors.js';
 export type { RetryOptions } from './retry.js';
 export type * from './params.js';

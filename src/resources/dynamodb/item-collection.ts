@@ -1,5 +1,11 @@
-import type { QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { Collection, responsesOf, type RequestOptions } from '../../core/index.js';
+import { NumberValue, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  CODEC,
+  Collection,
+  responsesOf,
+  type RequestOptions,
+  type ValueCodec,
+} from '../../core/index.js';
 import { prepareRequest } from './prepare.js';
 
 /**
@@ -28,6 +34,13 @@ type State = { readonly filters: readonly object[] };
  * @public
  */
 export class ItemCollection<T extends object, P extends object> extends Collection<T, P> {
+  /** @internal A `NumberValue` in params travels in a checkpoint as `{"$number": "1.5"}`. */
+  static readonly [CODEC]: ValueCodec = {
+    tag: '$number',
+    encode: (value) => (value instanceof NumberValue ? value.value : undefined),
+    decode: (json) => NumberValue.from(json),
+  };
+
   readonly #filters: readonly object[];
   /** `Table.query`, for errors. */
   readonly #label: string;

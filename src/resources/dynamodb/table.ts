@@ -21,6 +21,7 @@ import {
   TableBase,
 } from './generated/table.js';
 import { dynamodbService } from './generated/spec.js';
+import { ScanCollection } from './scan-collection.js';
 import { ItemCollection } from './item-collection.js';
 import type {
   DeleteItemOutput,
@@ -199,7 +200,7 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * ```
    */
   query<I extends ItemView<T> = T>(params: QueryParams<T>): ItemCollection<I, QueryParams<T>> {
-    return this.#items<I, QueryParams<T>>('Query', params);
+    return this.#items<I, QueryParams<T>>(params);
   }
 
   /**
@@ -214,8 +215,10 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
    * for await (const item of table.scan({ FilterExpression: Attr('age').gte(18) })) console.log(item);
    * ```
    */
-  scan<I extends ItemView<T> = T>(params?: ScanParams<T>): ItemCollection<I, ScanParams<T>> {
-    return this.#items<I, ScanParams<T>>('Scan', params);
+  scan<I extends ItemView<T> = T>(params?: ScanParams<T>): ScanCollection<I, ScanParams<T>> {
+    const spec = Table$scan;
+    const all = collectionOf<ScanCollection<I, ScanParams<T>>>(this, spec, ScanCollection).all();
+    return params === undefined ? all : all.filter(params);
   }
 
   /**
@@ -264,12 +267,8 @@ export class Table<T extends object = NativeItem, K extends keyof T = never> ext
     return runWriter(writer, writeOrOptions, label);
   }
 
-  #items<I extends object, P extends object>(
-    name: 'Query' | 'Scan',
-    params: P | undefined,
-  ): ItemCollection<I, P> {
-    const spec = name === 'Query' ? Table$query : Table$scan;
-    const all = collectionOf<ItemCollection<I, P>>(this, spec, ItemCollection).all();
+  #items<I extends object, P extends object>(params: P | undefined): ItemCollection<I, P> {
+    const all = collectionOf<ItemCollection<I, P>>(this, Table$query, ItemCollection).all();
     return params === undefined ? all : all.filter(params);
   }
 

@@ -13,6 +13,7 @@
  * @packageDocumentation
  */
 export * from './generated/index.js';
+export type { ShardOptions } from './object-shards.js';
 export type { ObjectBody, GetObjectResult } from './transfers/object-body.js';
 export type { UploadOptions, UploadResult, UploadBody } from './transfers/upload.js';
 export type { DownloadFileOptions, DownloadOptions, DownloadResult } from './transfers/download.js';

@@ -2,10 +2,12 @@ import { queryOf } from '../../core/index.js';
 import type { BatchJob } from '../s3control/index.js';
 import { toBatchJob, type ToBatchJobOptions } from './batch-job/to-batch-job.js';
 import { ObjectSummaryCollectionBase } from './generated/collections.js';
+import { shardsOf, type ShardOptions } from './object-shards.js';
 
 /**
  * A lazy, chainable query over the ObjectSummary resources of a bucket (`bucket.objects`),
- * with its batch actions and the hand-off of the whole query to S3 Batch Operations.
+ * with its batch actions, its split into shards by common prefix, and the hand-off of the
+ * whole query to S3 Batch Operations.
  *
  * @typeParam P - the listing params `filter` takes
  *
@@ -45,5 +47,24 @@ export class ObjectSummaryCollection<
    */
   toBatchJob(options: ToBatchJobOptions): Promise<BatchJob> {
     return toBatchJob(queryOf(this), options);
+  }
+
+  /**
+   * Splits the listing by common prefix into independent collections, one per common
+   * prefix under the filter's `Prefix` (everything under it, at any depth), plus first one
+   * for the keys directly at that level (the listing with `Delimiter`); every key is in
+   * exactly one shard. Each shard is a normal collection: chainable, checkpointable and
+   * serializable with `toJSON()`, to hand to another process or function. Costs one
+   * `ListObjectsV2` (with `Delimiter`) per 1,000 common prefixes and keys at that level.
+   *
+   * @param options - `delimiter` (default `'/'`), `abortSignal`
+   * @example
+   * ```ts
+   * const shards = await bucket.objects.filter({ Prefix: 'logs/' }).shards({ delimiter: '/' });
+   * const jobs = shards.map((shard) => JSON.stringify(shard));
+   * ```
+   */
+  shards(options?: ShardOptions): Promise<ObjectSummaryCollection<P>[]> {
+    return shardsOf(this, options);
   }
 }

@@ -6,4 +6,5 @@ export const cloudformationService: ServiceSpec = {
   name: 'cloudformation',
   className: 'CloudFormation',
   notFoundErrors: ['ValidationError'],
+  collections: ['stacks'],
 };

@@ -56,6 +56,7 @@ const Stack$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'Stacks'), 0),
   },
+  collections: ['events', 'resourceSummaries'],
 };
 const Stack$cancelUpdate: ActionSpec<
   sdk.CancelUpdateStackCommandInput,

@@ -44,6 +44,7 @@ const Metric$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'Metrics'), 0),
   },
+  collections: ['alarms'],
 };
 const Metric$getStatistics: ActionSpec<
   sdk.GetMetricStatisticsCommandInput,

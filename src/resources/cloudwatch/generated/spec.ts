@@ -6,4 +6,5 @@ export const cloudwatchService: ServiceSpec = {
   name: 'cloudwatch',
   className: 'CloudWatch',
   notFoundErrors: [],
+  collections: ['alarms', 'metrics'],
 };

@@ -8,4 +8,5 @@ export const dynamodbService: ServiceSpec = {
   className: 'DynamoDB',
   notFoundErrors: ['ResourceNotFoundException'],
   clientAdapter,
+  collections: ['tables'],
 };

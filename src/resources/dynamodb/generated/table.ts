@@ -46,6 +46,7 @@ const Table$type: ResourceTypeSpec = {
     },
     path: (v) => field(v, 'Table'),
   },
+  collections: ['query', 'scan'],
 };
 const Table$delete: ActionSpec<sdk.DeleteTableCommandInput, sdk.DeleteTableCommandOutput> = {
   name: 'delete',

@@ -83,6 +83,7 @@ const Instance$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(index(field(v, 'Reservations'), 0), 'Instances'), 0),
   },
+  collections: ['volumes', 'vpcAddresses'],
 };
 const Instance$attachClassicLinkVpc: ActionSpec<
   sdk.AttachClassicLinkVpcCommandInput,

@@ -40,6 +40,7 @@ const PlacementGroup$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'PlacementGroups'), 0),
   },
+  collections: ['instances'],
 };
 const PlacementGroup$delete: ActionSpec<
   sdk.DeletePlacementGroupCommandInput,

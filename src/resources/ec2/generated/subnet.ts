@@ -55,6 +55,7 @@ const Subnet$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'Subnets'), 0),
   },
+  collections: ['instances', 'networkInterfaces'],
 };
 const Subnet$createInstances: ActionSpec<sdk.RunInstancesCommandInput, Instance[]> = {
   name: 'createInstances',

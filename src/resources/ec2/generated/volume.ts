@@ -53,6 +53,7 @@ const Volume$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'Volumes'), 0),
   },
+  collections: ['snapshots'],
 };
 const Volume$attachToInstance: ActionSpec<
   sdk.AttachVolumeCommandInput,

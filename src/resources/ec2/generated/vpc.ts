@@ -104,6 +104,17 @@ const Vpc$type: ResourceTypeSpec = {
     },
     path: (v) => index(field(v, 'Vpcs'), 0),
   },
+  collections: [
+    'acceptedVpcPeeringConnections',
+    'instances',
+    'internetGateways',
+    'networkAcls',
+    'networkInterfaces',
+    'requestedVpcPeeringConnections',
+    'routeTables',
+    'securityGroups',
+    'subnets',
+  ],
 };
 const Vpc$associateDhcpOptions: ActionSpec<
   sdk.AssociateDhcpOptionsCommandInput,

@@ -36,6 +36,7 @@ const Account$type: ResourceTypeSpec = {
       format: "'-' (the caller's account) or a 12-digit account ID without hyphens",
     },
   ],
+  collections: ['vaults'],
 };
 const Account$createVault: ActionSpec<sdk.CreateVaultCommandInput, Vault> = {
   name: 'createVault',

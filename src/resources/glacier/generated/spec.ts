@@ -6,4 +6,5 @@ export const glacierService: ServiceSpec = {
   name: 'glacier',
   className: 'Glacier',
   notFoundErrors: ['ResourceNotFoundException'],
+  collections: ['vaults'],
 };

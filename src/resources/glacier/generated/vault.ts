@@ -78,6 +78,14 @@ const Vault$type: ResourceTypeSpec = {
     },
     path: whole,
   },
+  collections: [
+    'completedJobs',
+    'failedJobs',
+    'jobs',
+    'jobsInProgress',
+    'multipartUploads',
+    'succeededJobs',
+  ],
 };
 const Vault$create: ActionSpec<sdk.CreateVaultCommandInput, sdk.CreateVaultCommandOutput> = {
   name: 'create',

@@ -41,6 +41,7 @@ const CurrentUser$type: ResourceTypeSpec = {
   label: 'CurrentUser',
   identifiers: [],
   load: { request: { command: GetUserCommand }, path: (v) => field(v, 'User') },
+  collections: ['accessKeys', 'mfaDevices', 'signingCertificates'],
 };
 const CurrentUser$user: HasSpec<User | undefined> = {
   name: 'user',

@@ -59,6 +59,7 @@ const Group$type: ResourceTypeSpec = {
     },
     path: (v) => field(v, 'Group'),
   },
+  collections: ['attachedPolicies', 'policies', 'users'],
 };
 const Group$addUser: ActionSpec<sdk.AddUserToGroupCommandInput, sdk.AddUserToGroupCommandOutput> = {
   name: 'addUser',

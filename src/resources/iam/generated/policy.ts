@@ -61,6 +61,7 @@ const Policy$type: ResourceTypeSpec = {
     },
     path: (v) => field(v, 'Policy'),
   },
+  collections: ['attachedGroups', 'attachedRoles', 'attachedUsers', 'versions'],
 };
 const Policy$attachGroup: ActionSpec<
   sdk.AttachGroupPolicyCommandInput,

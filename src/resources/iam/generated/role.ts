@@ -54,6 +54,7 @@ const Role$type: ResourceTypeSpec = {
     },
     path: (v) => field(v, 'Role'),
   },
+  collections: ['attachedPolicies', 'instanceProfiles', 'policies'],
 };
 const Role$attachPolicy: ActionSpec<
   sdk.AttachRolePolicyCommandInput,

@@ -6,4 +6,14 @@ export const iamService: ServiceSpec = {
   name: 'iam',
   className: 'IAM',
   notFoundErrors: ['NoSuchEntityException'],
+  collections: [
+    'groups',
+    'instanceProfiles',
+    'policies',
+    'roles',
+    'samlProviders',
+    'serverCertificates',
+    'users',
+    'virtualMfaDevices',
+  ],
 };

@@ -80,6 +80,14 @@ const User$type: ResourceTypeSpec = {
     },
     path: (v) => field(v, 'User'),
   },
+  collections: [
+    'accessKeys',
+    'attachedPolicies',
+    'groups',
+    'mfaDevices',
+    'policies',
+    'signingCertificates',
+  ],
 };
 const User$addGroup: ActionSpec<sdk.AddUserToGroupCommandInput, sdk.AddUserToGroupCommandOutput> = {
   name: 'addGroup',

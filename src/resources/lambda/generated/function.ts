@@ -81,6 +81,7 @@ const LambdaFunction$type: ResourceTypeSpec = {
     },
     path: whole,
   },
+  collections: ['versions', 'aliases', 'eventSourceMappings'],
 };
 export const LambdaFunction$invoke: ActionSpec<sdk.InvokeCommandInput, sdk.InvokeCommandOutput> = {
   name: 'invoke',

@@ -48,6 +48,7 @@ const Layer$type: ResourceTypeSpec = {
         })),
       ),
   },
+  collections: ['versions'],
 };
 export const Layer$publishVersion: ActionSpec<sdk.PublishLayerVersionCommandInput, LayerVersion> = {
   name: 'publishVersion',

@@ -6,4 +6,5 @@ export const lambdaService: ServiceSpec = {
   name: 'lambda',
   className: 'Lambda',
   notFoundErrors: [],
+  collections: ['functions', 'layers', 'eventSourceMappings'],
 };

@@ -87,6 +87,7 @@ const Bucket$type: ResourceTypeSpec = {
     command: HeadBucketCommand,
     params: [{ target: 'Bucket', source: 'identifier', name: 'Name' }],
   },
+  collections: ['multipartUploads', 'objectVersions', 'objects'],
 };
 const Bucket$create: ActionSpec<sdk.CreateBucketCommandInput, sdk.CreateBucketCommandOutput> = {
   name: 'create',

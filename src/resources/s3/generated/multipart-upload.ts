@@ -39,6 +39,7 @@ const MultipartUpload$type: ResourceTypeSpec = {
     { name: 'ObjectKey', property: 'objectKey' },
     { name: 'Id', property: 'id' },
   ],
+  collections: ['parts'],
 };
 const MultipartUpload$abort: ActionSpec<
   sdk.AbortMultipartUploadCommandInput,

@@ -17,4 +17,5 @@ export const s3Service: ServiceSpec = {
     'NoSuchTagSet',
     'NoSuchWebsiteConfiguration',
   ],
+  collections: ['buckets'],
 };

@@ -27,6 +27,7 @@ const Account$type: ResourceTypeSpec = {
   identifiers: [
     { name: 'Id', property: 'id', pattern: /^\d{12}$/, format: 'a 12-digit AWS account id' },
   ],
+  collections: ['jobs'],
 };
 const Account$createJob: ActionSpec<sdk.CreateJobCommandInput, BatchJob> = {
   name: 'createJob',

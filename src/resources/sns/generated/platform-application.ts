@@ -42,6 +42,7 @@ const PlatformApplication$type: ResourceTypeSpec = {
     },
     path: whole,
   },
+  collections: ['endpoints'],
 };
 const PlatformApplication$createPlatformEndpoint: ActionSpec<
   sdk.CreatePlatformEndpointCommandInput,

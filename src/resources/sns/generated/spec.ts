@@ -6,4 +6,5 @@ export const snsService: ServiceSpec = {
   name: 'sns',
   className: 'SNS',
   notFoundErrors: ['NotFoundException'],
+  collections: ['topics', 'subscriptions', 'platformApplications'],
 };

@@ -53,6 +53,7 @@ const Topic$type: ResourceTypeSpec = {
     },
     path: whole,
   },
+  collections: ['subscriptions'],
 };
 export const Topic$publish: ActionSpec<sdk.PublishCommandInput, sdk.PublishCommandOutput> = {
   name: 'publish',

@@ -55,6 +55,7 @@ const Queue$type: ResourceTypeSpec = {
     },
     path: whole,
   },
+  collections: ['deadLetterSourceQueues'],
 };
 const Queue$addPermission: ActionSpec<
   sdk.AddPermissionCommandInput,

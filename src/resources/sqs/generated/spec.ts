@@ -6,4 +6,5 @@ export const sqsService: ServiceSpec = {
   name: 'sqs',
   className: 'SQS',
   notFoundErrors: ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'],
+  collections: ['queues'],
 };
