@@ -1,4 +1,5 @@
 import { ParamValidationError } from '../core/errors.js';
+import { describe } from '../core/restore.js';
 import type { CollectionPosition } from './checkpoint.js';
 import { decodeValue } from './checkpoint-values.js';
 import { CollectionManager } from './collection-manager.js';
@@ -124,12 +125,4 @@ export function restoreCollection(
 
 function isCount(value: unknown, least: number): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= least;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string')
-    return `'${value.length > 60 ? `${value.slice(0, 60)}...` : value}'`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
 }

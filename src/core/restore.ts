@@ -78,7 +78,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A short description of a bad value for an error message (never the whole value). */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string')
     return `'${value.length > 60 ? `${value.slice(0, 60)}...` : value}'`;
   if (value === null) return 'null';
