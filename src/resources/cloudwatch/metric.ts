@@ -1,5 +1,10 @@
 import type { PutMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
-import { ParamValidationError, runAction, type RequestOptions } from '../../core/index.js';
+import {
+  ParamValidationError,
+  runAction,
+  signalOf,
+  type RequestOptions,
+} from '../../core/index.js';
 import { Metric$putData, MetricBase } from './generated/metric.js';
 
 /**
@@ -72,10 +77,11 @@ export class Metric extends MetricBase {
     }
     const data = fillData(MetricData, this.name, this.data?.Dimensions, label);
     const chunks = chunkData(data, { ...rest, Namespace: this.namespace }, label);
+    const abortSignal = signalOf(options, label);
     const responses: PutMetricDataCommandOutput[] = [];
     const failures: PutDataFailure[] = [];
     for (const chunk of chunks) {
-      options?.abortSignal?.throwIfAborted();
+      abortSignal?.throwIfAborted();
       try {
         responses.push(await runAction(this, putDataSpec, { ...rest, MetricData: chunk }, options));
       } catch (error) {

@@ -4,7 +4,12 @@ import type {
   S3ManifestOutputLocation,
   S3Tag,
 } from '@aws-sdk/client-s3-control';
-import { ParamValidationError, type CollectionQuery } from '../../../core/index.js';
+import {
+  ParamValidationError,
+  signalOf,
+  type CollectionQuery,
+  type RequestOptions,
+} from '../../../core/index.js';
 import type { BatchJob, S3Control } from '../../s3control/index.js';
 import { partitionOf } from './arn.js';
 import { manifestGeneratorOf } from './manifest.js';
@@ -29,7 +34,7 @@ import { reportOf, type BatchJobReport } from './report.js';
  *
  * @public
  */
-export interface ToBatchJobOptions {
+export interface ToBatchJobOptions extends RequestOptions {
   /**
    * The `S3Control` service object (`aws-resources/s3control`) that sends CreateJob. Passed in
    * so that `aws-resources/s3` neither loads nor bundles the S3 Control client.
@@ -55,7 +60,6 @@ export interface ToBatchJobOptions {
   readonly manifestFilter?: JobManifestGeneratorFilter;
   /** Where the generator also writes the manifest it made (off unless given). */
   readonly manifestOutput?: S3ManifestOutputLocation;
-  readonly abortSignal?: AbortSignal;
 }
 
 const KNOWN = new Set([
@@ -72,6 +76,7 @@ const KNOWN = new Set([
   'manifestFilter',
   'manifestOutput',
   'abortSignal',
+  'signal',
 ]);
 
 /**
@@ -116,8 +121,7 @@ export async function toBatchJob(
     throw new ParamValidationError(
       `${label}: description must be a string of at most 256 characters`,
     );
-  if (options.abortSignal !== undefined && !(options.abortSignal instanceof AbortSignal))
-    throw new ParamValidationError(`${label}: abortSignal must be an AbortSignal`);
+  const abortSignal = signalOf(options, label);
   // v3 normalises `region` to a provider; a hand-made config may still hold the string.
   const regionConfig: unknown = s3control.meta.client.config.region;
   const region =
@@ -152,6 +156,6 @@ export async function toBatchJob(
       ...(description === undefined ? {} : { Description: description }),
       ...(options.tags === undefined ? {} : { Tags: options.tags }),
     },
-    options.abortSignal ? { abortSignal: options.abortSignal } : undefined,
+    abortSignal ? { abortSignal } : undefined,
   );
 }
