@@ -20,6 +20,7 @@ import {
 } from '../../src/resources/s3control/index.js';
 import { AbortError, IdentifierError, ParamValidationError } from '../../src/index.js';
 import { clientConfig } from '../support/emulator.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 import { countRequests, type RequestCounter } from '../support/request-counter.js';
 import { fakeS3Control, type FakeS3Control } from '../support/s3control.js';
 
@@ -241,11 +242,15 @@ describe('toBatchJob', () => {
     });
   });
 
-  it('sends nothing when its abortSignal has already fired', async () => {
+  it.each(SIGNAL_NAMES)('sends nothing when its %s has already fired', async (name) => {
     const error: unknown = await s3
       .Bucket('photos')
       .objects.all()
-      .toBatchJob({ ...base(), operation: { deleteTags: true }, abortSignal: AbortSignal.abort() })
+      .toBatchJob({
+        ...base(),
+        operation: { deleteTags: true },
+        ...signalOption(name, AbortSignal.abort()),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(fake.requests).toEqual([]);
@@ -518,38 +523,44 @@ describe('BatchJob', () => {
       expect(counter.count('DescribeJob')).toBeGreaterThanOrEqual(2);
     });
 
-    it('stops at once when aborted, and sends nothing after', async () => {
-      const job = await created();
-      fake.jobs.get(job.id)!.statuses = ['Active'];
-      const controller = new AbortController();
-      const waiting = job.waitUntilComplete({
-        minDelay: 10,
-        maxDelay: 10,
-        abortSignal: controller.signal,
-      });
-      while (counter.total === 0) await new Promise((r) => setTimeout(r, 5));
-      const started = Date.now();
-      controller.abort();
-      const error: unknown = await waiting.catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AbortError);
-      expect(Date.now() - started).toBeLessThan(1000);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(counter.byOperation).toEqual({ DescribeJob: 1 });
-    });
+    it.each(SIGNAL_NAMES)(
+      'stops at once when aborted, and sends nothing after (as %s)',
+      async (name) => {
+        const job = await created();
+        fake.jobs.get(job.id)!.statuses = ['Active'];
+        const controller = new AbortController();
+        const waiting = job.waitUntilComplete({
+          minDelay: 10,
+          maxDelay: 10,
+          ...signalOption(name, controller.signal),
+        });
+        while (counter.total === 0) await new Promise((r) => setTimeout(r, 5));
+        const started = Date.now();
+        controller.abort();
+        const error: unknown = await waiting.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AbortError);
+        expect(Date.now() - started).toBeLessThan(1000);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(counter.byOperation).toEqual({ DescribeJob: 1 });
+      },
+    );
 
-    it('sends nothing when the signal has already fired, and checks its options first', async () => {
-      const job = await created();
-      await expect(job.waitUntilComplete({ abortSignal: AbortSignal.abort() })).rejects.toThrow(
-        AbortError,
-      );
-      await expect(job.waitUntilComplete({ minDelay: 0 })).rejects.toThrow(
-        /minDelay must be a positive number of seconds, got 0/,
-      );
-      await expect(job.waitUntilComplete({ minDelay: 5, maxDelay: 1 })).rejects.toThrow(
-        ParamValidationError,
-      );
-      expect(counter.total).toBe(0);
-    });
+    it.each(SIGNAL_NAMES)(
+      'sends nothing when the signal (as %s) has already fired, and checks its options first',
+      async (name) => {
+        const job = await created();
+        await expect(
+          job.waitUntilComplete({ ...signalOption(name, AbortSignal.abort()) }),
+        ).rejects.toThrow(AbortError);
+        await expect(job.waitUntilComplete({ minDelay: 0 })).rejects.toThrow(
+          /minDelay must be a positive number of seconds, got 0/,
+        );
+        await expect(job.waitUntilComplete({ minDelay: 5, maxDelay: 1 })).rejects.toThrow(
+          ParamValidationError,
+        );
+        expect(counter.total).toBe(0);
+      },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import type { PutMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
 import {
+  AbortError,
   ParamValidationError,
   runAction,
   signalOf,
@@ -81,7 +82,8 @@ export class Metric extends MetricBase {
     const responses: PutMetricDataCommandOutput[] = [];
     const failures: PutDataFailure[] = [];
     for (const chunk of chunks) {
-      abortSignal?.throwIfAborted();
+      // The library's AbortError, as every other abort raises (the signal's own is a DOMException).
+      if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
       try {
         responses.push(await runAction(this, putDataSpec, { ...rest, MetricData: chunk }, options));
       } catch (error) {
