@@ -75,6 +75,8 @@ export interface CollectionQuery {
   readonly label: string;
   /** The owner's identifiers by definition name (`{ Name: 'b' }` for a bucket). */
   readonly identifiers: Readonly<Record<string, unknown>>;
+  /** The owner's v3 client (what a hand-off to another service takes its config from). */
+  readonly client: object;
   /** The caller's `filter()` params, combined as the listing combines them. */
   readonly filters: Readonly<Params>;
   readonly limit?: number;
@@ -437,6 +439,7 @@ export class Collection<R extends object, P extends object = object> implements 
     return {
       label,
       identifiers: owner.identifiers,
+      client: owner.client,
       filters: filters.reduce<Params>((all, filter) => overlayParams(all, filter), {}),
       ...(limit === undefined ? {} : { limit }),
       ...(pageSize === undefined ? {} : { pageSize }),
