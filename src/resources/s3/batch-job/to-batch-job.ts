@@ -19,12 +19,12 @@ import { s3ControlFor } from '../s3control-loader.js';
 
 /**
  * Options of `objects.filter(...).toBatchJob()`: the S3 Batch Operations job to create over
- * the collection's objects.
+ * the collection's objects. Without `s3control`, CreateJob is sent by an S3 Control client
+ * made from the bucket's S3 client configuration.
  *
  * @example
  * ```ts
  * const options: ToBatchJobOptions = {
- *   s3control: new S3Control(),
  *   accountId: '123456789012',
  *   roleArn: 'arn:aws:iam::123456789012:role/batch-operations',
  *   operation: { deleteTags: true },
