@@ -285,7 +285,7 @@ export function renderCollections(ctx: GenContext): string {
             `Sends one \`${op}\` per page of this collection, with every listed ${cls} in it.${failures}`,
             '',
             `@param params - the rest of the \`${op}\` input, sent with every page`,
-            '@param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page',
+            '@param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page',
             '@returns the output of each request',
             ...(error
               ? [

@@ -129,7 +129,7 @@ export function renderAction(
       ...wrap(`Sends \`${op}\`.${filledNote(action.request.params)} Resolves to ${resultNote}.`),
       '',
       `@param params - the rest of the \`${op}\` input`,
-      '@param options - `abortSignal` cancels the request',
+      '@param options - `abortSignal` (or `signal`) cancels the request',
       ...example([
         `const ${resultVar} = await ${owner.varName}.${method}(${exampleArgs(params.required)});`,
       ]),

@@ -177,7 +177,7 @@ function renderWaiters(
         `${waiterSentence(type, name)}, polling with the v3 \`waitUntil${waiter.waiterName}\`.`,
         'Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.',
         '',
-        '@param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`',
+        '@param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)',
         ...example([`await ${ctx.varOf(type)}.${method}({ maxWaitTime: 60 });`]),
       ]),
       `  ${method}(options?: WaiterOptions): Promise<void> {`,

@@ -75,6 +75,8 @@ export interface CollectionQuery {
   readonly label: string;
   /** The owner's identifiers by definition name (`{ Name: 'b' }` for a bucket). */
   readonly identifiers: Readonly<Record<string, unknown>>;
+  /** The owner's v3 client (what a hand-off to another service takes its config from). */
+  readonly client: object;
   /** The caller's `filter()` params, combined as the listing combines them. */
   readonly filters: Readonly<Params>;
   readonly limit?: number;
@@ -180,7 +182,7 @@ export class Collection<R extends object, P extends object = object> implements 
     cursor: Cursor | undefined,
     handing?: (page: R[]) => void,
   ): AsyncGenerator<R[], void, undefined> {
-    const signal = signalOf(options);
+    const signal = uncheckedSignalOf(options);
     for await (const { items } of this[RESPONSES](options, cursor)) {
       // An abort while the page was on its way: hand out nothing more.
       throwIfAborted(signal);
@@ -324,8 +326,10 @@ export class Collection<R extends object, P extends object = object> implements 
    */
   iterate(options?: RequestOptions): CollectionIterator<R, this> {
     const cursor = this.#cursor();
-    return new ItemIterator(this.#pages(options, cursor), signalOf(options), (held, handed) =>
-      cursor.checkpoint(held, handed),
+    return new ItemIterator(
+      this.#pages(options, cursor),
+      uncheckedSignalOf(options),
+      (held, handed) => cursor.checkpoint(held, handed),
     ) as unknown as CollectionIterator<R, this>;
   }
 
@@ -435,6 +439,7 @@ export class Collection<R extends object, P extends object = object> implements 
     return {
       label,
       identifiers: owner.identifiers,
+      client: owner.client,
       filters: filters.reduce<Params>((all, filter) => overlayParams(all, filter), {}),
       ...(limit === undefined ? {} : { limit }),
       ...(pageSize === undefined ? {} : { pageSize }),
@@ -464,10 +469,14 @@ export class Collection<R extends object, P extends object = object> implements 
   }
 }
 
-/** The signal of options not yet checked (they are checked when the first page is asked for). */
-function signalOf(options: unknown): AbortSignal | undefined {
-  const signal = (options as { abortSignal?: unknown } | null | undefined)?.abortSignal;
-  return isAbortSignal(signal) ? signal : undefined;
+/**
+ * The signal of options not yet checked (they are checked, and a bad signal refused, when the
+ * first page is asked for): `abortSignal` or `signal`, whichever is an `AbortSignal`.
+ */
+function uncheckedSignalOf(options: unknown): AbortSignal | undefined {
+  const given = options as { abortSignal?: unknown; signal?: unknown } | null | undefined;
+  if (isAbortSignal(given?.abortSignal)) return given.abortSignal;
+  return isAbortSignal(given?.signal) ? given.signal : undefined;
 }
 
 /** A batch action's `concurrency` option: requests in flight at once (default 1). */

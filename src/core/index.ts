@@ -28,7 +28,7 @@ export {
   subResource,
   waitFor,
 } from './members.js';
-export { abortErrorOf, clientFor, sendRequest } from './request.js';
+export { abortErrorOf, clientFor, sendRequest, signalOf } from './request.js';
 export { LIBRARY_USER_AGENT, libraryClient, withLibraryUserAgent } from './user-agent.js';
 export { OWNER, type HasOwner, type Owner } from './owner.js';
 export type { ParamContext, Params } from './params.js';

@@ -60,10 +60,9 @@ function paramsObject(params: unknown, label: string): Readonly<Record<string, u
 function refuseOptions(params: Readonly<Record<string, unknown>>, label: string): void {
   for (const key of Object.keys(params)) {
     if (!OPTION_NAMES.has(key) || params[key] === undefined) continue;
-    const name = key === 'signal' ? 'abortSignal' : key;
     throw new ParamValidationError(
       `${label}: '${key}' is not a request param: pass it in the options, the next argument ` +
-        `(${label.split('.').pop() ?? 'method'}(params, { ${name} }))`,
+        `(${label.split('.').pop() ?? 'method'}(params, { ${key} }))`,
     );
   }
 }

@@ -11,6 +11,8 @@ import { withLibraryUserAgent } from './user-agent.js';
 export interface RequestOptions {
   /** Cancels the request (and, for collections and waiters, every later one). */
   readonly abortSignal?: AbortSignal;
+  /** Same as `abortSignal`, under the name `fetch` and the DOM APIs give it. */
+  readonly signal?: AbortSignal;
 }
 
 /** The shape of a v3 client's `send`, as the engine calls it. */
@@ -18,17 +20,60 @@ interface SendingClient {
   send(command: object, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
 }
 
-/** Checks a method's options before any request. */
+/**
+ * Checks a method's options before any request. The copy it returns holds the caller's
+ * signal (given as `abortSignal` or `signal`) as `abortSignal` only.
+ */
 export function checkRequestOptions(options: unknown, label: string): RequestOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) {
     throw new ParamValidationError(`${label}: options must be an object`);
   }
-  const { abortSignal } = options as { abortSignal?: unknown };
-  if (abortSignal !== undefined && !isAbortSignal(abortSignal)) {
-    throw new ParamValidationError(`${label}: options.abortSignal must be an AbortSignal`);
+  const abortSignal = signalOf(options, label);
+  if (!('signal' in options) && (options as RequestOptions).abortSignal === abortSignal) {
+    return options as RequestOptions;
   }
-  return options as RequestOptions;
+  const { signal: _given, ...rest } = options as RequestOptions;
+  return { ...rest, abortSignal };
+}
+
+/**
+ * The signal of a method's options, given as `abortSignal` (the v3 clients' name) or `signal`
+ * (`fetch`'s): every option object of the library reads it through here. Throws a
+ * {@link ParamValidationError} before any request when either is not an `AbortSignal`, or
+ * when both are given and differ.
+ *
+ * @example
+ * ```ts
+ * const abortSignal = signalOf(options, 'Queue.messages'); // options.abortSignal ?? options.signal
+ * ```
+ */
+export function signalOf(options: unknown, label: string): AbortSignal | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const { abortSignal, signal } = options as { abortSignal?: unknown; signal?: unknown };
+  for (const [name, value] of [
+    ['abortSignal', abortSignal],
+    ['signal', signal],
+  ] as const) {
+    if (value !== undefined && !isAbortSignal(value)) {
+      throw new ParamValidationError(
+        `${label}: options.${name} must be an AbortSignal, got ${describeValue(value)}`,
+      );
+    }
+  }
+  if (abortSignal !== undefined && signal !== undefined && abortSignal !== signal) {
+    throw new ParamValidationError(
+      `${label}: options.abortSignal and options.signal are two different signals: pass one of them`,
+    );
+  }
+  return (abortSignal ?? signal) as AbortSignal | undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value === 'object' ? 'an object' : String(value);
 }
 
 /** True for an `AbortSignal` (or anything shaped like one). */
@@ -92,16 +137,17 @@ export async function sendRequest(
   params: Params,
   options: RequestOptions = {},
 ): Promise<unknown> {
-  throwIfAborted(options.abortSignal);
+  const abortSignal = signalOf(options, request.command.name);
+  throwIfAborted(abortSignal);
   // The one place a command meets its params: built from the definition and the caller's.
   const Command = request.command as unknown as new (input: Params) => object;
-  const sendOptions = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
+  const sendOptions = abortSignal ? { abortSignal } : undefined;
   try {
     return await (clientFor(service, client, request) as SendingClient).send(
       withLibraryUserAgent(new Command(params)),
       sendOptions,
     );
   } catch (error) {
-    throw abortErrorOf(error, options.abortSignal);
+    throw abortErrorOf(error, abortSignal);
   }
 }

@@ -1,6 +1,6 @@
 import { AbortError, ParamValidationError } from './errors.js';
 import type { Params } from './params.js';
-import { checkRequestOptions, throwIfAborted } from './request.js';
+import { checkRequestOptions, signalOf, throwIfAborted } from './request.js';
 import type { WaiterFunction } from './descriptors.js';
 import { libraryClient } from './user-agent.js';
 
@@ -18,6 +18,8 @@ export interface WaiterOptions {
   readonly maxDelay?: number;
   /** Stops waiting; no request is sent after the signal fires. */
   readonly abortSignal?: AbortSignal;
+  /** Same as `abortSignal`, under the name `fetch` and the DOM APIs give it. */
+  readonly signal?: AbortSignal;
 }
 
 /** The wait used when `maxWaitTime` is not given, in seconds. */
@@ -67,8 +69,9 @@ export async function runWaiter(
   params: Params,
   options: WaiterOptions,
 ): Promise<object> {
-  throwIfAborted(options.abortSignal);
-  const { abortSignal, maxWaitTime = DEFAULT_MAX_WAIT_TIME, minDelay, maxDelay } = options;
+  const abortSignal = signalOf(options, waiterName);
+  throwIfAborted(abortSignal);
+  const { maxWaitTime = DEFAULT_MAX_WAIT_TIME, minDelay, maxDelay } = options;
   const sending = libraryClient(client);
   const waiterClient = abortSignal ? guardedClient(sending, abortSignal) : sending;
   const config: Record<string, unknown> = { client: waiterClient, maxWaitTime };

@@ -12,6 +12,7 @@ import { useDynamoDBFixture } from '../support/dynamodb-fixture.js';
 import { ec2Client, TEST_AMI, tagFilter, testTag } from '../support/ec2.js';
 import { countRequests } from '../support/request-counter.js';
 import { trackInFlight } from '../support/in-flight.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 import { assertBuilt } from '../support/scripts.js';
 import { ObjectSummaryCollection, type Bucket } from '../../src/resources/s3/index.js';
 import { Attr, Key, ScanCollection, type Table } from '../../src/resources/dynamodb/index.js';
@@ -266,28 +267,34 @@ describe('DynamoDB scan and query', () => {
     }
   });
 
-  test('parallel: an abort stops every segment and leaves no request running', async () => {
-    const inFlight = trackInFlight(client);
-    const controller = new AbortController();
-    try {
-      let count = 0;
-      await expect(
-        (async () => {
-          for await (const _item of table.scan().pageSize(5).parallel(3, {
-            abortSignal: controller.signal,
-          })) {
-            if (++count === 7) controller.abort();
-          }
-        })(),
-      ).rejects.toBeInstanceOf(AbortError);
-      expect(inFlight.current).toBe(0);
-      const sent = inFlight.total;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(inFlight.total).toBe(sent);
-    } finally {
-      inFlight.remove();
-    }
-  });
+  test.each(SIGNAL_NAMES)(
+    'parallel: an abort stops every segment and leaves no request running (as %s)',
+    async (name) => {
+      const inFlight = trackInFlight(client);
+      const controller = new AbortController();
+      try {
+        let count = 0;
+        await expect(
+          (async () => {
+            for await (const _item of table
+              .scan()
+              .pageSize(5)
+              .parallel(3, {
+                ...signalOption(name, controller.signal),
+              })) {
+              if (++count === 7) controller.abort();
+            }
+          })(),
+        ).rejects.toBeInstanceOf(AbortError);
+        expect(inFlight.current).toBe(0);
+        const sent = inFlight.total;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(inFlight.total).toBe(sent);
+      } finally {
+        inFlight.remove();
+      }
+    },
+  );
 
   test('parallel: an error in one segment stops the others and is thrown', async () => {
     const inFlight = trackInFlight(client);

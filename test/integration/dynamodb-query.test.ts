@@ -6,6 +6,7 @@
 import { Attr, ItemCollection, Key, type Table } from '../../src/resources/dynamodb/index.js';
 import { AbortError, ParamValidationError } from '../../src/index.js';
 import { useDynamoDBFixture } from '../support/dynamodb-fixture.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 
 const { counter, newTable } = useDynamoDBFixture();
 
@@ -183,18 +184,21 @@ describe('table.query', () => {
     expect(counter.total).toBe(0);
   });
 
-  it('an aborted signal stops before the first request', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    const iterate = async () => {
-      for await (const _ of table
-        .query({ KeyConditionExpression: Key('id').eq('u1') })
-        .iterate({ abortSignal: controller.signal }))
-        void _;
-    };
-    await expect(iterate()).rejects.toThrow(AbortError);
-    expect(counter.total).toBe(0);
-  });
+  it.each(SIGNAL_NAMES)(
+    'an aborted signal stops before the first request (as %s)',
+    async (name) => {
+      const controller = new AbortController();
+      controller.abort();
+      const iterate = async () => {
+        for await (const _ of table
+          .query({ KeyConditionExpression: Key('id').eq('u1') })
+          .iterate({ ...signalOption(name, controller.signal) }))
+          void _;
+      };
+      await expect(iterate()).rejects.toThrow(AbortError);
+      expect(counter.total).toBe(0);
+    },
+  );
 });
 
 describe('table.scan', () => {

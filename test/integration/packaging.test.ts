@@ -3,10 +3,19 @@
  * a user's program loads it: in child `node` processes, outside Jest's module system.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const root = resolve(__dirname, '..', '..');
 const cjsS3 = join(root, 'dist', 'cjs', 'resources', 's3', 'index.js');
@@ -431,5 +440,117 @@ describe('the built package', () => {
         json: { service: 's3', type: 'Bucket', identifiers: { name: 'x' } },
       });
     });
+  });
+});
+
+describe('toBatchJob without s3control, from the built package', () => {
+  /** Child code: an S3 client whose handler answers CreateJob in process, and a hand-off. */
+  const handOff = (s3Entry: string, load: (entry: string) => string) => `
+    const { S3 } = ${load(s3Entry)};
+    const { S3Client } = ${load('@aws-sdk/client-s3')};
+    const sent = [];
+    const requestHandler = {
+      metadata: { handlerProtocol: 'h1' },
+      destroy() {},
+      async handle(request) {
+        sent.push({ hostname: request.hostname, method: request.method, path: request.path });
+        const body = '<?xml version="1.0" encoding="UTF-8"?><CreateJobResult xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><JobId>job-0001</JobId></CreateJobResult>';
+        return { response: { statusCode: 200, headers: { 'content-type': 'application/xml' }, body: new TextEncoder().encode(body) } };
+      },
+    };
+    const client = new S3Client({
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      requestHandler,
+      maxAttempts: 1,
+    });
+    const hand = () => new S3({ client }).Bucket('photos').objects.filter({ Prefix: 'images/' }).toBatchJob({
+      accountId: '123456789012',
+      roleArn: 'arn:aws:iam::123456789012:role/batch',
+      operation: { deleteTags: true },
+      report: false,
+    });`;
+  const expectedSent = [
+    {
+      hostname: '123456789012.s3-control.eu-west-2.amazonaws.com',
+      method: 'POST',
+      path: '/v20180820/jobs',
+    },
+  ];
+
+  it('CommonJS: loads client-s3-control only when the job is handed off', () => {
+    const out = runNode(`
+      ${handOff(cjsS3, (entry) => `require(${JSON.stringify(entry)})`)}
+      const clients = () => ${loadedPackages}.filter((name) => name.startsWith('@aws-sdk/client-'));
+      (async () => {
+        const before = clients();
+        const job = await hand();
+        console.log(JSON.stringify({ before, after: clients(), id: job.id, sent }));
+      })().catch((error) => { console.error(error); process.exit(1); });
+    `);
+    expect(out).toEqual({
+      before: ['@aws-sdk/client-s3'],
+      after: ['@aws-sdk/client-s3', '@aws-sdk/client-s3-control'],
+      id: 'job-0001',
+      sent: expectedSent,
+    });
+  });
+
+  it('ES modules: the same hand-off', () => {
+    const out = runNode(
+      `
+      ${handOff(pathToFileURL(esmS3).href, (entry) => `await import(${JSON.stringify(entry)})`)}
+      const job = await hand();
+      console.log(JSON.stringify({ id: job.id, sent }));
+    `,
+      { esm: true },
+    );
+    expect(out).toEqual({ id: 'job-0001', sent: expectedSent });
+  });
+
+  it('an esbuild bundle of an S3-only app leaves S3 Control out, and says to pass s3control', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-s3-'));
+    try {
+      const entry = join(dir, 'app.mjs');
+      writeFileSync(
+        entry,
+        `${handOff(esmS3, (file) => `await import(${JSON.stringify(file)})`)}
+        try { await hand(); console.log(JSON.stringify({ sent })); }
+        catch (error) { console.log(JSON.stringify({ name: error.name, message: error.message, sent })); }
+      `,
+      );
+      const outfile = join(dir, 'out', 'app.mjs');
+      await build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        logLevel: 'silent',
+        nodePaths: [join(root, 'node_modules')],
+        banner: {
+          js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
+      });
+      const bundled = readFileSync(outfile, 'utf8');
+      expect(bundled).toContain('S3Client');
+      expect(bundled).not.toContain('S3ControlClient');
+      expect(bundled).not.toContain('CreateJobCommand');
+      const out = execFileSync(process.execPath, [outfile], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      });
+      expect(JSON.parse(out)).toEqual({
+        name: 'ParamValidationError',
+        message: expect.stringMatching(
+          /toBatchJob: could not load aws-resources\/s3control .*: pass options\.s3control/,
+        ),
+        sent: [],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

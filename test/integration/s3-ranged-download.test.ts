@@ -15,6 +15,7 @@ import { clientConfig, s3Client } from '../support/emulator.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { trackInFlight } from '../support/in-flight.js';
 import { useS3Fixture } from '../support/s3-fixture.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 
 const MiB = 1024 * 1024;
 
@@ -257,24 +258,27 @@ describe('downloadFile of a large object', () => {
     expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
   });
 
-  it('aborts: rejects with AbortError (cause = reason), keeps the old target, no temporary file', async () => {
-    const target = await fresh('abort');
-    await writeFile(join(target, 'out.bin'), 'previous');
-    const controller = new AbortController();
-    const error = await rejection(
-      bucket.downloadFile('big.bin', join(target, 'out.bin'), {
-        abortSignal: controller.signal,
-        onProgress: ({ loaded }) => {
-          if (loaded > MiB) controller.abort(new Error('enough'));
-        },
-      }),
-    );
-    expect(error).toBeInstanceOf(AbortError);
-    expect((error as Error).message).toBe('downloadFile: aborted');
-    expect((error as Error).cause).toBe(controller.signal.reason);
-    expect(await readdir(target)).toEqual(['out.bin']);
-    expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
-  });
+  it.each(SIGNAL_NAMES)(
+    'aborts: rejects with AbortError (cause = reason), keeps the old target, no temporary file (as %s)',
+    async (name) => {
+      const target = await fresh(`abort-${name}`);
+      await writeFile(join(target, 'out.bin'), 'previous');
+      const controller = new AbortController();
+      const error = await rejection(
+        bucket.downloadFile('big.bin', join(target, 'out.bin'), {
+          ...signalOption(name, controller.signal),
+          onProgress: ({ loaded }) => {
+            if (loaded > MiB) controller.abort(new Error('enough'));
+          },
+        }),
+      );
+      expect(error).toBeInstanceOf(AbortError);
+      expect((error as Error).message).toBe('downloadFile: aborted');
+      expect((error as Error).cause).toBe(controller.signal.reason);
+      expect(await readdir(target)).toEqual(['out.bin']);
+      expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
+    },
+  );
 
   it('sends one GetObject for a Range of your own', async () => {
     const target = join(await fresh('range'), 'part.bin');

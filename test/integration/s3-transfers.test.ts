@@ -24,6 +24,7 @@ import { readableBody, withReadableBody } from '../../src/resources/s3/transfers
 import type { Progress } from '../../src/resources/s3/transfers/options.js';
 import { presignGet, presignPut } from '../../src/resources/s3/transfers/presign.js';
 import { uploadFile, uploadStream } from '../../src/resources/s3/transfers/upload.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 
 const MiB = 1024 * 1024;
 
@@ -204,34 +205,37 @@ describe('uploadFile / uploadStream', () => {
     expect(counter.total).toBe(0);
   });
 
-  it('aborts via AbortController: rejects with AbortError and leaves no multipart upload', async () => {
-    const file = join(dir, 'abort.bin');
-    await writeFile(file, randomBytes(12 * MiB));
-    const controller = new AbortController();
-    const reason = new Error('user gave up');
+  it.each(SIGNAL_NAMES)(
+    'aborts via AbortController: rejects with AbortError and leaves no multipart upload (as %s)',
+    async (name) => {
+      const file = join(dir, 'abort.bin');
+      await writeFile(file, randomBytes(12 * MiB));
+      const controller = new AbortController();
+      const reason = new Error('user gave up');
 
-    const error = await rejection(
-      uploadFile(client, { Bucket: bucket, Key: 'up/aborted.bin' }, file, {
-        concurrency: 1,
-        // Abort once the first part is stored, so there is an upload to clean up.
-        onProgress: (p) => {
-          if (p.part === 1) controller.abort(reason);
-        },
-        abortSignal: controller.signal,
-      }),
-    );
-    expectAbort(error, /^uploadFile: aborted$/, reason);
+      const error = await rejection(
+        uploadFile(client, { Bucket: bucket, Key: 'up/aborted.bin' }, file, {
+          concurrency: 1,
+          // Abort once the first part is stored, so there is an upload to clean up.
+          onProgress: (p) => {
+            if (p.part === 1) controller.abort(reason);
+          },
+          ...signalOption(name, controller.signal),
+        }),
+      );
+      expectAbort(error, /^uploadFile: aborted$/, reason);
 
-    expect(counter.count('CreateMultipartUpload')).toBe(1);
-    expect(counter.count('AbortMultipartUpload')).toBe(1);
-    expect(counter.count('CompleteMultipartUpload')).toBe(0);
-    expect(await openUploads()).toBe(0);
-    await expect(
-      client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'up/aborted.bin' })),
-    ).rejects.toMatchObject({
-      name: 'NotFound',
-    });
-  });
+      expect(counter.count('CreateMultipartUpload')).toBe(1);
+      expect(counter.count('AbortMultipartUpload')).toBe(1);
+      expect(counter.count('CompleteMultipartUpload')).toBe(0);
+      expect(await openUploads()).toBe(0);
+      await expect(
+        client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'up/aborted.bin' })),
+      ).rejects.toMatchObject({
+        name: 'NotFound',
+      });
+    },
+  );
 
   it('a failing part aborts the multipart upload and rejects with that failure', async () => {
     const file = join(dir, 'failing-part.bin');
@@ -251,14 +255,19 @@ describe('uploadFile / uploadStream', () => {
     expect(await openUploads()).toBe(0);
   });
 
-  it('sends nothing when the signal is already aborted', async () => {
-    const signal = AbortSignal.abort();
-    const error = await rejection(
-      uploadStream(client, { Bucket: bucket, Key: 'up/never' }, 'x', { abortSignal: signal }),
-    );
-    expectAbort(error, /^uploadStream: aborted$/, signal.reason);
-    expect(counter.total).toBe(0);
-  });
+  it.each(SIGNAL_NAMES)(
+    'sends nothing when the signal is already aborted (as %s)',
+    async (name) => {
+      const signal = AbortSignal.abort();
+      const error = await rejection(
+        uploadStream(client, { Bucket: bucket, Key: 'up/never' }, 'x', {
+          ...signalOption(name, signal),
+        }),
+      );
+      expectAbort(error, /^uploadStream: aborted$/, signal.reason);
+      expect(counter.total).toBe(0);
+    },
+  );
 });
 
 describe('downloadFile / downloadStream', () => {
@@ -290,21 +299,24 @@ describe('downloadFile / downloadStream', () => {
     expect(await readdir(target)).toEqual([]);
   });
 
-  it('an aborted download removes its temporary file and keeps the existing target', async () => {
-    const target = join(dir, 'aborting');
-    await mkdir(target);
-    await writeFile(join(target, 'out.bin'), 'previous');
-    const controller = new AbortController();
-    const error = await rejection(
-      downloadFile(client, { Bucket: bucket, Key: 'down/data.bin' }, join(target, 'out.bin'), {
-        abortSignal: controller.signal,
-        onProgress: () => controller.abort(),
-      }),
-    );
-    expectAbort(error, /^downloadFile: aborted$/, controller.signal.reason);
-    expect(await readdir(target)).toEqual(['out.bin']);
-    expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
-  });
+  it.each(SIGNAL_NAMES)(
+    'an aborted download removes its temporary file and keeps the existing target (as %s)',
+    async (name) => {
+      const target = join(dir, `aborting-${name}`);
+      await mkdir(target);
+      await writeFile(join(target, 'out.bin'), 'previous');
+      const controller = new AbortController();
+      const error = await rejection(
+        downloadFile(client, { Bucket: bucket, Key: 'down/data.bin' }, join(target, 'out.bin'), {
+          ...signalOption(name, controller.signal),
+          onProgress: () => controller.abort(),
+        }),
+      );
+      expectAbort(error, /^downloadFile: aborted$/, controller.signal.reason);
+      expect(await readdir(target)).toEqual(['out.bin']);
+      expect(await readFile(join(target, 'out.bin'), 'utf8')).toBe('previous');
+    },
+  );
 
   it('an abort while GetObject is in flight rejects with AbortError and writes nothing', async () => {
     const target = join(dir, 'aborting-request');
@@ -331,26 +343,29 @@ describe('downloadFile / downloadStream', () => {
     expect(await readdir(target)).toEqual([]);
   });
 
-  it('aborting while a downloadStream is read destroys it with AbortError', async () => {
-    const controller = new AbortController();
-    const stream = await downloadStream(
-      client,
-      { Bucket: bucket, Key: 'down/data.bin' },
-      { abortSignal: controller.signal },
-    );
-    let read = 0;
-    const error = await rejection(
-      (async () => {
-        for await (const chunk of stream) {
-          read += (chunk as Buffer).length;
-          controller.abort();
-        }
-      })(),
-    );
-    expectAbort(error, /^downloadStream: aborted$/, controller.signal.reason);
-    expect(read).toBeLessThan(content.length);
-    expect(stream.destroyed).toBe(true);
-  });
+  it.each(SIGNAL_NAMES)(
+    'aborting while a downloadStream is read destroys it with AbortError (as %s)',
+    async (name) => {
+      const controller = new AbortController();
+      const stream = await downloadStream(
+        client,
+        { Bucket: bucket, Key: 'down/data.bin' },
+        { ...signalOption(name, controller.signal) },
+      );
+      let read = 0;
+      const error = await rejection(
+        (async () => {
+          for await (const chunk of stream) {
+            read += (chunk as Buffer).length;
+            controller.abort();
+          }
+        })(),
+      );
+      expectAbort(error, /^downloadStream: aborted$/, controller.signal.reason);
+      expect(read).toBeLessThan(content.length);
+      expect(stream.destroyed).toBe(true);
+    },
+  );
 
   it('rejects a missing directory before any request', async () => {
     await expect(
@@ -556,29 +571,32 @@ describe('copyObject', () => {
     expect(sha256(await getBytes('copy/big-2.bin'))).toBe(sha256(data));
   });
 
-  it('aborts a multipart copy and leaves no multipart upload', async () => {
-    await put('copy/abort.bin', randomBytes(11 * MiB));
-    counter.reset();
-    const controller = new AbortController();
-    const error = await rejection(
-      copyObject(
-        client,
-        { Bucket: bucket, Key: 'copy/abort.bin' },
-        { Bucket: bucket, Key: 'copy/abort-2.bin' },
-        {
-          multipartThreshold: 5 * MiB,
-          partSize: 5 * MiB,
-          concurrency: 1,
-          abortSignal: controller.signal,
-          onProgress: () => controller.abort(),
-        },
-      ),
-    );
-    expectAbort(error, /^copyObject: aborted$/, controller.signal.reason);
-    expect(counter.count('UploadPartCopy')).toBe(1);
-    expect(counter.count('AbortMultipartUpload')).toBe(1);
-    expect(await openUploads()).toBe(0);
-  });
+  it.each(SIGNAL_NAMES)(
+    'aborts a multipart copy and leaves no multipart upload (as %s)',
+    async (name) => {
+      await put('copy/abort.bin', randomBytes(11 * MiB));
+      counter.reset();
+      const controller = new AbortController();
+      const error = await rejection(
+        copyObject(
+          client,
+          { Bucket: bucket, Key: 'copy/abort.bin' },
+          { Bucket: bucket, Key: 'copy/abort-2.bin' },
+          {
+            multipartThreshold: 5 * MiB,
+            partSize: 5 * MiB,
+            concurrency: 1,
+            ...signalOption(name, controller.signal),
+            onProgress: () => controller.abort(),
+          },
+        ),
+      );
+      expectAbort(error, /^copyObject: aborted$/, controller.signal.reason);
+      expect(counter.count('UploadPartCopy')).toBe(1);
+      expect(counter.count('AbortMultipartUpload')).toBe(1);
+      expect(await openUploads()).toBe(0);
+    },
+  );
 
   it('a failing part aborts the multipart copy and rejects with that failure', async () => {
     await put('copy/fail.bin', randomBytes(16 * MiB));

@@ -14,6 +14,7 @@ import type { Progress } from '../../src/resources/s3/transfers/options.js';
 import type { DirectoryUploadFailure } from '../../src/resources/s3/index.js';
 import { trackInFlight } from '../support/in-flight.js';
 import { useS3Fixture } from '../support/s3-fixture.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 
 const MiB = 1024 * 1024;
 
@@ -240,32 +241,35 @@ describe('bucket.uploadDirectory', () => {
     }
   });
 
-  it('aborts: AbortError with the reason as cause, no new upload starts, no multipart upload left', async () => {
-    const root = await tree('abort', {
-      'a.bin': randomBytes(12 * MiB),
-      'b.bin': randomBytes(12 * MiB),
-      'c.bin': randomBytes(12 * MiB),
-    });
-    const controller = new AbortController();
-    const error = await rejection(
-      bucket.uploadDirectory(root, {
-        prefix: 'abort/',
-        concurrency: 2,
-        abortSignal: controller.signal,
-        onProgress: ({ loaded }) => {
-          if (loaded > 0) controller.abort(new Error('stop'));
-        },
-      }),
-    );
-    expect(error).toBeInstanceOf(AbortError);
-    expect((error as Error).message).toBe('uploadDirectory: aborted');
-    expect((error as Error).cause).toBe(controller.signal.reason);
-    expect(await openUploads()).toBe(0);
-    // At most the first two files were started; c.bin never was.
-    expect(counter.count('CreateMultipartUpload')).toBeGreaterThanOrEqual(1);
-    expect(counter.count('CreateMultipartUpload')).toBeLessThanOrEqual(2);
-    expect(await keysUnder('abort/')).toEqual([]);
-  });
+  it.each(SIGNAL_NAMES)(
+    'aborts: AbortError with the reason as cause, no new upload starts, no multipart upload left (as %s)',
+    async (name) => {
+      const root = await tree(`abort-${name}`, {
+        'a.bin': randomBytes(12 * MiB),
+        'b.bin': randomBytes(12 * MiB),
+        'c.bin': randomBytes(12 * MiB),
+      });
+      const controller = new AbortController();
+      const error = await rejection(
+        bucket.uploadDirectory(root, {
+          prefix: `abort-${name}/`,
+          concurrency: 2,
+          ...signalOption(name, controller.signal),
+          onProgress: ({ loaded }) => {
+            if (loaded > 0) controller.abort(new Error('stop'));
+          },
+        }),
+      );
+      expect(error).toBeInstanceOf(AbortError);
+      expect((error as Error).message).toBe('uploadDirectory: aborted');
+      expect((error as Error).cause).toBe(controller.signal.reason);
+      expect(await openUploads()).toBe(0);
+      // At most the first two files were started; c.bin never was.
+      expect(counter.count('CreateMultipartUpload')).toBeGreaterThanOrEqual(1);
+      expect(counter.count('CreateMultipartUpload')).toBeLessThanOrEqual(2);
+      expect(await keysUnder(`abort-${name}/`)).toEqual([]);
+    },
+  );
 
   it('rejects bad input before any request, naming what was wrong', async () => {
     const root = await tree('bad', { 'a.txt': Buffer.from('a') });

@@ -11,6 +11,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3 } from '../../src/resources/s3/index.js';
+import { s3ControlConfigOf } from '../../src/resources/s3/s3control-loader.js';
 import { Lambda } from '../../src/resources/lambda/index.js';
 import {
   BatchJob,
@@ -20,6 +21,7 @@ import {
 } from '../../src/resources/s3control/index.js';
 import { AbortError, IdentifierError, ParamValidationError } from '../../src/index.js';
 import { clientConfig } from '../support/emulator.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 import { countRequests, type RequestCounter } from '../support/request-counter.js';
 import { fakeS3Control, type FakeS3Control } from '../support/s3control.js';
 
@@ -52,6 +54,102 @@ const base = () => ({
   accountId: ACCOUNT,
   roleArn: ROLE,
   report: { bucket: s3.Bucket('reports'), prefix: 'batch/' },
+});
+
+describe('toBatchJob without s3control', () => {
+  /** An S3 client sending through the fake S3 Control's handler, so CreateJob reaches it. */
+  const s3Through = (config: object = {}) =>
+    new S3({
+      client: new S3Client({
+        region: 'eu-west-2',
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+        requestHandler: fake.requestHandler as never,
+        maxAttempts: 1,
+        ...config,
+      }),
+    });
+
+  it("makes an S3 Control client from the bucket's client configuration", async () => {
+    const bucket = s3Through().Bucket('photos');
+    const job = await bucket.objects.filter({ Prefix: 'images/' }).toBatchJob({
+      accountId: ACCOUNT,
+      roleArn: ROLE,
+      operation: { deleteTags: true },
+      report: false,
+      clientRequestToken: 'token-short',
+    });
+    expect(job).toBeInstanceOf(BatchJob);
+    expect(job.id).toBe('job-0001');
+    expect(fake.requests).toHaveLength(1);
+    const [sent] = fake.requests;
+    // The S3 client's region, with S3 Control's own endpoint (account id as host prefix).
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: '/v20180820/jobs',
+      accountId: ACCOUNT,
+      hostname: `${ACCOUNT}.s3-control.eu-west-2.amazonaws.com`,
+    });
+    expect(sent?.body).toContain('<ClientRequestToken>token-short</ClientRequestToken>');
+    expect(sent?.body).toContain('<MatchAnyPrefix><member>images/</member></MatchAnyPrefix>');
+    // The job it returns sends through the same client.
+    expect(await job.status).toBe('New');
+    expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('uses one S3 Control client per S3 client, and aborts as with one given', async () => {
+    const objects = s3Through().Bucket('photos').objects.all();
+    const options = {
+      accountId: ACCOUNT,
+      roleArn: ROLE,
+      operation: { deleteTags: true },
+      report: false,
+    } as const;
+    const first = await objects.toBatchJob(options);
+    const second = await objects.toBatchJob(options);
+    expect(first.meta.client).toBe(second.meta.client);
+    await expect(objects.toBatchJob({ ...options, signal: AbortSignal.abort() })).rejects.toThrow(
+      AbortError,
+    );
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('still refuses an s3control that is not an S3Control', async () => {
+    const objects = s3Through().Bucket('photos').objects.all();
+    await expect(
+      objects.toBatchJob({
+        s3control: {} as never,
+        accountId: ACCOUNT,
+        roleArn: ROLE,
+        operation: { deleteTags: true },
+        report: false,
+      }),
+    ).rejects.toThrow(/options\.s3control must be an S3Control/);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('s3ControlConfigOf', () => {
+  it('shares region, credentials, handler, retries and logger; an endpoint only if one was set', () => {
+    const plain = new S3Client({ region: 'eu-west-2', maxAttempts: 4 });
+    const config = s3ControlConfigOf(plain.config as never) as Record<string, unknown>;
+    for (const key of [
+      'region',
+      'credentials',
+      'requestHandler',
+      'maxAttempts',
+      'retryMode',
+      'logger',
+    ])
+      expect(config[key]).toBe((plain.config as unknown as Record<string, unknown>)[key]);
+    expect(config).not.toHaveProperty('endpoint');
+    const custom = new S3Client({ region: 'eu-west-2', endpoint: 'http://127.0.0.1:4566' });
+    const withEndpoint = s3ControlConfigOf(custom.config as never) as Record<string, unknown>;
+    expect(withEndpoint.endpoint).toBe(
+      (custom.config as unknown as Record<string, unknown>).endpoint,
+    );
+    plain.destroy();
+    custom.destroy();
+  });
 });
 
 describe('toBatchJob', () => {
@@ -241,11 +339,15 @@ describe('toBatchJob', () => {
     });
   });
 
-  it('sends nothing when its abortSignal has already fired', async () => {
+  it.each(SIGNAL_NAMES)('sends nothing when its %s has already fired', async (name) => {
     const error: unknown = await s3
       .Bucket('photos')
       .objects.all()
-      .toBatchJob({ ...base(), operation: { deleteTags: true }, abortSignal: AbortSignal.abort() })
+      .toBatchJob({
+        ...base(),
+        operation: { deleteTags: true },
+        ...signalOption(name, AbortSignal.abort()),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(fake.requests).toEqual([]);
@@ -518,38 +620,44 @@ describe('BatchJob', () => {
       expect(counter.count('DescribeJob')).toBeGreaterThanOrEqual(2);
     });
 
-    it('stops at once when aborted, and sends nothing after', async () => {
-      const job = await created();
-      fake.jobs.get(job.id)!.statuses = ['Active'];
-      const controller = new AbortController();
-      const waiting = job.waitUntilComplete({
-        minDelay: 10,
-        maxDelay: 10,
-        abortSignal: controller.signal,
-      });
-      while (counter.total === 0) await new Promise((r) => setTimeout(r, 5));
-      const started = Date.now();
-      controller.abort();
-      const error: unknown = await waiting.catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AbortError);
-      expect(Date.now() - started).toBeLessThan(1000);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(counter.byOperation).toEqual({ DescribeJob: 1 });
-    });
+    it.each(SIGNAL_NAMES)(
+      'stops at once when aborted, and sends nothing after (as %s)',
+      async (name) => {
+        const job = await created();
+        fake.jobs.get(job.id)!.statuses = ['Active'];
+        const controller = new AbortController();
+        const waiting = job.waitUntilComplete({
+          minDelay: 10,
+          maxDelay: 10,
+          ...signalOption(name, controller.signal),
+        });
+        while (counter.total === 0) await new Promise((r) => setTimeout(r, 5));
+        const started = Date.now();
+        controller.abort();
+        const error: unknown = await waiting.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AbortError);
+        expect(Date.now() - started).toBeLessThan(1000);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(counter.byOperation).toEqual({ DescribeJob: 1 });
+      },
+    );
 
-    it('sends nothing when the signal has already fired, and checks its options first', async () => {
-      const job = await created();
-      await expect(job.waitUntilComplete({ abortSignal: AbortSignal.abort() })).rejects.toThrow(
-        AbortError,
-      );
-      await expect(job.waitUntilComplete({ minDelay: 0 })).rejects.toThrow(
-        /minDelay must be a positive number of seconds, got 0/,
-      );
-      await expect(job.waitUntilComplete({ minDelay: 5, maxDelay: 1 })).rejects.toThrow(
-        ParamValidationError,
-      );
-      expect(counter.total).toBe(0);
-    });
+    it.each(SIGNAL_NAMES)(
+      'sends nothing when the signal (as %s) has already fired, and checks its options first',
+      async (name) => {
+        const job = await created();
+        await expect(
+          job.waitUntilComplete({ ...signalOption(name, AbortSignal.abort()) }),
+        ).rejects.toThrow(AbortError);
+        await expect(job.waitUntilComplete({ minDelay: 0 })).rejects.toThrow(
+          /minDelay must be a positive number of seconds, got 0/,
+        );
+        await expect(job.waitUntilComplete({ minDelay: 5, maxDelay: 1 })).rejects.toThrow(
+          ParamValidationError,
+        );
+        expect(counter.total).toBe(0);
+      },
+    );
   });
 });
 

@@ -21,6 +21,7 @@ import {
 } from '../../src/resources/sqs/index.js';
 import { countRequests } from '../support/request-counter.js';
 import { queueName, sqsClient } from '../support/sqs.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 
 let client: SQSClient;
 let sqs: SQS;
@@ -251,22 +252,25 @@ describe('messages', () => {
     expect((await drain(queue)).length).toBe(5);
   });
 
-  it('an abort during a long poll cancels the request in flight', async () => {
-    const queue = await sqs.createQueue({ QueueName: queueName('poll-abort') });
-    const stop = new AbortController();
-    const started = Date.now();
-    setTimeout(() => stop.abort(), 300);
-    const iterate = async () => {
-      for await (const message of queue.messages(
-        { WaitTimeSeconds: 20 },
-        { abortSignal: stop.signal },
-      )) {
-        void message;
-      }
-    };
-    await expect(iterate()).rejects.toBeInstanceOf(AbortError);
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  it.each(SIGNAL_NAMES)(
+    'an abort during a long poll cancels the request in flight (as %s)',
+    async (name) => {
+      const queue = await sqs.createQueue({ QueueName: queueName('poll-abort') });
+      const stop = new AbortController();
+      const started = Date.now();
+      setTimeout(() => stop.abort(), 300);
+      const iterate = async () => {
+        for await (const message of queue.messages(
+          { WaitTimeSeconds: 20 },
+          { ...signalOption(name, stop.signal) },
+        )) {
+          void message;
+        }
+      };
+      await expect(iterate()).rejects.toBeInstanceOf(AbortError);
+      expect(Date.now() - started).toBeLessThan(5000);
+    },
+  );
 
   it('messages() refuses bad options before any request', () => {
     const queue = sqs.Queue('https://example.invalid/1/q');

@@ -317,11 +317,32 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     area: 'Actions',
     input: "`object.load({ abortSignal: 'soon' })`",
     error: 'ParamValidationError',
-    message: /^S3Object\.load: options\.abortSignal must be an AbortSignal$/,
+    message: /^S3Object\.load: options\.abortSignal must be an AbortSignal, got "soon"$/,
     run: (c) =>
       bucket(c)
         .Object('k')
         .load(js({ abortSignal: 'soon' })),
+  },
+  {
+    area: 'Actions',
+    input: '`object.load({ signal: {} })`',
+    error: 'ParamValidationError',
+    message: /^S3Object\.load: options\.signal must be an AbortSignal, got an object$/,
+    run: (c) =>
+      bucket(c)
+        .Object('k')
+        .load(js({ signal: {} })),
+  },
+  {
+    area: 'Actions',
+    input: '`object.load({ abortSignal: one, signal: other })`',
+    error: 'ParamValidationError',
+    message:
+      /^S3Object\.load: options\.abortSignal and options\.signal are two different signals: pass one of them$/,
+    run: (c) =>
+      bucket(c)
+        .Object('k')
+        .load({ abortSignal: new AbortController().signal, signal: new AbortController().signal }),
   },
   {
     area: 'Actions',
@@ -461,7 +482,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...(
     [
       ['abortSignal', new AbortController().signal, 'abortSignal'],
-      ['signal', new AbortController().signal, 'abortSignal'],
+      ['signal', new AbortController().signal, 'signal'],
       ['concurrency', 4, 'concurrency'],
     ] as const
   ).map(([name, value, option]): BadInputCase => ({

@@ -12,9 +12,18 @@ import type { HttpRequest } from '@smithy/types';
 
 const NS = 'http://awss3control.amazonaws.com/doc/2018-08-20/';
 
+/** A v3 request handler, as the clients' `requestHandler` option takes it. */
+export interface HttpHandlerLike {
+  readonly metadata: { readonly handlerProtocol: string };
+  handle(request: HttpRequest): Promise<{ response: object }>;
+  destroy(): void;
+}
+
 /** One HTTP request the client sent. */
 export interface SentRequest {
   readonly method: string;
+  /** The host it was sent to (`123456789012.s3-control.us-east-1.amazonaws.com`). */
+  readonly hostname: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string | string[] | null>>;
   readonly accountId: string | undefined;
@@ -33,6 +42,11 @@ export interface FakeJob {
 
 export interface FakeS3Control {
   readonly client: S3ControlClient;
+  /**
+   * The in-process handler that answers as S3 Control: give it to an S3 client too, and an
+   * S3 Control client made from that client's configuration sends here.
+   */
+  readonly requestHandler: HttpHandlerLike;
   readonly requests: SentRequest[];
   readonly jobs: Map<string, FakeJob>;
   /** Jobs per ListJobs page (default 1000). */
@@ -81,7 +95,10 @@ export function fakeS3Control(
   const { region = 'us-east-1', statuses = ['New'] } = options;
   const requests: SentRequest[] = [];
   const jobs = new Map<string, FakeJob>();
-  const state = { requests, jobs, pageSize: 1000 } as Omit<FakeS3Control, 'client'> & {
+  const state = { requests, jobs, pageSize: 1000 } as Omit<
+    FakeS3Control,
+    'client' | 'requestHandler'
+  > & {
     pageSize: number;
   };
   let created = 0;
@@ -105,6 +122,7 @@ export function fakeS3Control(
             : new TextDecoder().decode(request.body as Uint8Array);
       const sent: SentRequest = {
         method: request.method,
+        hostname: request.hostname,
         path: request.path,
         query: { ...(request.query ?? {}) },
         accountId: request.headers['x-amz-account-id'],
@@ -172,5 +190,5 @@ export function fakeS3Control(
     requestHandler,
     maxAttempts: 1,
   });
-  return Object.assign(state, { client }) as FakeS3Control;
+  return Object.assign(state, { client, requestHandler }) as FakeS3Control;
 }

@@ -91,9 +91,17 @@ export async function wrongCallsDoNotCompile(
   const noReport = { ...base, report: undefined, operation: { deleteTags: true } } as const;
   // @ts-expect-error the report is required
   await bucket.objects.all().toBatchJob(noReport);
-  const noS3Control = { ...base, s3control: undefined, operation: { deleteTags: true } } as const;
-  // @ts-expect-error the S3Control is required (aws-resources/s3 does not bundle its client)
-  await bucket.objects.all().toBatchJob(noS3Control);
+  // Without s3control, one is made from the bucket's client configuration.
+  const { s3control: _given, ...noS3Control } = base;
+  const short: Promise<BatchJob> = bucket.objects.filter({ Prefix: 'tmp/' }).toBatchJob({
+    ...noS3Control,
+    operation: { deleteTags: true },
+    signal: new AbortController().signal,
+  });
+  void short;
+  const notS3Control = { ...base, s3control: {}, operation: { deleteTags: true } } as const;
+  // @ts-expect-error s3control, when given, is an S3Control
+  await bucket.objects.all().toBatchJob(notS3Control);
   // @ts-expect-error toBatchJob is offered from all() / filter(), not on the bare property
   await bucket.objects.toBatchJob({ ...base, operation: { deleteTags: true } });
   // @ts-expect-error object versions cannot be handed off

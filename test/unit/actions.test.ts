@@ -1,5 +1,5 @@
 /** Actions, sub-resources and references of the made-up "things" service. */
-import { ParamValidationError } from '../../src/core/errors.js';
+import { AbortError, ParamValidationError } from '../../src/core/errors.js';
 import { Owner, Part, Thing, things, type Handler } from './fixtures/things.js';
 
 const answers =
@@ -59,6 +59,14 @@ describe('actions', () => {
     expect(sentInputs(client)).toEqual([{ operation: 'TouchThing', input: { ThingId: 't1' } }]);
   });
 
+  it('send an action with its signal given as signal, the same one under both names too', async () => {
+    const { service, client } = things(answers({ TouchThing: {} }));
+    const signal = new AbortController().signal;
+    await service.Thing('t1').touch({}, { signal });
+    await service.Thing('t1').touch({}, { abortSignal: signal, signal });
+    expect(client.sent.map((c) => c.abortSignal)).toEqual([signal, signal]);
+  });
+
   it('refuse a caller value for a member the resource fills, before any request', async () => {
     const { service, client } = things(answers({ TouchThing: {} }));
     const thing = service.Thing('t1');
@@ -71,6 +79,14 @@ describe('actions', () => {
     await expect(thing.touch({}, { abortSignal: 'x' } as never)).rejects.toThrow(
       /abortSignal must be an AbortSignal/,
     );
+    await expect(thing.touch({}, { signal: 'x' } as never)).rejects.toThrow(
+      /^Thing\.touch: options\.signal must be an AbortSignal, got "x"/,
+    );
+    const [one, other] = [new AbortController().signal, new AbortController().signal];
+    await expect(thing.touch({}, { abortSignal: one, signal: other })).rejects.toThrow(
+      /^Thing\.touch: options\.abortSignal and options\.signal are two different signals/,
+    );
+    await expect(thing.touch({}, { signal: AbortSignal.abort() })).rejects.toThrow(AbortError);
     expect(client.sent).toEqual([]);
   });
 

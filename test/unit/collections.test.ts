@@ -1,6 +1,7 @@
 /** Collections: lazy, immutable, chainable; paging that never asks for more than it needs. */
 import { AbortError, ParamValidationError } from '../../src/core/errors.js';
 import { things, type FakeClient, type Handler, type SentCommand } from './fixtures/things.js';
+import { SIGNAL_NAMES } from '../support/signal-names.js';
 
 /**
  * ListThings over `total` things (t0, t1, ...): pages of MaxItems (the service's own cap
@@ -194,19 +195,19 @@ describe('collections', () => {
     expect(client.sent).toHaveLength(2);
   });
 
-  it('pass the abort signal to every request', async () => {
+  it.each(SIGNAL_NAMES)('pass the abort signal (as %s) to every request', async (name) => {
     const { service, client } = things(listThings(3, 2));
     const signal = new AbortController().signal;
-    await service.things.pageSize(2).toArray({ abortSignal: signal });
+    await service.things.pageSize(2).toArray({ [name]: signal });
     expect(client.sent.map((c) => c.abortSignal)).toEqual([signal, signal]);
   });
 
-  it('stop with AbortError when aborted between pages, sending no further request', async () => {
+  it.each(SIGNAL_NAMES)('stop with AbortError when %s aborts between pages', async (name) => {
     const { service, client } = things(listThings(10, 2));
     const controller = new AbortController();
     const seen: string[] = [];
     const run = async () => {
-      for await (const page of service.things.all().pages({ abortSignal: controller.signal })) {
+      for await (const page of service.things.all().pages({ [name]: controller.signal })) {
         seen.push(...ids(page));
         controller.abort();
       }
@@ -216,12 +217,12 @@ describe('collections', () => {
     expect(client.sent).toHaveLength(1);
   });
 
-  it('stop item iteration too when aborted between pages', async () => {
+  it.each(SIGNAL_NAMES)('stop item iteration too when %s aborts between pages', async (name) => {
     const { service, client } = things(listThings(10, 2));
     const controller = new AbortController();
     const seen: string[] = [];
     const run = async () => {
-      for await (const thing of service.things.all().iterate({ abortSignal: controller.signal })) {
+      for await (const thing of service.things.all().iterate({ [name]: controller.signal })) {
         seen.push(thing.thingId);
         if (seen.length === 2) controller.abort();
       }
@@ -231,9 +232,9 @@ describe('collections', () => {
     expect(client.sent).toHaveLength(1);
   });
 
-  it('send nothing when the signal is already aborted', async () => {
+  it.each(SIGNAL_NAMES)('send nothing when %s is already aborted', async (name) => {
     const { service, client } = things(listThings(10));
-    await expect(service.things.toArray({ abortSignal: AbortSignal.abort() })).rejects.toThrow(
+    await expect(service.things.toArray({ [name]: AbortSignal.abort() })).rejects.toThrow(
       AbortError,
     );
     expect(client.sent).toEqual([]);

@@ -2,6 +2,7 @@
 import { AbortError, ParamValidationError } from '../../src/core/errors.js';
 import { waitUntilBucketExists } from '@aws-sdk/client-s3';
 import { runWaiter } from '../../src/core/waiter.js';
+import { SIGNAL_NAMES, signalOption } from '../support/signal-names.js';
 import { serviceError, things, waiterCalls, type FakeClient } from './fixtures/things.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +42,11 @@ describe('waiters', () => {
     [{ minDelay: 10, maxWaitTime: 5 }, /minDelay \(10\) must be less than maxWaitTime \(5\)/],
     [{ minDelay: 5, maxWaitTime: 5 }, /minDelay \(5\) must be less than maxWaitTime \(5\)/],
     [{ abortSignal: {} }, /abortSignal must be an AbortSignal/],
+    [{ signal: 'now' }, /options\.signal must be an AbortSignal, got "now"/],
+    [
+      { abortSignal: new AbortController().signal, signal: new AbortController().signal },
+      /options\.abortSignal and options\.signal are two different signals/,
+    ],
   ])('refuse %p before any request', async (options, message) => {
     const { service, client } = things();
     const wait = service.Thing('t1').waitUntilExists(options as never);
@@ -51,10 +57,10 @@ describe('waiters', () => {
     expect(client.sent).toEqual([]);
   });
 
-  it('send nothing when the signal is already aborted', async () => {
+  it.each(SIGNAL_NAMES)('send nothing when %s is already aborted', async (name) => {
     const { service, client } = things();
     await expect(
-      service.Thing('t1').waitUntilExists({ abortSignal: AbortSignal.abort() }),
+      service.Thing('t1').waitUntilExists(signalOption(name, AbortSignal.abort())),
     ).rejects.toThrow(AbortError);
     expect(client.sent).toEqual([]);
   });
@@ -81,7 +87,7 @@ describe('a real v3 waiter (waitUntilBucketExists) over a fake client', () => {
     ]);
   });
 
-  it('sends no request after an abort during the wait', async () => {
+  it.each(SIGNAL_NAMES)('sends no request after an abort of %s during the wait', async (name) => {
     const { service, client } = things();
     headBucket(client, Infinity);
     const controller = new AbortController();
@@ -90,7 +96,7 @@ describe('a real v3 waiter (waitUntilBucketExists) over a fake client', () => {
       maxWaitTime: 10,
       minDelay: 0.2,
       maxDelay: 0.2,
-      abortSignal: controller.signal,
+      ...signalOption(name, controller.signal),
     });
     setTimeout(() => controller.abort(), 50);
     await expect(wait).rejects.toThrow(AbortError);

@@ -1,5 +1,11 @@
 import type { PutMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
-import { ParamValidationError, runAction, type RequestOptions } from '../../core/index.js';
+import {
+  AbortError,
+  ParamValidationError,
+  runAction,
+  signalOf,
+  type RequestOptions,
+} from '../../core/index.js';
 import { Metric$putData, MetricBase } from './generated/metric.js';
 
 /**
@@ -72,10 +78,12 @@ export class Metric extends MetricBase {
     }
     const data = fillData(MetricData, this.name, this.data?.Dimensions, label);
     const chunks = chunkData(data, { ...rest, Namespace: this.namespace }, label);
+    const abortSignal = signalOf(options, label);
     const responses: PutMetricDataCommandOutput[] = [];
     const failures: PutDataFailure[] = [];
     for (const chunk of chunks) {
-      options?.abortSignal?.throwIfAborted();
+      // The library's AbortError, as every other abort raises (the signal's own is a DOMException).
+      if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
       try {
         responses.push(await runAction(this, putDataSpec, { ...rest, MetricData: chunk }, options));
       } catch (error) {

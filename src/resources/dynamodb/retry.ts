@@ -1,4 +1,4 @@
-import { AbortError, type RequestOptions } from '../../core/index.js';
+import { AbortError, signalOf, type RequestOptions } from '../../core/index.js';
 
 /**
  * How unprocessed items and keys of a batch are sent again.
@@ -28,13 +28,9 @@ export function retryPolicy(
   options: RetryOptions | undefined,
   label: string,
   fail: (message: string) => Error,
-): Required<Omit<RetryOptions, 'abortSignal'>> & RequestOptions {
-  const {
-    maxAttempts = 8,
-    baseDelayMs = 50,
-    maxDelayMs = 5000,
-    abortSignal,
-  } = options ?? ({} as RetryOptions);
+): Required<Omit<RetryOptions, keyof RequestOptions>> & { readonly abortSignal?: AbortSignal } {
+  const { maxAttempts = 8, baseDelayMs = 50, maxDelayMs = 5000 } = options ?? ({} as RetryOptions);
+  const abortSignal = signalOf(options, label);
   const check = (name: string, value: number, least: number): void => {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < least)
       throw fail(`${label}: ${name} must be a number ≥ ${least}, got ${String(value)}`);

@@ -23,20 +23,22 @@ export class ObjectSummaryCollection<
 > extends ObjectSummaryCollectionBase<P> {
   /**
    * Creates an S3 Batch Operations job that does `operation` to every object this query
-   * selects, without listing them: one CreateJob (through `options.s3control`) whose manifest
+   * selects, without listing them: one CreateJob (through `options.s3control`, or an S3 Control
+   * client made from the bucket's client configuration, loaded then) whose manifest
    * generator carries the query (the bucket's ARN, `Prefix` as
    * `KeyNameConstraint.MatchAnyPrefix`, `ExpectedBucketOwner`). A query the generator cannot
    * express (`Delimiter`, `StartAfter`, `limit()`, ...) and every bad option are a
    * `ParamValidationError` before any request. `clientRequestToken` defaults to a new UUID;
    * `priority` to 10; `report` is required.
    *
-   * @param options - `s3control`, `accountId`, `roleArn`, `operation`, `report`, and the
-   *   optional job settings (see {@link ToBatchJobOptions})
+   * @param options - `accountId`, `roleArn`, `operation`, `report`, and the optional
+   *   `s3control`, `abortSignal` (or `signal`) and job settings (see {@link ToBatchJobOptions})
    * @returns the created job (its id from the response; nothing loaded yet)
    * @example
    * ```ts
+   * // CreateJob goes through an S3 Control client made from the bucket's client config;
+   * // pass `s3control: new S3Control(...)` to choose it (or in an app bundled without it).
    * const job = await bucket.objects.filter({ Prefix: 'images/' }).toBatchJob({
-   *   s3control: new S3Control(),
    *   accountId: '123456789012',
    *   roleArn: 'arn:aws:iam::123456789012:role/batch-operations',
    *   operation: { invoke: new Lambda().Function('resize') },

@@ -3,6 +3,7 @@ import {
   AbortError,
   AwsResourcesError,
   ParamValidationError,
+  signalOf,
   type RequestOptions,
 } from '../../core/index.js';
 
@@ -17,7 +18,7 @@ import {
  *
  * @public
  */
-export interface BatchJobWaitOptions {
+export interface BatchJobWaitOptions extends RequestOptions {
   /** Gives up after this many seconds (default 3600). */
   readonly maxWaitTime?: number;
   /** Seconds before the second poll, doubling up to `maxDelay` (default 5). */
@@ -69,7 +70,8 @@ interface Checked {
 function checkOptions(options: BatchJobWaitOptions | undefined, label: string): Checked {
   if (options !== undefined && (typeof options !== 'object' || options === null))
     throw new ParamValidationError(`${label}: options must be an object`);
-  const { maxWaitTime = 3600, minDelay = 5, maxDelay = 60, abortSignal } = options ?? {};
+  const { maxWaitTime = 3600, minDelay = 5, maxDelay = 60 } = options ?? {};
+  const abortSignal = signalOf(options, label);
   for (const [key, value] of Object.entries({ maxWaitTime, minDelay, maxDelay })) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
       throw new ParamValidationError(
@@ -80,8 +82,6 @@ function checkOptions(options: BatchJobWaitOptions | undefined, label: string): 
     throw new ParamValidationError(
       `${label}: minDelay (${minDelay}) must not exceed maxDelay (${maxDelay})`,
     );
-  if (abortSignal !== undefined && !(abortSignal instanceof AbortSignal))
-    throw new ParamValidationError(`${label}: abortSignal must be an AbortSignal`);
   return { maxWaitTime, minDelay, maxDelay, ...(abortSignal ? { abortSignal } : {}) };
 }
 

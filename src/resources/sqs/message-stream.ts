@@ -2,6 +2,7 @@ import type { ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
 import {
   AbortError,
   ParamValidationError,
+  signalOf,
   type ActionParams,
   type RequestOptions,
 } from '../../core/index.js';
@@ -44,10 +45,8 @@ export function messageStream(
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new ParamValidationError(`${label}: options must be an object`);
   }
-  const { stopWhenEmpty = false, abortSignal } = options ?? {};
-  if (abortSignal !== undefined && !isAbortSignal(abortSignal)) {
-    throw new ParamValidationError(`${label}: options.abortSignal must be an AbortSignal`);
-  }
+  const { stopWhenEmpty = false } = options ?? {};
+  const abortSignal = signalOf(options, label);
   if (typeof stopWhenEmpty !== 'boolean') {
     throw new ParamValidationError(`${label}: options.stopWhenEmpty must be a boolean`);
   }
@@ -68,11 +67,4 @@ export function messageStream(
     }
   }
   return receiving();
-}
-
-/** True for an `AbortSignal` (or anything shaped like one), as the engine accepts it. */
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value
-  );
 }

@@ -514,7 +514,7 @@ export abstract class StackBase extends Resource<sdk.CloudFormationClient, sdk.S
    * `CancelUpdateStack` output.
    *
    * @param params - the rest of the `CancelUpdateStack` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await stack.cancelUpdate();
@@ -536,7 +536,7 @@ export abstract class StackBase extends Resource<sdk.CloudFormationClient, sdk.S
    * `DeleteStack` output.
    *
    * @param params - the rest of the `DeleteStack` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await stack.delete();
@@ -593,7 +593,7 @@ export abstract class StackBase extends Resource<sdk.CloudFormationClient, sdk.S
    * Waits until the stack is create complete, polling with the v3 `waitUntilStackCreateComplete`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await stack.waitUntilCreateComplete({ maxWaitTime: 60 });
@@ -607,7 +607,7 @@ export abstract class StackBase extends Resource<sdk.CloudFormationClient, sdk.S
    * Waits until the stack is update complete, polling with the v3 `waitUntilStackUpdateComplete`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await stack.waitUntilUpdateComplete({ maxWaitTime: 60 });
@@ -621,7 +621,7 @@ export abstract class StackBase extends Resource<sdk.CloudFormationClient, sdk.S
    * Waits until the stack is delete complete, polling with the v3 `waitUntilStackDeleteComplete`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await stack.waitUntilDeleteComplete({ maxWaitTime: 60 });

@@ -526,7 +526,7 @@ export class Alarm extends Resource<sdk.CloudWatchClient, sdk.MetricAlarm> {
    * `DeleteAlarms` output.
    *
    * @param params - the rest of the `DeleteAlarms` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alarm.delete();
@@ -548,7 +548,7 @@ export class Alarm extends Resource<sdk.CloudWatchClient, sdk.MetricAlarm> {
    * `DescribeAlarmHistory` output.
    *
    * @param params - the rest of the `DescribeAlarmHistory` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alarm.describeHistory();
@@ -569,7 +569,7 @@ export class Alarm extends Resource<sdk.CloudWatchClient, sdk.MetricAlarm> {
    * `DisableAlarmActions` output.
    *
    * @param params - the rest of the `DisableAlarmActions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alarm.disableActions();
@@ -589,7 +589,7 @@ export class Alarm extends Resource<sdk.CloudWatchClient, sdk.MetricAlarm> {
    * `EnableAlarmActions` output.
    *
    * @param params - the rest of the `EnableAlarmActions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alarm.enableActions();
@@ -612,7 +612,7 @@ export class Alarm extends Resource<sdk.CloudWatchClient, sdk.MetricAlarm> {
    * `SetAlarmState` output.
    *
    * @param params - the rest of the `SetAlarmState` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alarm.setState({ StateValue: {}, StateReason: 'stateReason' });

@@ -53,7 +53,7 @@ export class AlarmCollection<P extends object = object> extends Collection<Alarm
    * Sends one `DeleteAlarms` per page of this collection, with every listed Alarm in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `DeleteAlarms` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -71,7 +71,7 @@ export class AlarmCollection<P extends object = object> extends Collection<Alarm
    * Sends one `DisableAlarmActions` per page of this collection, with every listed Alarm in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `DisableAlarmActions` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -89,7 +89,7 @@ export class AlarmCollection<P extends object = object> extends Collection<Alarm
    * Sends one `EnableAlarmActions` per page of this collection, with every listed Alarm in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `EnableAlarmActions` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts

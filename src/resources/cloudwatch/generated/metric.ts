@@ -157,7 +157,7 @@ export abstract class MetricBase extends Resource<sdk.CloudWatchClient, sdk.Metr
    * (from `name`). Resolves to the `GetMetricStatistics` output.
    *
    * @param params - the rest of the `GetMetricStatistics` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await metric.getStatistics({ StartTime: {}, EndTime: {}, Period: 1 });
@@ -180,7 +180,7 @@ export abstract class MetricBase extends Resource<sdk.CloudWatchClient, sdk.Metr
    * `name`). Resolves to the Alarm resource it made.
    *
    * @param params - the rest of the `PutMetricAlarm` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const alarm = await metric.putAlarm({ AlarmName: 'alarmName' });

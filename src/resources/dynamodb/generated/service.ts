@@ -132,7 +132,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * Sends `CreateTable`. Resolves to the Table resource it made.
    *
    * @param params - the rest of the `CreateTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const table = await dynamodb.createTable({ TableName: 'tableName' });
@@ -149,7 +149,7 @@ export abstract class DynamoDBBase extends ServiceResource<DynamoDBClient> {
    * Sends `TransactGet`. Resolves to the `TransactGet` output.
    *
    * @param params - the rest of the `TransactGet` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await dynamodb.transactGet({ TransactItems: [] });

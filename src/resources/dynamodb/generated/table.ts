@@ -532,7 +532,7 @@ export abstract class TableBase extends Resource<sdk.DynamoDBClient, sdk.TableDe
    * `DeleteTable` output.
    *
    * @param params - the rest of the `DeleteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await table.delete();
@@ -553,7 +553,7 @@ export abstract class TableBase extends Resource<sdk.DynamoDBClient, sdk.TableDe
    * resource it made.
    *
    * @param params - the rest of the `UpdateTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const table = await table.update();
@@ -570,7 +570,7 @@ export abstract class TableBase extends Resource<sdk.DynamoDBClient, sdk.TableDe
    * Waits until the table exists, polling with the v3 `waitUntilTableExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await table.waitUntilExists({ maxWaitTime: 60 });
@@ -584,7 +584,7 @@ export abstract class TableBase extends Resource<sdk.DynamoDBClient, sdk.TableDe
    * Waits until the table no longer exists, polling with the v3 `waitUntilTableNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await table.waitUntilNotExists({ maxWaitTime: 60 });

@@ -265,7 +265,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
    * `AssociateAddress` output.
    *
    * @param params - the rest of the `AssociateAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await classicAddress.associate();
@@ -286,7 +286,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
    * Resolves to the `DisassociateAddress` output.
    *
    * @param params - the rest of the `DisassociateAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await classicAddress.disassociate();
@@ -306,7 +306,7 @@ export class ClassicAddress extends Resource<sdk.EC2Client, sdk.Address> {
    * to the `ReleaseAddress` output.
    *
    * @param params - the rest of the `ReleaseAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await classicAddress.release();

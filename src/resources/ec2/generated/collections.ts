@@ -134,7 +134,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `CreateTags` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `CreateTags` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -152,7 +152,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `MonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `MonitorInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -170,7 +170,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `RebootInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `RebootInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -188,7 +188,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `StartInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StartInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -206,7 +206,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `StopInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `StopInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -224,7 +224,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `TerminateInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `TerminateInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts
@@ -242,7 +242,7 @@ export class InstanceCollection<P extends object = object> extends Collection<In
    * Sends one `UnmonitorInstances` per page of this collection, with every listed Instance in it. A request that fails rejects with the client's error.
    *
    * @param params - the rest of the `UnmonitorInstances` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @example
    * ```ts

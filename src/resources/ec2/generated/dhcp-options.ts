@@ -154,7 +154,7 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
    * `AssociateDhcpOptions` output.
    *
    * @param params - the rest of the `AssociateDhcpOptions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await dhcpOptions.associateWithVpc({ VpcId: 'vpcId' });
@@ -176,7 +176,7 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await dhcpOptions.createTags({ Tags: [] });
@@ -198,7 +198,7 @@ export class DhcpOptions extends Resource<sdk.EC2Client, sdk.DhcpOptions> {
    * `DeleteDhcpOptions` output.
    *
    * @param params - the rest of the `DeleteDhcpOptions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await dhcpOptions.delete();

@@ -636,7 +636,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await image.createTags({ Tags: [] });
@@ -656,7 +656,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * `DeregisterImage` output.
    *
    * @param params - the rest of the `DeregisterImage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await image.deregister();
@@ -677,7 +677,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * `DescribeImageAttribute` output.
    *
    * @param params - the rest of the `DescribeImageAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await image.describeAttribute({ Attribute: {} });
@@ -698,7 +698,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * `ModifyImageAttribute` output.
    *
    * @param params - the rest of the `ModifyImageAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await image.modifyAttribute();
@@ -718,7 +718,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * `ResetImageAttribute` output.
    *
    * @param params - the rest of the `ResetImageAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await image.resetAttribute({ Attribute: 'attribute' });
@@ -735,7 +735,7 @@ export class Image extends Resource<sdk.EC2Client, sdk.Image> {
    * Waits until the image exists, polling with the v3 `waitUntilImageExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await image.waitUntilExists({ maxWaitTime: 60 });

@@ -1216,7 +1216,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `AttachClassicLinkVpc` output.
    *
    * @param params - the rest of the `AttachClassicLinkVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.attachClassicLinkVpc({ VpcId: 'vpcId', Groups: [] });
@@ -1237,7 +1237,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `AttachVolume` output.
    *
    * @param params - the rest of the `AttachVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.attachVolume({ Device: 'device', VolumeId: 'volumeId' });
@@ -1260,7 +1260,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `GetConsoleOutput` output.
    *
    * @param params - the rest of the `GetConsoleOutput` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.consoleOutput();
@@ -1281,7 +1281,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * resource it made.
    *
    * @param params - the rest of the `CreateImage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const image = await instance.createImage({ Name: 'name' });
@@ -1303,7 +1303,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await instance.createTags({ Tags: [] });
@@ -1323,7 +1323,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `DeleteTags` output.
    *
    * @param params - the rest of the `DeleteTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.deleteTags();
@@ -1345,7 +1345,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * the `DescribeInstanceAttribute` output.
    *
    * @param params - the rest of the `DescribeInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.describeAttribute({ Attribute: {} });
@@ -1367,7 +1367,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `DetachClassicLinkVpc` output.
    *
    * @param params - the rest of the `DetachClassicLinkVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.detachClassicLinkVpc({ VpcId: 'vpcId' });
@@ -1389,7 +1389,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `DetachVolume` output.
    *
    * @param params - the rest of the `DetachVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.detachVolume({ VolumeId: 'volumeId' });
@@ -1410,7 +1410,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `ModifyInstanceAttribute` output.
    *
    * @param params - the rest of the `ModifyInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.modifyAttribute();
@@ -1432,7 +1432,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `MonitorInstances` output.
    *
    * @param params - the rest of the `MonitorInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.monitor();
@@ -1452,7 +1452,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `GetPasswordData` output.
    *
    * @param params - the rest of the `GetPasswordData` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.passwordData();
@@ -1474,7 +1474,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `RebootInstances` output.
    *
    * @param params - the rest of the `RebootInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.reboot();
@@ -1496,7 +1496,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `ReportInstanceStatus` output.
    *
    * @param params - the rest of the `ReportInstanceStatus` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.reportStatus({ Status: {}, ReasonCodes: [] });
@@ -1518,7 +1518,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.resetAttribute({ Attribute: {} });
@@ -1540,7 +1540,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * "kernel". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.resetKernel();
@@ -1562,7 +1562,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * "ramdisk". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.resetRamdisk();
@@ -1584,7 +1584,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * "sourceDestCheck". Resolves to the `ResetInstanceAttribute` output.
    *
    * @param params - the rest of the `ResetInstanceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.resetSourceDestCheck();
@@ -1604,7 +1604,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `StartInstances` output.
    *
    * @param params - the rest of the `StartInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.start();
@@ -1626,7 +1626,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `StopInstances` output.
    *
    * @param params - the rest of the `StopInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.stop();
@@ -1647,7 +1647,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `TerminateInstances` output.
    *
    * @param params - the rest of the `TerminateInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.terminate();
@@ -1668,7 +1668,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * `UnmonitorInstances` output.
    *
    * @param params - the rest of the `UnmonitorInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instance.unmonitor();
@@ -1792,7 +1792,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * Waits until the instance exists, polling with the v3 `waitUntilInstanceExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await instance.waitUntilExists({ maxWaitTime: 60 });
@@ -1806,7 +1806,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * Waits until the instance is running, polling with the v3 `waitUntilInstanceRunning`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await instance.waitUntilRunning({ maxWaitTime: 60 });
@@ -1820,7 +1820,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * Waits until the instance is stopped, polling with the v3 `waitUntilInstanceStopped`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await instance.waitUntilStopped({ maxWaitTime: 60 });
@@ -1834,7 +1834,7 @@ export class Instance extends Resource<sdk.EC2Client, sdk.Instance> {
    * Waits until the instance is terminated, polling with the v3 `waitUntilInstanceTerminated`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await instance.waitUntilTerminated({ maxWaitTime: 60 });

@@ -168,7 +168,7 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
    * the `AttachInternetGateway` output.
    *
    * @param params - the rest of the `AttachInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await internetGateway.attachToVpc({ VpcId: 'vpcId' });
@@ -190,7 +190,7 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await internetGateway.createTags({ Tags: [] });
@@ -211,7 +211,7 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
    * the `DeleteInternetGateway` output.
    *
    * @param params - the rest of the `DeleteInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await internetGateway.delete();
@@ -233,7 +233,7 @@ export class InternetGateway extends Resource<sdk.EC2Client, sdk.InternetGateway
    * the `DetachInternetGateway` output.
    *
    * @param params - the rest of the `DetachInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await internetGateway.detachFromVpc({ VpcId: 'vpcId' });

@@ -132,7 +132,7 @@ export class KeyPairInfo extends Resource<sdk.EC2Client, sdk.KeyPairInfo> {
    * `DeleteKeyPair` output.
    *
    * @param params - the rest of the `DeleteKeyPair` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await keyPairInfo.delete();

@@ -97,7 +97,7 @@ export class KeyPair extends Resource<sdk.EC2Client, sdk.KeyPair> {
    * `DeleteKeyPair` output.
    *
    * @param params - the rest of the `DeleteKeyPair` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await keyPair.delete();

@@ -234,7 +234,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * `CreateNetworkAclEntry` output.
    *
    * @param params - the rest of the `CreateNetworkAclEntry` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkAcl.createEntry({ RuleNumber: 1, Protocol: 'protocol', RuleAction: {}, Egress: true });
@@ -256,7 +256,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await networkAcl.createTags({ Tags: [] });
@@ -277,7 +277,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * `DeleteNetworkAcl` output.
    *
    * @param params - the rest of the `DeleteNetworkAcl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkAcl.delete();
@@ -297,7 +297,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * `DeleteNetworkAclEntry` output.
    *
    * @param params - the rest of the `DeleteNetworkAclEntry` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkAcl.deleteEntry({ RuleNumber: 1, Egress: true });
@@ -319,7 +319,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * to the `ReplaceNetworkAclAssociation` output.
    *
    * @param params - the rest of the `ReplaceNetworkAclAssociation` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkAcl.replaceAssociation({ AssociationId: 'associationId' });
@@ -340,7 +340,7 @@ export class NetworkAcl extends Resource<sdk.EC2Client, sdk.NetworkAcl> {
    * `ReplaceNetworkAclEntry` output.
    *
    * @param params - the rest of the `ReplaceNetworkAclEntry` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkAcl.replaceEntry({ RuleNumber: 1, Protocol: 'protocol', RuleAction: {}, Egress: true });

@@ -152,7 +152,7 @@ export class NetworkInterfaceAssociation extends Resource<
    * `DisassociateAddress` output.
    *
    * @param params - the rest of the `DisassociateAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterfaceAssociation.delete();

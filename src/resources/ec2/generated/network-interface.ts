@@ -594,7 +594,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * Resolves to the `AssignPrivateIpAddresses` output.
    *
    * @param params - the rest of the `AssignPrivateIpAddresses` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.assignPrivateIpAddresses();
@@ -614,7 +614,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * to the `AttachNetworkInterface` output.
    *
    * @param params - the rest of the `AttachNetworkInterface` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.attach({ InstanceId: 'instanceId', DeviceIndex: 1 });
@@ -636,7 +636,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await networkInterface.createTags({ Tags: [] });
@@ -657,7 +657,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * to the `DeleteNetworkInterface` output.
    *
    * @param params - the rest of the `DeleteNetworkInterface` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.delete();
@@ -677,7 +677,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * `id`). Resolves to the `DescribeNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `DescribeNetworkInterfaceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.describeAttribute();
@@ -697,7 +697,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * `Attachment.AttachmentId`). Resolves to the `DetachNetworkInterface` output.
    *
    * @param params - the rest of the `DetachNetworkInterface` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.detach();
@@ -719,7 +719,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * Resolves to the `ModifyNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `ModifyNetworkInterfaceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.modifyAttribute();
@@ -739,7 +739,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * Resolves to the `ResetNetworkInterfaceAttribute` output.
    *
    * @param params - the rest of the `ResetNetworkInterfaceAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.resetAttribute();
@@ -760,7 +760,7 @@ export class NetworkInterface extends Resource<sdk.EC2Client, sdk.NetworkInterfa
    * Resolves to the `UnassignPrivateIpAddresses` output.
    *
    * @param params - the rest of the `UnassignPrivateIpAddresses` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await networkInterface.unassignPrivateIpAddresses();

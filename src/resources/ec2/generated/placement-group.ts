@@ -232,7 +232,7 @@ export class PlacementGroup extends Resource<sdk.EC2Client, sdk.PlacementGroup> 
    * `DeletePlacementGroup` output.
    *
    * @param params - the rest of the `DeletePlacementGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await placementGroup.delete();

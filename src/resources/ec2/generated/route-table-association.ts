@@ -160,7 +160,7 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
    * the `DisassociateRouteTable` output.
    *
    * @param params - the rest of the `DisassociateRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await routeTableAssociation.delete();
@@ -183,7 +183,7 @@ export class RouteTableAssociation extends Resource<sdk.EC2Client, sdk.RouteTabl
    * to the RouteTableAssociation resource it made.
    *
    * @param params - the rest of the `ReplaceRouteTableAssociation` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const routeTableAssociation = await routeTableAssociation.replaceSubnet({ RouteTableId: 'routeTableId' });

@@ -266,7 +266,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
    * RouteTableAssociation resource it made.
    *
    * @param params - the rest of the `AssociateRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const routeTableAssociation = await routeTable.associateWithSubnet();
@@ -286,7 +286,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
    * resource it made.
    *
    * @param params - the rest of the `CreateRoute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const route = await routeTable.createRoute();
@@ -308,7 +308,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await routeTable.createTags({ Tags: [] });
@@ -329,7 +329,7 @@ export class RouteTable extends Resource<sdk.EC2Client, sdk.RouteTable> {
    * `DeleteRouteTable` output.
    *
    * @param params - the rest of the `DeleteRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await routeTable.delete();

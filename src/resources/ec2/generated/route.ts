@@ -274,7 +274,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
    * `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `DeleteRoute` output.
    *
    * @param params - the rest of the `DeleteRoute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await route.delete();
@@ -294,7 +294,7 @@ export class Route extends Resource<sdk.EC2Client, sdk.Route> {
    * `DestinationCidrBlock` (from `destinationCidrBlock`). Resolves to the `ReplaceRoute` output.
    *
    * @param params - the rest of the `ReplaceRoute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await route.replace();

@@ -243,7 +243,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * the `AuthorizeSecurityGroupEgress` output.
    *
    * @param params - the rest of the `AuthorizeSecurityGroupEgress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await securityGroup.authorizeEgress();
@@ -263,7 +263,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * the `AuthorizeSecurityGroupIngress` output.
    *
    * @param params - the rest of the `AuthorizeSecurityGroupIngress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await securityGroup.authorizeIngress();
@@ -285,7 +285,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await securityGroup.createTags({ Tags: [] });
@@ -305,7 +305,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * `DeleteSecurityGroup` output.
    *
    * @param params - the rest of the `DeleteSecurityGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await securityGroup.delete();
@@ -325,7 +325,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * `RevokeSecurityGroupEgress` output.
    *
    * @param params - the rest of the `RevokeSecurityGroupEgress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await securityGroup.revokeEgress();
@@ -345,7 +345,7 @@ export class SecurityGroup extends Resource<sdk.EC2Client, sdk.SecurityGroup> {
    * `RevokeSecurityGroupIngress` output.
    *
    * @param params - the rest of the `RevokeSecurityGroupIngress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await securityGroup.revokeIngress();

@@ -916,7 +916,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateDhcpOptions`. Resolves to the DhcpOptions resource it made.
    *
    * @param params - the rest of the `CreateDhcpOptions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const dhcpOptions = await ec2.createDhcpOptions({ DhcpConfigurations: [] });
@@ -935,7 +935,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `RunInstances`. Resolves to the Instance resources it made.
    *
    * @param params - the rest of the `RunInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const instances = await ec2.createInstances({ MaxCount: 1, MinCount: 1 });
@@ -955,7 +955,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateInternetGateway`. Resolves to the InternetGateway resource it made.
    *
    * @param params - the rest of the `CreateInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const internetGateway = await ec2.createInternetGateway();
@@ -977,7 +977,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateKeyPair`. Resolves to the KeyPair resource it made.
    *
    * @param params - the rest of the `CreateKeyPair` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const keyPair = await ec2.createKeyPair({ KeyName: 'keyName' });
@@ -994,7 +994,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateNetworkAcl`. Resolves to the NetworkAcl resource it made.
    *
    * @param params - the rest of the `CreateNetworkAcl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const networkAcl = await ec2.createNetworkAcl({ VpcId: 'vpcId' });
@@ -1013,7 +1013,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateNetworkInterface`. Resolves to the NetworkInterface resource it made.
    *
    * @param params - the rest of the `CreateNetworkInterface` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const networkInterface = await ec2.createNetworkInterface({ SubnetId: 'subnetId' });
@@ -1033,7 +1033,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreatePlacementGroup`. Resolves to the PlacementGroup resource it made.
    *
    * @param params - the rest of the `CreatePlacementGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const placementGroup = await ec2.createPlacementGroup();
@@ -1053,7 +1053,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateRouteTable`. Resolves to the RouteTable resource it made.
    *
    * @param params - the rest of the `CreateRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const routeTable = await ec2.createRouteTable({ VpcId: 'vpcId' });
@@ -1072,7 +1072,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateSecurityGroup`. Resolves to the SecurityGroup resource it made.
    *
    * @param params - the rest of the `CreateSecurityGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const securityGroup = await ec2.createSecurityGroup({ Description: 'description', GroupName: 'groupName' });
@@ -1092,7 +1092,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateSnapshot`. Resolves to the Snapshot resource it made.
    *
    * @param params - the rest of the `CreateSnapshot` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const snapshot = await ec2.createSnapshot({ VolumeId: 'volumeId' });
@@ -1113,7 +1113,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateSubnet`. Resolves to the Subnet resource it made.
    *
    * @param params - the rest of the `CreateSubnet` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const subnet = await ec2.createSubnet({ VpcId: 'vpcId' });
@@ -1129,7 +1129,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateVolume`. Resolves to the Volume resource it made.
    *
    * @param params - the rest of the `CreateVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const volume = await ec2.createVolume();
@@ -1145,7 +1145,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateVpc`. Resolves to the Vpc resource it made.
    *
    * @param params - the rest of the `CreateVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const vpc = await ec2.createVpc();
@@ -1164,7 +1164,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `CreateVpcPeeringConnection`. Resolves to the VpcPeeringConnection resource it made.
    *
    * @param params - the rest of the `CreateVpcPeeringConnection` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const vpcPeeringConnection = await ec2.createVpcPeeringConnection({ VpcId: 'vpcId' });
@@ -1183,7 +1183,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `DisassociateRouteTable`. Resolves to the `DisassociateRouteTable` output.
    *
    * @param params - the rest of the `DisassociateRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await ec2.disassociateRouteTable({ AssociationId: 'associationId' });
@@ -1204,7 +1204,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `ImportKeyPair`. Resolves to the KeyPairInfo resource it made.
    *
    * @param params - the rest of the `ImportKeyPair` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const keyPairInfo = await ec2.importKeyPair({ KeyName: 'keyName', PublicKeyMaterial: {} });
@@ -1225,7 +1225,7 @@ export abstract class EC2Base extends ServiceResource<EC2Client> {
    * Sends `RegisterImage`. Resolves to the Image resource it made.
    *
    * @param params - the rest of the `RegisterImage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const image = await ec2.registerImage({ Name: 'name' });

@@ -435,7 +435,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * `CopySnapshot` output.
    *
    * @param params - the rest of the `CopySnapshot` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await snapshot.copy({ SourceRegion: 'sourceRegion' });
@@ -457,7 +457,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await snapshot.createTags({ Tags: [] });
@@ -477,7 +477,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * `DeleteSnapshot` output.
    *
    * @param params - the rest of the `DeleteSnapshot` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await snapshot.delete();
@@ -498,7 +498,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * the `DescribeSnapshotAttribute` output.
    *
    * @param params - the rest of the `DescribeSnapshotAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await snapshot.describeAttribute({ Attribute: {} });
@@ -521,7 +521,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * `ModifySnapshotAttribute` output.
    *
    * @param params - the rest of the `ModifySnapshotAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await snapshot.modifyAttribute();
@@ -541,7 +541,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * `ResetSnapshotAttribute` output.
    *
    * @param params - the rest of the `ResetSnapshotAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await snapshot.resetAttribute({ Attribute: {} });
@@ -569,7 +569,7 @@ export class Snapshot extends Resource<sdk.EC2Client, sdk.Snapshot> {
    * Waits until the snapshot is completed, polling with the v3 `waitUntilSnapshotCompleted`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await snapshot.waitUntilCompleted({ maxWaitTime: 60 });

@@ -503,7 +503,7 @@ export class Subnet extends Resource<sdk.EC2Client, sdk.Subnet> {
    * resources it made.
    *
    * @param params - the rest of the `RunInstances` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const instances = await subnet.createInstances({ MaxCount: 1, MinCount: 1 });
@@ -523,7 +523,7 @@ export class Subnet extends Resource<sdk.EC2Client, sdk.Subnet> {
    * NetworkInterface resource it made.
    *
    * @param params - the rest of the `CreateNetworkInterface` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const networkInterface = await subnet.createNetworkInterface();
@@ -545,7 +545,7 @@ export class Subnet extends Resource<sdk.EC2Client, sdk.Subnet> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await subnet.createTags({ Tags: [] });
@@ -566,7 +566,7 @@ export class Subnet extends Resource<sdk.EC2Client, sdk.Subnet> {
    * `DeleteSubnet` output.
    *
    * @param params - the rest of the `DeleteSubnet` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await subnet.delete();

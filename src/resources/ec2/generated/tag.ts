@@ -97,7 +97,7 @@ export class Tag extends Resource<sdk.EC2Client, sdk.TagDescription> {
    * `key`), `Tags[0].Value` (from `value`). Resolves to the `DeleteTags` output.
    *
    * @param params - the rest of the `DeleteTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await tag.delete();

@@ -478,7 +478,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `AttachVolume` output.
    *
    * @param params - the rest of the `AttachVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.attachToInstance({ Device: 'device', InstanceId: 'instanceId' });
@@ -499,7 +499,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * resource it made.
    *
    * @param params - the rest of the `CreateSnapshot` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const snapshot = await volume.createSnapshot();
@@ -521,7 +521,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await volume.createTags({ Tags: [] });
@@ -542,7 +542,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `DeleteVolume` output.
    *
    * @param params - the rest of the `DeleteVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.delete();
@@ -563,7 +563,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `DescribeVolumeAttribute` output.
    *
    * @param params - the rest of the `DescribeVolumeAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.describeAttribute({ Attribute: {} });
@@ -586,7 +586,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `DescribeVolumeStatus` output.
    *
    * @param params - the rest of the `DescribeVolumeStatus` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.describeStatus();
@@ -608,7 +608,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `DetachVolume` output.
    *
    * @param params - the rest of the `DetachVolume` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.detachFromInstance();
@@ -629,7 +629,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `EnableVolumeIO` output.
    *
    * @param params - the rest of the `EnableVolumeIO` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.enableIo();
@@ -649,7 +649,7 @@ export class Volume extends Resource<sdk.EC2Client, sdk.Volume> {
    * `ModifyVolumeAttribute` output.
    *
    * @param params - the rest of the `ModifyVolumeAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await volume.modifyAttribute();

@@ -263,7 +263,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
    * the `AssociateAddress` output.
    *
    * @param params - the rest of the `AssociateAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpcAddress.associate();
@@ -283,7 +283,7 @@ export class VpcAddress extends Resource<sdk.EC2Client, sdk.Address> {
    * Resolves to the `ReleaseAddress` output.
    *
    * @param params - the rest of the `ReleaseAddress` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpcAddress.release();

@@ -183,7 +183,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
    * Resolves to the `AcceptVpcPeeringConnection` output.
    *
    * @param params - the rest of the `AcceptVpcPeeringConnection` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpcPeeringConnection.accept();
@@ -205,7 +205,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
    * Resolves to the `DeleteVpcPeeringConnection` output.
    *
    * @param params - the rest of the `DeleteVpcPeeringConnection` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpcPeeringConnection.delete();
@@ -227,7 +227,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
    * Resolves to the `RejectVpcPeeringConnection` output.
    *
    * @param params - the rest of the `RejectVpcPeeringConnection` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpcPeeringConnection.reject();
@@ -266,7 +266,7 @@ export class VpcPeeringConnection extends Resource<sdk.EC2Client, sdk.VpcPeering
    * Waits until the VPC peering connection exists, polling with the v3 `waitUntilVpcPeeringConnectionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await vpcPeeringConnection.waitUntilExists({ maxWaitTime: 60 });

@@ -797,7 +797,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `AssociateDhcpOptions` output.
    *
    * @param params - the rest of the `AssociateDhcpOptions` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.associateDhcpOptions({ DhcpOptionsId: 'dhcpOptionsId' });
@@ -819,7 +819,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `AttachClassicLinkVpc` output.
    *
    * @param params - the rest of the `AttachClassicLinkVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.attachClassicLinkInstance({ InstanceId: 'instanceId', Groups: [] });
@@ -841,7 +841,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `AttachInternetGateway` output.
    *
    * @param params - the rest of the `AttachInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.attachInternetGateway({ InternetGatewayId: 'internetGatewayId' });
@@ -862,7 +862,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * resource it made.
    *
    * @param params - the rest of the `CreateNetworkAcl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const networkAcl = await vpc.createNetworkAcl();
@@ -883,7 +883,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * resource it made.
    *
    * @param params - the rest of the `CreateRouteTable` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const routeTable = await vpc.createRouteTable();
@@ -903,7 +903,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * SecurityGroup resource it made.
    *
    * @param params - the rest of the `CreateSecurityGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const securityGroup = await vpc.createSecurityGroup({ Description: 'description', GroupName: 'groupName' });
@@ -925,7 +925,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * it made.
    *
    * @param params - the rest of the `CreateSubnet` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const subnet = await vpc.createSubnet();
@@ -947,7 +947,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * resources it made.
    *
    * @param params - the rest of the `CreateTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const tags = await vpc.createTags({ Tags: [] });
@@ -970,7 +970,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * Sends `DeleteVpc`. The resource fills `VpcId` (from `id`). Resolves to the `DeleteVpc` output.
    *
    * @param params - the rest of the `DeleteVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.delete();
@@ -991,7 +991,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `DescribeVpcAttribute` output.
    *
    * @param params - the rest of the `DescribeVpcAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.describeAttribute({ Attribute: {} });
@@ -1013,7 +1013,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `DetachClassicLinkVpc` output.
    *
    * @param params - the rest of the `DetachClassicLinkVpc` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.detachClassicLinkInstance({ InstanceId: 'instanceId' });
@@ -1035,7 +1035,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `DetachInternetGateway` output.
    *
    * @param params - the rest of the `DetachInternetGateway` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.detachInternetGateway({ InternetGatewayId: 'internetGatewayId' });
@@ -1056,7 +1056,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `DisableVpcClassicLink` output.
    *
    * @param params - the rest of the `DisableVpcClassicLink` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.disableClassicLink();
@@ -1080,7 +1080,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `EnableVpcClassicLink` output.
    *
    * @param params - the rest of the `EnableVpcClassicLink` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.enableClassicLink();
@@ -1100,7 +1100,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * `ModifyVpcAttribute` output.
    *
    * @param params - the rest of the `ModifyVpcAttribute` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vpc.modifyAttribute();
@@ -1123,7 +1123,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * VpcPeeringConnection resource it made.
    *
    * @param params - the rest of the `CreateVpcPeeringConnection` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const vpcPeeringConnection = await vpc.requestVpcPeeringConnection();
@@ -1288,7 +1288,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * Waits until the VPC is available, polling with the v3 `waitUntilVpcAvailable`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await vpc.waitUntilAvailable({ maxWaitTime: 60 });
@@ -1302,7 +1302,7 @@ export class Vpc extends Resource<sdk.EC2Client, sdk.Vpc> {
    * Waits until the VPC exists, polling with the v3 `waitUntilVpcExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await vpc.waitUntilExists({ maxWaitTime: 60 });

@@ -115,7 +115,7 @@ export class Account extends Resource<sdk.GlacierClient, object> {
    * resource it made.
    *
    * @param params - the rest of the `CreateVault` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const vault = await account.createVault({ vaultName: 'vaultName' });

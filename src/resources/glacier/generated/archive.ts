@@ -111,7 +111,7 @@ export class Archive extends Resource<sdk.GlacierClient, object> {
    * `vaultName`), `archiveId` (from `id`). Resolves to the `DeleteArchive` output.
    *
    * @param params - the rest of the `DeleteArchive` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await archive.delete();
@@ -134,7 +134,7 @@ export class Archive extends Resource<sdk.GlacierClient, object> {
    * `id`). Resolves to the Job resource it made.
    *
    * @param params - the rest of the `InitiateJob` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const job = await archive.initiateArchiveRetrieval();

@@ -342,7 +342,7 @@ export class Job extends Resource<sdk.GlacierClient, sdk.GlacierJobDescription> 
    * `vaultName`), `jobId` (from `id`). Resolves to the `GetJobOutput` output.
    *
    * @param params - the rest of the `GetJobOutput` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await job.getOutput();

@@ -183,7 +183,7 @@ export class MultipartUpload extends Resource<sdk.GlacierClient, sdk.UploadListE
    * (from `vaultName`), `uploadId` (from `id`). Resolves to the `AbortMultipartUpload` output.
    *
    * @param params - the rest of the `AbortMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUpload.abort();
@@ -210,7 +210,7 @@ export class MultipartUpload extends Resource<sdk.GlacierClient, sdk.UploadListE
    * `CompleteMultipartUpload` output.
    *
    * @param params - the rest of the `CompleteMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUpload.complete();
@@ -236,7 +236,7 @@ export class MultipartUpload extends Resource<sdk.GlacierClient, sdk.UploadListE
    * `vaultName`), `uploadId` (from `id`). Resolves to the `ListParts` output.
    *
    * @param params - the rest of the `ListParts` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUpload.parts();
@@ -257,7 +257,7 @@ export class MultipartUpload extends Resource<sdk.GlacierClient, sdk.UploadListE
    * (from `vaultName`), `uploadId` (from `id`). Resolves to the `UploadMultipartPart` output.
    *
    * @param params - the rest of the `UploadMultipartPart` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUpload.uploadPart();

@@ -139,7 +139,7 @@ export class Notification extends Resource<sdk.GlacierClient, sdk.VaultNotificat
    * `vaultName` (from `vaultName`). Resolves to the `DeleteVaultNotifications` output.
    *
    * @param params - the rest of the `DeleteVaultNotifications` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await notification.delete();
@@ -160,7 +160,7 @@ export class Notification extends Resource<sdk.GlacierClient, sdk.VaultNotificat
    * (from `vaultName`). Resolves to the `SetVaultNotifications` output.
    *
    * @param params - the rest of the `SetVaultNotifications` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await notification.set();

@@ -167,7 +167,7 @@ export class Glacier extends ServiceResource<GlacierClient> {
    * made.
    *
    * @param params - the rest of the `CreateVault` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const vault = await glacier.createVault({ vaultName: 'vaultName' });

@@ -498,7 +498,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * `name`). Resolves to the `CreateVault` output.
    *
    * @param params - the rest of the `CreateVault` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vault.create();
@@ -521,7 +521,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * `name`). Resolves to the `DeleteVault` output.
    *
    * @param params - the rest of the `DeleteVault` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await vault.delete();
@@ -543,7 +543,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * `name`), `jobParameters.Type` = "inventory-retrieval". Resolves to the Job resource it made.
    *
    * @param params - the rest of the `InitiateJob` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const job = await vault.initiateInventoryRetrieval();
@@ -565,7 +565,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * `vaultName` (from `name`). Resolves to the MultipartUpload resource it made.
    *
    * @param params - the rest of the `InitiateMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const multipartUpload = await vault.initiateMultipartUpload();
@@ -587,7 +587,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * `name`). Resolves to the Archive resource it made.
    *
    * @param params - the rest of the `UploadArchive` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const archive = await vault.uploadArchive();
@@ -745,7 +745,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * Waits until the vault exists, polling with the v3 `waitUntilVaultExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await vault.waitUntilExists({ maxWaitTime: 60 });
@@ -759,7 +759,7 @@ export class Vault extends Resource<sdk.GlacierClient, sdk.DescribeVaultOutput> 
    * Waits until the vault no longer exists, polling with the v3 `waitUntilVaultNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await vault.waitUntilNotExists({ maxWaitTime: 60 });

@@ -124,7 +124,7 @@ export class AccessKeyPair extends Resource<sdk.IAMClient, sdk.AccessKey> {
    * `id`), `Status` = "Active". Resolves to the `UpdateAccessKey` output.
    *
    * @param params - the rest of the `UpdateAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKeyPair.activate();
@@ -145,7 +145,7 @@ export class AccessKeyPair extends Resource<sdk.IAMClient, sdk.AccessKey> {
    * `id`), `Status` = "Inactive". Resolves to the `UpdateAccessKey` output.
    *
    * @param params - the rest of the `UpdateAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKeyPair.deactivate();
@@ -165,7 +165,7 @@ export class AccessKeyPair extends Resource<sdk.IAMClient, sdk.AccessKey> {
    * `id`). Resolves to the `DeleteAccessKey` output.
    *
    * @param params - the rest of the `DeleteAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKeyPair.delete();

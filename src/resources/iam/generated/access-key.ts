@@ -128,7 +128,7 @@ export class AccessKey extends Resource<sdk.IAMClient, sdk.AccessKeyMetadata> {
    * `id`), `Status` = "Active". Resolves to the `UpdateAccessKey` output.
    *
    * @param params - the rest of the `UpdateAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKey.activate();
@@ -149,7 +149,7 @@ export class AccessKey extends Resource<sdk.IAMClient, sdk.AccessKeyMetadata> {
    * `id`), `Status` = "Inactive". Resolves to the `UpdateAccessKey` output.
    *
    * @param params - the rest of the `UpdateAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKey.deactivate();
@@ -169,7 +169,7 @@ export class AccessKey extends Resource<sdk.IAMClient, sdk.AccessKeyMetadata> {
    * `id`). Resolves to the `DeleteAccessKey` output.
    *
    * @param params - the rest of the `DeleteAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accessKey.delete();

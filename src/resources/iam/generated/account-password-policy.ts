@@ -182,7 +182,7 @@ export class AccountPasswordPolicy extends Resource<sdk.IAMClient, sdk.PasswordP
    * Sends `DeleteAccountPasswordPolicy`. Resolves to the `DeleteAccountPasswordPolicy` output.
    *
    * @param params - the rest of the `DeleteAccountPasswordPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accountPasswordPolicy.delete();
@@ -201,7 +201,7 @@ export class AccountPasswordPolicy extends Resource<sdk.IAMClient, sdk.PasswordP
    * Sends `UpdateAccountPasswordPolicy`. Resolves to the `UpdateAccountPasswordPolicy` output.
    *
    * @param params - the rest of the `UpdateAccountPasswordPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await accountPasswordPolicy.update();

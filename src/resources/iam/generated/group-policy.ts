@@ -103,7 +103,7 @@ export abstract class GroupPolicyBase extends Resource<sdk.IAMClient, sdk.GetGro
    * (from `name`). Resolves to the `DeleteGroupPolicy` output.
    *
    * @param params - the rest of the `DeleteGroupPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await groupPolicy.delete();

@@ -318,7 +318,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * `AddUserToGroup` output.
    *
    * @param params - the rest of the `AddUserToGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await group.addUser({ UserName: 'userName' });
@@ -338,7 +338,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * `AttachGroupPolicy` output.
    *
    * @param params - the rest of the `AttachGroupPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await group.attachPolicy({ PolicyArn: 'policyArn' });
@@ -358,7 +358,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * resource it made.
    *
    * @param params - the rest of the `CreateGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const group = await group.create();
@@ -379,7 +379,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * `DeleteGroup` output.
    *
    * @param params - the rest of the `DeleteGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await group.delete();
@@ -399,7 +399,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * `DetachGroupPolicy` output.
    *
    * @param params - the rest of the `DetachGroupPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await group.detachPolicy({ PolicyArn: 'policyArn' });
@@ -419,7 +419,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * `RemoveUserFromGroup` output.
    *
    * @param params - the rest of the `RemoveUserFromGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await group.removeUser({ UserName: 'userName' });
@@ -439,7 +439,7 @@ export abstract class GroupBase extends Resource<sdk.IAMClient, sdk.Group> {
    * resource it made.
    *
    * @param params - the rest of the `UpdateGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const group = await group.update();

@@ -186,7 +186,7 @@ export class InstanceProfile extends Resource<sdk.IAMClient, sdk.InstanceProfile
    * Resolves to the `AddRoleToInstanceProfile` output.
    *
    * @param params - the rest of the `AddRoleToInstanceProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instanceProfile.addRole({ RoleName: 'roleName' });
@@ -206,7 +206,7 @@ export class InstanceProfile extends Resource<sdk.IAMClient, sdk.InstanceProfile
    * Resolves to the `DeleteInstanceProfile` output.
    *
    * @param params - the rest of the `DeleteInstanceProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instanceProfile.delete();
@@ -226,7 +226,7 @@ export class InstanceProfile extends Resource<sdk.IAMClient, sdk.InstanceProfile
    * Resolves to the `RemoveRoleFromInstanceProfile` output.
    *
    * @param params - the rest of the `RemoveRoleFromInstanceProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await instanceProfile.removeRole({ RoleName: 'roleName' });

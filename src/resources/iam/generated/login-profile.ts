@@ -143,7 +143,7 @@ export class LoginProfile extends Resource<sdk.IAMClient, sdk.LoginProfile> {
    * LoginProfile resource it made.
    *
    * @param params - the rest of the `CreateLoginProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const loginProfile = await loginProfile.create();
@@ -164,7 +164,7 @@ export class LoginProfile extends Resource<sdk.IAMClient, sdk.LoginProfile> {
    * `DeleteLoginProfile` output.
    *
    * @param params - the rest of the `DeleteLoginProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await loginProfile.delete();
@@ -187,7 +187,7 @@ export class LoginProfile extends Resource<sdk.IAMClient, sdk.LoginProfile> {
    * `UpdateLoginProfile` output.
    *
    * @param params - the rest of the `UpdateLoginProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await loginProfile.update();

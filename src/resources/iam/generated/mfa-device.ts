@@ -119,7 +119,7 @@ export class MfaDevice extends Resource<sdk.IAMClient, sdk.MFADevice> {
    * `serialNumber`). Resolves to the `EnableMFADevice` output.
    *
    * @param params - the rest of the `EnableMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await mfaDevice.associate({ AuthenticationCode1: 'authenticationCode1', AuthenticationCode2: 'authenticationCode2' });
@@ -140,7 +140,7 @@ export class MfaDevice extends Resource<sdk.IAMClient, sdk.MFADevice> {
    * (from `serialNumber`). Resolves to the `DeactivateMFADevice` output.
    *
    * @param params - the rest of the `DeactivateMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await mfaDevice.disassociate();
@@ -161,7 +161,7 @@ export class MfaDevice extends Resource<sdk.IAMClient, sdk.MFADevice> {
    * `serialNumber`). Resolves to the `ResyncMFADevice` output.
    *
    * @param params - the rest of the `ResyncMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await mfaDevice.resync({ AuthenticationCode1: 'authenticationCode1', AuthenticationCode2: 'authenticationCode2' });

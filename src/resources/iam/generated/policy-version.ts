@@ -118,7 +118,7 @@ export abstract class PolicyVersionBase extends Resource<sdk.IAMClient, sdk.Poli
    * `versionId`). Resolves to the `DeletePolicyVersion` output.
    *
    * @param params - the rest of the `DeletePolicyVersion` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policyVersion.delete();
@@ -139,7 +139,7 @@ export abstract class PolicyVersionBase extends Resource<sdk.IAMClient, sdk.Poli
    * (from `versionId`). Resolves to the `SetDefaultPolicyVersion` output.
    *
    * @param params - the rest of the `SetDefaultPolicyVersion` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policyVersion.setAsDefault();

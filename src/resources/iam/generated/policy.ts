@@ -432,7 +432,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `AttachGroupPolicy` output.
    *
    * @param params - the rest of the `AttachGroupPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.attachGroup({ GroupName: 'groupName' });
@@ -453,7 +453,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `AttachRolePolicy` output.
    *
    * @param params - the rest of the `AttachRolePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.attachRole({ RoleName: 'roleName' });
@@ -473,7 +473,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `AttachUserPolicy` output.
    *
    * @param params - the rest of the `AttachUserPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.attachUser({ UserName: 'userName' });
@@ -493,7 +493,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `DeletePolicy` output.
    *
    * @param params - the rest of the `DeletePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.delete();
@@ -513,7 +513,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `DetachGroupPolicy` output.
    *
    * @param params - the rest of the `DetachGroupPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.detachGroup({ GroupName: 'groupName' });
@@ -533,7 +533,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `DetachRolePolicy` output.
    *
    * @param params - the rest of the `DetachRolePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.detachRole({ RoleName: 'roleName' });
@@ -553,7 +553,7 @@ export abstract class PolicyBase extends Resource<sdk.IAMClient, sdk.Policy> {
    * `DetachUserPolicy` output.
    *
    * @param params - the rest of the `DetachUserPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await policy.detachUser({ UserName: 'userName' });

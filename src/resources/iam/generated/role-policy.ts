@@ -103,7 +103,7 @@ export abstract class RolePolicyBase extends Resource<sdk.IAMClient, sdk.GetRole
    * `name`). Resolves to the `DeleteRolePolicy` output.
    *
    * @param params - the rest of the `DeleteRolePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await rolePolicy.delete();

@@ -344,7 +344,7 @@ export abstract class RoleBase extends Resource<sdk.IAMClient, sdk.Role> {
    * `AttachRolePolicy` output.
    *
    * @param params - the rest of the `AttachRolePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await role.attachPolicy({ PolicyArn: 'policyArn' });
@@ -366,7 +366,7 @@ export abstract class RoleBase extends Resource<sdk.IAMClient, sdk.Role> {
    * output.
    *
    * @param params - the rest of the `DeleteRole` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await role.delete();
@@ -386,7 +386,7 @@ export abstract class RoleBase extends Resource<sdk.IAMClient, sdk.Role> {
    * `DetachRolePolicy` output.
    *
    * @param params - the rest of the `DetachRolePolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await role.detachPolicy({ PolicyArn: 'policyArn' });

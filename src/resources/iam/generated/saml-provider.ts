@@ -212,7 +212,7 @@ export class SamlProvider extends Resource<sdk.IAMClient, sdk.GetSAMLProviderRes
    * `DeleteSAMLProvider` output.
    *
    * @param params - the rest of the `DeleteSAMLProvider` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await samlProvider.delete();
@@ -234,7 +234,7 @@ export class SamlProvider extends Resource<sdk.IAMClient, sdk.GetSAMLProviderRes
    * `UpdateSAMLProvider` output.
    *
    * @param params - the rest of the `UpdateSAMLProvider` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await samlProvider.update();

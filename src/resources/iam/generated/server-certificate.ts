@@ -137,7 +137,7 @@ export class ServerCertificate extends Resource<sdk.IAMClient, sdk.ServerCertifi
    * Resolves to the `DeleteServerCertificate` output.
    *
    * @param params - the rest of the `DeleteServerCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await serverCertificate.delete();
@@ -157,7 +157,7 @@ export class ServerCertificate extends Resource<sdk.IAMClient, sdk.ServerCertifi
    * Resolves to the ServerCertificate resource it made.
    *
    * @param params - the rest of the `UpdateServerCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const serverCertificate = await serverCertificate.update();

@@ -528,7 +528,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `ChangePassword`. Resolves to the `ChangePassword` output.
    *
    * @param params - the rest of the `ChangePassword` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await iam.changePassword({ OldPassword: 'oldPassword', NewPassword: 'newPassword' });
@@ -549,7 +549,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateAccountAlias`. Resolves to the `CreateAccountAlias` output.
    *
    * @param params - the rest of the `CreateAccountAlias` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await iam.createAccountAlias({ AccountAlias: 'accountAlias' });
@@ -568,7 +568,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `UpdateAccountPasswordPolicy`. Resolves to the AccountPasswordPolicy resource it made.
    *
    * @param params - the rest of the `UpdateAccountPasswordPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const accountPasswordPolicy = await iam.createAccountPasswordPolicy();
@@ -587,7 +587,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateGroup`. Resolves to the Group resource it made.
    *
    * @param params - the rest of the `CreateGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const group = await iam.createGroup({ GroupName: 'groupName' });
@@ -605,7 +605,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateInstanceProfile`. Resolves to the InstanceProfile resource it made.
    *
    * @param params - the rest of the `CreateInstanceProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const instanceProfile = await iam.createInstanceProfile({ InstanceProfileName: 'instanceProfileName' });
@@ -624,7 +624,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateSAMLProvider`. Resolves to the SamlProvider resource it made.
    *
    * @param params - the rest of the `CreateSAMLProvider` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const samlProvider = await iam.createSamlProvider({ SAMLMetadataDocument: 'samlMetadataDocument', Name: 'name' });
@@ -645,7 +645,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `UploadServerCertificate`. Resolves to the ServerCertificate resource it made.
    *
    * @param params - the rest of the `UploadServerCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const serverCertificate = await iam.createServerCertificate({ ServerCertificateName: 'serverCertificateName', CertificateBody: 'certificateBody', PrivateKey: 'privateKey' });
@@ -667,7 +667,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `UploadSigningCertificate`. Resolves to the SigningCertificate resource it made.
    *
    * @param params - the rest of the `UploadSigningCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const signingCertificate = await iam.createSigningCertificate({ CertificateBody: 'certificateBody' });
@@ -686,7 +686,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateUser`. Resolves to the User resource it made.
    *
    * @param params - the rest of the `CreateUser` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const user = await iam.createUser({ UserName: 'userName' });
@@ -705,7 +705,7 @@ export abstract class IAMBase extends ServiceResource<IAMClient> {
    * Sends `CreateVirtualMFADevice`. Resolves to the VirtualMfaDevice resource it made.
    *
    * @param params - the rest of the `CreateVirtualMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const virtualMfaDevice = await iam.createVirtualMfaDevice({ VirtualMFADeviceName: 'virtualMFADeviceName' });

@@ -144,7 +144,7 @@ export class SigningCertificate extends Resource<sdk.IAMClient, sdk.SigningCerti
    * output.
    *
    * @param params - the rest of the `UpdateSigningCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await signingCertificate.activate();
@@ -170,7 +170,7 @@ export class SigningCertificate extends Resource<sdk.IAMClient, sdk.SigningCerti
    * output.
    *
    * @param params - the rest of the `UpdateSigningCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await signingCertificate.deactivate();
@@ -193,7 +193,7 @@ export class SigningCertificate extends Resource<sdk.IAMClient, sdk.SigningCerti
    * `CertificateId` (from `id`). Resolves to the `DeleteSigningCertificate` output.
    *
    * @param params - the rest of the `DeleteSigningCertificate` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await signingCertificate.delete();

@@ -103,7 +103,7 @@ export abstract class UserPolicyBase extends Resource<sdk.IAMClient, sdk.GetUser
    * `name`). Resolves to the `DeleteUserPolicy` output.
    *
    * @param params - the rest of the `DeleteUserPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await userPolicy.delete();

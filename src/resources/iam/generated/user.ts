@@ -565,7 +565,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * `AddUserToGroup` output.
    *
    * @param params - the rest of the `AddUserToGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await user.addGroup({ GroupName: 'groupName' });
@@ -585,7 +585,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * `AttachUserPolicy` output.
    *
    * @param params - the rest of the `AttachUserPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await user.attachPolicy({ PolicyArn: 'policyArn' });
@@ -605,7 +605,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * it made.
    *
    * @param params - the rest of the `CreateUser` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const user = await user.create();
@@ -626,7 +626,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * AccessKeyPair resource it made.
    *
    * @param params - the rest of the `CreateAccessKey` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const accessKeyPair = await user.createAccessKeyPair();
@@ -647,7 +647,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * LoginProfile resource it made.
    *
    * @param params - the rest of the `CreateLoginProfile` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const loginProfile = await user.createLoginProfile();
@@ -669,7 +669,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * output.
    *
    * @param params - the rest of the `DeleteUser` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await user.delete();
@@ -689,7 +689,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * `DetachUserPolicy` output.
    *
    * @param params - the rest of the `DetachUserPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await user.detachPolicy({ PolicyArn: 'policyArn' });
@@ -711,7 +711,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * MfaDevice resource it made.
    *
    * @param params - the rest of the `EnableMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const mfaDevice = await user.enableMfa({ SerialNumber: 'serialNumber', AuthenticationCode1: 'authenticationCode1', AuthenticationCode2: 'authenticationCode2' });
@@ -731,7 +731,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * `RemoveUserFromGroup` output.
    *
    * @param params - the rest of the `RemoveUserFromGroup` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await user.removeGroup({ GroupName: 'groupName' });
@@ -751,7 +751,7 @@ export abstract class UserBase extends Resource<sdk.IAMClient, sdk.User> {
    * it made.
    *
    * @param params - the rest of the `UpdateUser` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const user = await user.update();

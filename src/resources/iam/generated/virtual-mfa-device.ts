@@ -130,7 +130,7 @@ export class VirtualMfaDevice extends Resource<sdk.IAMClient, sdk.VirtualMFADevi
    * Resolves to the `DeleteVirtualMFADevice` output.
    *
    * @param params - the rest of the `DeleteVirtualMFADevice` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await virtualMfaDevice.delete();

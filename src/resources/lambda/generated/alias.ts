@@ -186,7 +186,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
    * `name`). Resolves to the `UpdateAlias` output.
    *
    * @param params - the rest of the `UpdateAlias` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alias.update();
@@ -206,7 +206,7 @@ export abstract class AliasBase extends Resource<sdk.LambdaClient, sdk.AliasConf
    * `name`). Resolves to the `DeleteAlias` output.
    *
    * @param params - the rest of the `DeleteAlias` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await alias.delete();

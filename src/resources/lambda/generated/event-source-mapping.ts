@@ -515,7 +515,7 @@ export class EventSourceMapping extends Resource<
    * `UpdateEventSourceMapping` output.
    *
    * @param params - the rest of the `UpdateEventSourceMapping` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await eventSourceMapping.update();
@@ -536,7 +536,7 @@ export class EventSourceMapping extends Resource<
    * `DeleteEventSourceMapping` output.
    *
    * @param params - the rest of the `DeleteEventSourceMapping` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await eventSourceMapping.delete();

@@ -615,7 +615,7 @@ export abstract class FunctionVersionBase extends Resource<
    * `FunctionVersion` (from `version`). Resolves to the Alias resource it made.
    *
    * @param params - the rest of the `CreateAlias` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const alias = await functionVersion.createAlias({ Name: 'name' });
@@ -636,7 +636,7 @@ export abstract class FunctionVersionBase extends Resource<
    * (from `version`). Resolves to the `DeleteFunction` output.
    *
    * @param params - the rest of the `DeleteFunction` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await functionVersion.delete();
@@ -665,7 +665,7 @@ export abstract class FunctionVersionBase extends Resource<
    * Waits until the function version exists, polling with the v3 `waitUntilFunctionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await functionVersion.waitUntilExists({ maxWaitTime: 60 });
@@ -679,7 +679,7 @@ export abstract class FunctionVersionBase extends Resource<
    * Waits until the function version is active, polling with the v3 `waitUntilPublishedVersionActive`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await functionVersion.waitUntilActive({ maxWaitTime: 60 });

@@ -856,7 +856,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * to the `UpdateFunctionConfiguration` output.
    *
    * @param params - the rest of the `UpdateFunctionConfiguration` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.updateConfiguration();
@@ -877,7 +877,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * FunctionVersion resource it made.
    *
    * @param params - the rest of the `PublishVersion` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const functionVersion = await lambdaFunction.publishVersion();
@@ -898,7 +898,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * resource it made.
    *
    * @param params - the rest of the `CreateAlias` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const alias = await lambdaFunction.createAlias({ Name: 'name', FunctionVersion: 'functionVersion' });
@@ -919,7 +919,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * `DeleteFunction` output.
    *
    * @param params - the rest of the `DeleteFunction` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.delete();
@@ -942,7 +942,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * `AddPermission` output.
    *
    * @param params - the rest of the `AddPermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.addPermission({ StatementId: 'statementId', Action: 'action', Principal: 'principal' });
@@ -963,7 +963,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * `RemovePermission` output.
    *
    * @param params - the rest of the `RemovePermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.removePermission({ StatementId: 'statementId' });
@@ -983,7 +983,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * `GetPolicy` output.
    *
    * @param params - the rest of the `GetPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.getPolicy();
@@ -1004,7 +1004,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * the `PutFunctionConcurrency` output.
    *
    * @param params - the rest of the `PutFunctionConcurrency` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.putConcurrency({ ReservedConcurrentExecutions: 1 });
@@ -1025,7 +1025,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * the `GetFunctionConcurrency` output.
    *
    * @param params - the rest of the `GetFunctionConcurrency` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.getConcurrency();
@@ -1045,7 +1045,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * to the `DeleteFunctionConcurrency` output.
    *
    * @param params - the rest of the `DeleteFunctionConcurrency` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.deleteConcurrency();
@@ -1065,7 +1065,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * to the `TagResource` output.
    *
    * @param params - the rest of the `TagResource` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.tag({ Tags: {} });
@@ -1085,7 +1085,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * to the `UntagResource` output.
    *
    * @param params - the rest of the `UntagResource` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.untag({ TagKeys: [] });
@@ -1106,7 +1106,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * the `ListTags` output.
    *
    * @param params - the rest of the `ListTags` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await lambdaFunction.listTags();
@@ -1195,7 +1195,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * Waits until the function exists, polling with the v3 `waitUntilFunctionExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await lambdaFunction.waitUntilExists({ maxWaitTime: 60 });
@@ -1209,7 +1209,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * Waits until the function is active, polling with the v3 `waitUntilFunctionActiveV2`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await lambdaFunction.waitUntilActive({ maxWaitTime: 60 });
@@ -1223,7 +1223,7 @@ export abstract class LambdaFunctionBase extends Resource<
    * Waits until the function has finished updating, polling with the v3 `waitUntilFunctionUpdatedV2`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await lambdaFunction.waitUntilUpdated({ maxWaitTime: 60 });

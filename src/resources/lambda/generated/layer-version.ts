@@ -179,7 +179,7 @@ export class LayerVersion extends Resource<sdk.LambdaClient, sdk.GetLayerVersion
    * (from `version`). Resolves to the `DeleteLayerVersion` output.
    *
    * @param params - the rest of the `DeleteLayerVersion` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await layerVersion.delete();

@@ -246,7 +246,7 @@ export abstract class LambdaBase extends ServiceResource<LambdaClient> {
    * Sends `CreateEventSourceMapping`. Resolves to the EventSourceMapping resource it made.
    *
    * @param params - the rest of the `CreateEventSourceMapping` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const eventSourceMapping = await lambda.createEventSourceMapping({ FunctionName: 'functionName' });

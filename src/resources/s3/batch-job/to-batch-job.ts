@@ -4,21 +4,27 @@ import type {
   S3ManifestOutputLocation,
   S3Tag,
 } from '@aws-sdk/client-s3-control';
-import { ParamValidationError, type CollectionQuery } from '../../../core/index.js';
+import {
+  ParamValidationError,
+  signalOf,
+  type CollectionQuery,
+  type RequestOptions,
+} from '../../../core/index.js';
 import type { BatchJob, S3Control } from '../../s3control/index.js';
 import { partitionOf } from './arn.js';
 import { manifestGeneratorOf } from './manifest.js';
 import { checkOperation, type BatchJobOperation } from './operation.js';
 import { reportOf, type BatchJobReport } from './report.js';
+import { s3ControlFor } from '../s3control-loader.js';
 
 /**
  * Options of `objects.filter(...).toBatchJob()`: the S3 Batch Operations job to create over
- * the collection's objects.
+ * the collection's objects. Without `s3control`, CreateJob is sent by an S3 Control client
+ * made from the bucket's S3 client configuration.
  *
  * @example
  * ```ts
  * const options: ToBatchJobOptions = {
- *   s3control: new S3Control(),
  *   accountId: '123456789012',
  *   roleArn: 'arn:aws:iam::123456789012:role/batch-operations',
  *   operation: { deleteTags: true },
@@ -29,12 +35,14 @@ import { reportOf, type BatchJobReport } from './report.js';
  *
  * @public
  */
-export interface ToBatchJobOptions {
+export interface ToBatchJobOptions extends RequestOptions {
   /**
-   * The `S3Control` service object (`aws-resources/s3control`) that sends CreateJob. Passed in
-   * so that `aws-resources/s3` neither loads nor bundles the S3 Control client.
+   * The `S3Control` service object (`aws-resources/s3control`) that sends CreateJob. Without
+   * it, one is made from the bucket's S3 client configuration (region, credentials, request
+   * handler, retries, logger; its endpoint only if one was set), loading
+   * `aws-resources/s3control` then: pass it in an app bundled without that module.
    */
-  readonly s3control: S3Control;
+  readonly s3control?: S3Control;
   /** The 12-digit account that owns the job. */
   readonly accountId: string;
   /** The IAM role the job runs as (it must read the bucket and do the operation). */
@@ -55,7 +63,6 @@ export interface ToBatchJobOptions {
   readonly manifestFilter?: JobManifestGeneratorFilter;
   /** Where the generator also writes the manifest it made (off unless given). */
   readonly manifestOutput?: S3ManifestOutputLocation;
-  readonly abortSignal?: AbortSignal;
 }
 
 const KNOWN = new Set([
@@ -72,6 +79,7 @@ const KNOWN = new Set([
   'manifestFilter',
   'manifestOutput',
   'abortSignal',
+  'signal',
 ]);
 
 /**
@@ -88,8 +96,11 @@ export async function toBatchJob(
   const unknown = Object.keys(options).filter((k) => !KNOWN.has(k));
   if (unknown.length > 0)
     throw new ParamValidationError(`${label}: unknown option(s) ${unknown.join(', ')}`);
-  const { s3control, accountId, roleArn, priority = 10, clientRequestToken, description } = options;
-  if (typeof (s3control as { Account?: unknown } | undefined)?.Account !== 'function')
+  const { accountId, roleArn, priority = 10, clientRequestToken, description } = options;
+  if (
+    options.s3control !== undefined &&
+    typeof (options.s3control as { Account?: unknown } | null)?.Account !== 'function'
+  )
     throw new ParamValidationError(
       `${label}: options.s3control must be an S3Control (new S3Control() from aws-resources/s3control)`,
     );
@@ -116,8 +127,8 @@ export async function toBatchJob(
     throw new ParamValidationError(
       `${label}: description must be a string of at most 256 characters`,
     );
-  if (options.abortSignal !== undefined && !(options.abortSignal instanceof AbortSignal))
-    throw new ParamValidationError(`${label}: abortSignal must be an AbortSignal`);
+  const abortSignal = signalOf(options, label);
+  const s3control = options.s3control ?? (await s3ControlFor(query.client, label));
   // v3 normalises `region` to a provider; a hand-made config may still hold the string.
   const regionConfig: unknown = s3control.meta.client.config.region;
   const region =
@@ -152,6 +163,6 @@ export async function toBatchJob(
       ...(description === undefined ? {} : { Description: description }),
       ...(options.tags === undefined ? {} : { Tags: options.tags }),
     },
-    options.abortSignal ? { abortSignal: options.abortSignal } : undefined,
+    abortSignal ? { abortSignal } : undefined,
   );
 }

@@ -94,7 +94,7 @@ export class BucketAcl extends Resource<sdk.S3Client, sdk.GetBucketAclOutput> {
    * `PutBucketAcl` output.
    *
    * @param params - the rest of the `PutBucketAcl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketAcl.put();

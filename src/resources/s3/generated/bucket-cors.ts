@@ -96,7 +96,7 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
    * `DeleteBucketCors` output.
    *
    * @param params - the rest of the `DeleteBucketCors` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketCors.delete();
@@ -117,7 +117,7 @@ export class BucketCors extends Resource<sdk.S3Client, sdk.GetBucketCorsOutput> 
    * `PutBucketCors` output.
    *
    * @param params - the rest of the `PutBucketCors` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketCors.put({ CORSConfiguration: {} });

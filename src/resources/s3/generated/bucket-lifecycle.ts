@@ -118,7 +118,7 @@ export class BucketLifecycle extends Resource<
    * the `DeleteBucketLifecycle` output.
    *
    * @param params - the rest of the `DeleteBucketLifecycle` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketLifecycle.delete();
@@ -142,7 +142,7 @@ export class BucketLifecycle extends Resource<
    * Resolves to the `PutBucketLifecycleConfiguration` output.
    *
    * @param params - the rest of the `PutBucketLifecycleConfiguration` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketLifecycle.put();

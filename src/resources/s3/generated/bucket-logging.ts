@@ -88,7 +88,7 @@ export class BucketLogging extends Resource<sdk.S3Client, sdk.GetBucketLoggingOu
    * `PutBucketLogging` output.
    *
    * @param params - the rest of the `PutBucketLogging` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketLogging.put({ BucketLoggingStatus: {} });

@@ -129,7 +129,7 @@ export class BucketNotification extends Resource<sdk.S3Client, sdk.NotificationC
    * Resolves to the `PutBucketNotificationConfiguration` output.
    *
    * @param params - the rest of the `PutBucketNotificationConfiguration` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketNotification.put({ NotificationConfiguration: {} });

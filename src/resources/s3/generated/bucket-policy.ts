@@ -98,7 +98,7 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
    * `DeleteBucketPolicy` output.
    *
    * @param params - the rest of the `DeleteBucketPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketPolicy.delete();
@@ -118,7 +118,7 @@ export class BucketPolicy extends Resource<sdk.S3Client, sdk.GetBucketPolicyOutp
    * `PutBucketPolicy` output.
    *
    * @param params - the rest of the `PutBucketPolicy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketPolicy.put({ Policy: 'policy' });

@@ -90,7 +90,7 @@ export class BucketRequestPayment extends Resource<
    * the `PutBucketRequestPayment` output.
    *
    * @param params - the rest of the `PutBucketRequestPayment` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketRequestPayment.put({ RequestPaymentConfiguration: {} });

@@ -100,7 +100,7 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
    * `DeleteBucketTagging` output.
    *
    * @param params - the rest of the `DeleteBucketTagging` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketTagging.delete();
@@ -123,7 +123,7 @@ export class BucketTagging extends Resource<sdk.S3Client, sdk.GetBucketTaggingOu
    * `PutBucketTagging` output.
    *
    * @param params - the rest of the `PutBucketTagging` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketTagging.put({ Tagging: {} });

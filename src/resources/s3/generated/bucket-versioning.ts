@@ -124,7 +124,7 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
    * `VersioningConfiguration.Status` = "Enabled". Resolves to the `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketVersioning.enable();
@@ -144,7 +144,7 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
    * `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketVersioning.put({ VersioningConfiguration: {} });
@@ -164,7 +164,7 @@ export class BucketVersioning extends Resource<sdk.S3Client, sdk.GetBucketVersio
    * `VersioningConfiguration.Status` = "Suspended". Resolves to the `PutBucketVersioning` output.
    *
    * @param params - the rest of the `PutBucketVersioning` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketVersioning.suspend();

@@ -138,7 +138,7 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
    * `DeleteBucketWebsite` output.
    *
    * @param params - the rest of the `DeleteBucketWebsite` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketWebsite.delete();
@@ -161,7 +161,7 @@ export class BucketWebsite extends Resource<sdk.S3Client, sdk.GetBucketWebsiteOu
    * `PutBucketWebsite` output.
    *
    * @param params - the rest of the `PutBucketWebsite` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucketWebsite.put({ WebsiteConfiguration: {} });

@@ -399,7 +399,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * `CreateBucket` output.
    *
    * @param params - the rest of the `CreateBucket` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucket.create();
@@ -420,7 +420,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * `DeleteBucket` output.
    *
    * @param params - the rest of the `DeleteBucket` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucket.delete();
@@ -442,7 +442,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * `DeleteObjects` output.
    *
    * @param params - the rest of the `DeleteObjects` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await bucket.deleteObjects({ Delete: {} });
@@ -462,7 +462,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * resource it made.
    *
    * @param params - the rest of the `PutObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const object = await bucket.putObject({ Key: 'key' });
@@ -667,7 +667,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * Waits until the bucket exists, polling with the v3 `waitUntilBucketExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await bucket.waitUntilExists({ maxWaitTime: 60 });
@@ -681,7 +681,7 @@ export abstract class BucketBase extends Resource<sdk.S3Client, sdk.Bucket> {
    * Waits until the bucket no longer exists, polling with the v3 `waitUntilBucketNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await bucket.waitUntilNotExists({ maxWaitTime: 60 });

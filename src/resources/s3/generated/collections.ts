@@ -132,7 +132,7 @@ export class ObjectSummaryCollectionBase<P extends object = object> extends Coll
    * Sends one `DeleteObjects` per page of this collection, with every listed ObjectSummary in it. Items that fail (`Errors[]`) are raised together after the last page as a {@link DeleteObjectsError} with every failure attached.
    *
    * @param params - the rest of the `DeleteObjects` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @throws {@link DeleteObjectsError} when some items failed, after every page was sent
    * @example
@@ -163,7 +163,7 @@ export class ObjectVersionCollection<P extends object = object> extends Collecti
    * Sends one `DeleteObjects` per page of this collection, with every listed ObjectVersion in it. Items that fail (`Errors[]`) are raised together after the last page as a {@link DeleteObjectsError} with every failure attached.
    *
    * @param params - the rest of the `DeleteObjects` input, sent with every page
-   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` stops before the next page
+   * @param options - `concurrency`: requests in flight at once (default 1; the next pages are listed meanwhile); `abortSignal` (or `signal`) stops before the next page
    * @returns the output of each request
    * @throws {@link DeleteObjectsError} when some items failed, after every page was sent
    * @example

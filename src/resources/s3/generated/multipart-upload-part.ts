@@ -282,7 +282,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
    * Resolves to the `UploadPartCopy` output.
    *
    * @param params - the rest of the `UploadPartCopy` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUploadPart.copyFrom({ CopySource: 'copySource' });
@@ -306,7 +306,7 @@ export class MultipartUploadPart extends Resource<sdk.S3Client, sdk.Part> {
    * `UploadPart` output.
    *
    * @param params - the rest of the `UploadPart` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUploadPart.upload();

@@ -277,7 +277,7 @@ export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload>
    * `objectKey`), `UploadId` (from `id`). Resolves to the `AbortMultipartUpload` output.
    *
    * @param params - the rest of the `AbortMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await multipartUpload.abort();
@@ -297,7 +297,7 @@ export class MultipartUpload extends Resource<sdk.S3Client, sdk.MultipartUpload>
    * `objectKey`), `UploadId` (from `id`). Resolves to the S3Object resource it made.
    *
    * @param params - the rest of the `CompleteMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const object = await multipartUpload.complete();

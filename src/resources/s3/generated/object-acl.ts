@@ -124,7 +124,7 @@ export class ObjectAcl extends Resource<sdk.S3Client, sdk.GetObjectAclOutput> {
    * `objectKey`). Resolves to the `PutObjectAcl` output.
    *
    * @param params - the rest of the `PutObjectAcl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectAcl.put();

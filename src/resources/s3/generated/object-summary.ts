@@ -335,7 +335,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Resolves to the `CopyObject` output.
    *
    * @param params - the rest of the `CopyObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectSummary.copyFrom({ CopySource: 'copySource' });
@@ -355,7 +355,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectSummary.delete();
@@ -377,7 +377,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * `key`). Resolves to the MultipartUpload resource it made.
    *
    * @param params - the rest of the `CreateMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const multipartUpload = await objectSummary.initiateMultipartUpload();
@@ -397,7 +397,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Resolves to the `PutObject` output.
    *
    * @param params - the rest of the `PutObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectSummary.put();
@@ -417,7 +417,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Resolves to the `RestoreObject` output.
    *
    * @param params - the rest of the `RestoreObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectSummary.restoreObject();
@@ -494,7 +494,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Waits until the object summary exists, polling with the v3 `waitUntilObjectExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await objectSummary.waitUntilExists({ maxWaitTime: 60 });
@@ -508,7 +508,7 @@ export abstract class ObjectSummaryBase extends Resource<sdk.S3Client, sdk._Obje
    * Waits until the object summary no longer exists, polling with the v3 `waitUntilObjectNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await objectSummary.waitUntilNotExists({ maxWaitTime: 60 });

@@ -238,7 +238,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
    * `objectKey`), `VersionId` (from `id`). Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectVersion.delete();
@@ -259,7 +259,7 @@ export abstract class ObjectVersionBase extends Resource<sdk.S3Client, sdk.Objec
    * `VersionId` (from `id`). Resolves to the `HeadObject` output.
    *
    * @param params - the rest of the `HeadObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await objectVersion.head();

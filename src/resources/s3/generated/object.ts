@@ -803,7 +803,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Resolves to the `CopyObject` output.
    *
    * @param params - the rest of the `CopyObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await object.copyFrom({ CopySource: 'copySource' });
@@ -823,7 +823,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Resolves to the `DeleteObject` output.
    *
    * @param params - the rest of the `DeleteObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await object.delete();
@@ -845,7 +845,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * `key`). Resolves to the MultipartUpload resource it made.
    *
    * @param params - the rest of the `CreateMultipartUpload` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const multipartUpload = await object.initiateMultipartUpload();
@@ -865,7 +865,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Resolves to the `PutObject` output.
    *
    * @param params - the rest of the `PutObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await object.put();
@@ -885,7 +885,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Resolves to the `RestoreObject` output.
    *
    * @param params - the rest of the `RestoreObject` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await object.restoreObject();
@@ -950,7 +950,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Waits until the object exists, polling with the v3 `waitUntilObjectExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await object.waitUntilExists({ maxWaitTime: 60 });
@@ -964,7 +964,7 @@ export abstract class S3ObjectBase extends Resource<sdk.S3Client, sdk.HeadObject
    * Waits until the object no longer exists, polling with the v3 `waitUntilObjectNotExists`.
    * Rejects on timeout (`maxWaitTime`, seconds, default 300), failure or abort.
    *
-   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal`
+   * @param options - `maxWaitTime`, `minDelay`, `maxDelay` (seconds) and `abortSignal` (or `signal`)
    * @example
    * ```ts
    * await object.waitUntilNotExists({ maxWaitTime: 60 });

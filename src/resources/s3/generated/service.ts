@@ -249,7 +249,7 @@ export class S3 extends ServiceResource<S3Client> {
    * Sends `CreateBucket`. Resolves to the Bucket resource it made.
    *
    * @param params - the rest of the `CreateBucket` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const bucket = await s3.createBucket({ Bucket: 'bucket' });

@@ -117,12 +117,12 @@ export async function copyObject(
   client: S3Client,
   source: ObjectSource,
   target: ObjectTarget,
-  options: CopyOptions = {},
+  given: CopyOptions = {},
 ): Promise<CopyResult> {
   const fn = 'copyObject';
   assertLocation(fn, 'source', source, true);
   assertLocation(fn, 'target', target);
-  assertTransferOptions(fn, options);
+  const options = assertTransferOptions(fn, given);
   const threshold = options.multipartThreshold ?? COPY_OBJECT_LIMIT;
   assertByteCount(fn, 'multipartThreshold', threshold, COPY_OBJECT_LIMIT);
   const partSize = options.partSize ?? 64 * MiB;

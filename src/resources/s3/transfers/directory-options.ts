@@ -14,6 +14,7 @@ export interface DirectoryOptions {
   readonly prefix?: string;
   readonly concurrency?: number;
   readonly abortSignal?: AbortSignal;
+  readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
 }
 
@@ -41,8 +42,13 @@ export async function checkDirectoryTransfer(
 ): Promise<CheckedDirectoryOptions> {
   if (typeof options !== 'object' || options === null)
     throw new ParamValidationError(`${fn}: options must be an object`);
-  const { prefix = '', concurrency = 4, abortSignal, onProgress } = options as DirectoryOptions;
-  assertTransferOptions(fn, { abortSignal, onProgress });
+  const given = options as DirectoryOptions;
+  const { prefix = '', concurrency = 4, onProgress } = given;
+  const { abortSignal } = assertTransferOptions(fn, {
+    abortSignal: given.abortSignal,
+    signal: given.signal,
+    onProgress,
+  });
   assertConcurrency(fn, concurrency);
   if (typeof prefix !== 'string') throw new ParamValidationError(`${fn}: prefix must be a string`);
   if (typeof dir !== 'string' || dir.length === 0)

@@ -35,6 +35,8 @@ export interface DownloadDirectoryOptions {
   onProgress?: (progress: Progress) => void;
   /** Cancels the listing and the downloads; the promise rejects with an `AbortError`. */
   abortSignal?: AbortSignal;
+  /** Same as `abortSignal`, under the name `fetch` and the DOM APIs give it. */
+  signal?: AbortSignal;
 }
 
 /** An object of a listing, as a directory download needs it. */

@@ -67,10 +67,11 @@ const DEFAULT_PART_SIZE = 8 * MiB;
  */
 export type DownloadResult = Omit<GetObjectCommandOutput, 'Body'>;
 
-function validate(fn: string, source: ObjectSource, options: DownloadOptions): void {
+function validate<T extends DownloadOptions>(fn: string, source: ObjectSource, given: T): T {
   assertLocation(fn, 'source', source, true);
-  assertTransferOptions(fn, options);
+  const options = assertTransferOptions(fn, given);
   assertParams(fn, options.params, ['Bucket', 'Key', 'VersionId']);
+  return options;
 }
 
 async function getObject(
@@ -172,10 +173,10 @@ export async function downloadToPath(
   client: S3Client,
   source: ObjectSource,
   filePath: string,
-  options: DownloadFileOptions,
+  given: DownloadFileOptions,
   expectedSize?: number,
 ): Promise<DownloadResult> {
-  validate(fn, source, options);
+  const options = validate(fn, source, given);
   const partSize = options.partSize ?? DEFAULT_PART_SIZE;
   assertPartSize(fn, partSize);
   const concurrency = options.concurrency ?? 4;
@@ -254,10 +255,10 @@ export async function downloadToPath(
 export async function downloadStream(
   client: S3Client,
   source: ObjectSource,
-  options: DownloadOptions = {},
+  given: DownloadOptions = {},
 ): Promise<Readable> {
   const fn = 'downloadStream';
-  validate(fn, source, options);
+  const options = validate(fn, source, given);
   const output = await getObject(fn, client, source, options);
   let stream: Readable = readableBody(output).stream();
   if (options.onProgress) {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { AbortError, ParamValidationError } from '../../../core/index.js';
+import { AbortError, ParamValidationError, signalOf } from '../../../core/index.js';
 
 /** 1 MiB in bytes. */
 export const MiB = 1024 * 1024;
@@ -45,6 +45,8 @@ export interface TransferOptions {
    * and any temporary file removed.
    */
   abortSignal?: AbortSignal;
+  /** Same as `abortSignal`, under the name `fetch` and the DOM APIs give it. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -167,19 +169,20 @@ export function assertByteCount(
   }
 }
 
-/** Checks the members of {@link TransferOptions}. */
-export function assertTransferOptions(fn: string, options: TransferOptions): void {
+/**
+ * Checks the members of {@link TransferOptions}, returning the options with the signal (given
+ * as `abortSignal` or `signal`) as `abortSignal`, which is all the transfers read.
+ */
+export function assertTransferOptions<T extends TransferOptions>(fn: string, options: T): T {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new ParamValidationError(
       `${fn}: onProgress must be a function, got ${describe(options.onProgress)}`,
     );
   }
-  const signal: unknown = options.abortSignal;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new ParamValidationError(
-      `${fn}: abortSignal must be an AbortSignal, got ${describe(signal)}`,
-    );
-  }
+  const abortSignal = signalOf(options, fn);
+  if (!('signal' in options) && abortSignal === options.abortSignal) return options;
+  const { signal: _given, ...rest } = options;
+  return { ...rest, abortSignal } as T;
 }
 
 /** Checks that `params` is a plain object (or absent) and does not set the members the function fills. */

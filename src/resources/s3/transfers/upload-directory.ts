@@ -40,6 +40,8 @@ export interface UploadDirectoryOptions {
    * are left stored), no new one starts, and the promise rejects with an `AbortError`.
    */
   abortSignal?: AbortSignal;
+  /** Same as `abortSignal`, under the name `fetch` and the DOM APIs give it. */
+  signal?: AbortSignal;
   /** Extra PutObject members for every file: ContentType, StorageClass, Metadata, ... */
   params?: Omit<PutObjectCommandInput, 'Bucket' | 'Key' | 'Body'>;
 }

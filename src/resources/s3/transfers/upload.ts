@@ -106,12 +106,13 @@ function neverCancelled(command: object): boolean {
 }
 
 /** Checks the options shared by both upload functions, before any request. */
-function validate(fn: string, target: ObjectTarget, options: UploadOptions): void {
+function validate(fn: string, target: ObjectTarget, given: UploadOptions): UploadOptions {
   assertLocation(fn, 'target', target);
-  assertTransferOptions(fn, options);
+  const options = assertTransferOptions(fn, given);
   if (options.partSize !== undefined) assertPartSize(fn, options.partSize);
   if (options.concurrency !== undefined) assertConcurrency(fn, options.concurrency);
   assertParams(fn, options.params, ['Bucket', 'Key', 'Body']);
+  return options;
 }
 
 async function runUpload(
@@ -190,10 +191,10 @@ export async function uploadFile(
   client: S3Client,
   target: ObjectTarget,
   filePath: string,
-  options: UploadOptions = {},
+  given: UploadOptions = {},
 ): Promise<UploadResult> {
   const fn = 'uploadFile';
-  validate(fn, target, options);
+  const options = validate(fn, target, given);
   if (typeof filePath !== 'string' || filePath.length === 0) {
     throw new ParamValidationError(
       `${fn}: filePath must be a non-empty string, got ${JSON.stringify(filePath)}`,
@@ -253,10 +254,10 @@ export async function uploadStream(
   client: S3Client,
   target: ObjectTarget,
   body: UploadBody,
-  options: UploadOptions = {},
+  given: UploadOptions = {},
 ): Promise<UploadResult> {
   const fn = 'uploadStream';
-  validate(fn, target, options);
+  const options = validate(fn, target, given);
   const supported =
     typeof body === 'string' ||
     body instanceof Uint8Array ||

@@ -105,7 +105,7 @@ export class Account extends Resource<sdk.S3ControlClient, object> {
    * resource it made.
    *
    * @param params - the rest of the `CreateJob` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const batchJob = await account.createJob({ Operation: {}, Report: {}, Priority: 1, RoleArn: 'roleArn' });

@@ -344,7 +344,7 @@ export abstract class BatchJobBase extends Resource<sdk.S3ControlClient, sdk.Job
    * `id`), `RequestedJobStatus` = "Cancelled". Resolves to the `UpdateJobStatus` output.
    *
    * @param params - the rest of the `UpdateJobStatus` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await batchJob.cancel();
@@ -369,7 +369,7 @@ export abstract class BatchJobBase extends Resource<sdk.S3ControlClient, sdk.Job
    * `id`), `RequestedJobStatus` = "Ready". Resolves to the `UpdateJobStatus` output.
    *
    * @param params - the rest of the `UpdateJobStatus` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await batchJob.confirm();
@@ -393,7 +393,7 @@ export abstract class BatchJobBase extends Resource<sdk.S3ControlClient, sdk.Job
    * `id`). Resolves to the `UpdateJobPriority` output.
    *
    * @param params - the rest of the `UpdateJobPriority` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await batchJob.updatePriority({ Priority: 1 });

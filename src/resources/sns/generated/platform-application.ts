@@ -145,7 +145,7 @@ export class PlatformApplication extends Resource<
    * Resolves to the PlatformEndpoint resource it made.
    *
    * @param params - the rest of the `CreatePlatformEndpoint` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const platformEndpoint = await platformApplication.createPlatformEndpoint({ Token: 'token' });
@@ -168,7 +168,7 @@ export class PlatformApplication extends Resource<
    * `arn`). Resolves to the `SetPlatformApplicationAttributes` output.
    *
    * @param params - the rest of the `SetPlatformApplicationAttributes` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await platformApplication.setAttributes({ Attributes: {} });
@@ -193,7 +193,7 @@ export class PlatformApplication extends Resource<
    * Resolves to the `DeletePlatformApplication` output.
    *
    * @param params - the rest of the `DeletePlatformApplication` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await platformApplication.delete();

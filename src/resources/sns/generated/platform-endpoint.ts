@@ -104,7 +104,7 @@ export abstract class PlatformEndpointBase extends Resource<
    * `SetEndpointAttributes` output.
    *
    * @param params - the rest of the `SetEndpointAttributes` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await platformEndpoint.setAttributes({ Attributes: {} });
@@ -125,7 +125,7 @@ export abstract class PlatformEndpointBase extends Resource<
    * `DeleteEndpoint` output.
    *
    * @param params - the rest of the `DeleteEndpoint` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await platformEndpoint.delete();

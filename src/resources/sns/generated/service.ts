@@ -177,7 +177,7 @@ export class SNS extends ServiceResource<SNSClient> {
    * Sends `CreateTopic`. Resolves to the Topic resource it made.
    *
    * @param params - the rest of the `CreateTopic` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const topic = await sns.createTopic({ Name: 'name' });
@@ -196,7 +196,7 @@ export class SNS extends ServiceResource<SNSClient> {
    * Sends `CreatePlatformApplication`. Resolves to the PlatformApplication resource it made.
    *
    * @param params - the rest of the `CreatePlatformApplication` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const platformApplication = await sns.createPlatformApplication({ Name: 'name', Platform: 'platform', Attributes: {} });

@@ -87,7 +87,7 @@ export class Subscription extends Resource<sdk.SNSClient, sdk.GetSubscriptionAtt
    * to the `SetSubscriptionAttributes` output.
    *
    * @param params - the rest of the `SetSubscriptionAttributes` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await subscription.setAttributes({ AttributeName: 'attributeName' });
@@ -112,7 +112,7 @@ export class Subscription extends Resource<sdk.SNSClient, sdk.GetSubscriptionAtt
    * `Unsubscribe` output.
    *
    * @param params - the rest of the `Unsubscribe` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await subscription.delete();

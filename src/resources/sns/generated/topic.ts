@@ -192,7 +192,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * Resolves to the Subscription resource it made.
    *
    * @param params - the rest of the `Subscribe` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const subscription = await topic.subscribe({ Protocol: 'protocol' });
@@ -215,7 +215,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * Subscription resource it made.
    *
    * @param params - the rest of the `ConfirmSubscription` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const subscription = await topic.confirmSubscription({ Token: 'token' });
@@ -235,7 +235,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * `SetTopicAttributes` output.
    *
    * @param params - the rest of the `SetTopicAttributes` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await topic.setAttributes({ AttributeName: 'attributeName' });
@@ -256,7 +256,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * `AddPermission` output.
    *
    * @param params - the rest of the `AddPermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await topic.addPermission({ Label: 'label', AWSAccountId: [], ActionName: [] });
@@ -276,7 +276,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * `RemovePermission` output.
    *
    * @param params - the rest of the `RemovePermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await topic.removePermission({ Label: 'label' });
@@ -298,7 +298,7 @@ export abstract class TopicBase extends Resource<sdk.SNSClient, sdk.GetTopicAttr
    * output.
    *
    * @param params - the rest of the `DeleteTopic` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await topic.delete();

@@ -159,7 +159,7 @@ export abstract class MessageBase extends Resource<sdk.SQSClient, sdk.Message> {
    * `ReceiptHandle` (from `receiptHandle`). Resolves to the `ChangeMessageVisibility` output.
    *
    * @param params - the rest of the `ChangeMessageVisibility` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await message.changeVisibility({ VisibilityTimeout: 1 });
@@ -182,7 +182,7 @@ export abstract class MessageBase extends Resource<sdk.SQSClient, sdk.Message> {
    * `receiptHandle`). Resolves to the `DeleteMessage` output.
    *
    * @param params - the rest of the `DeleteMessage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await message.delete();

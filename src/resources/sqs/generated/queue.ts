@@ -236,7 +236,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * `AddPermission` output.
    *
    * @param params - the rest of the `AddPermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.addPermission({ Label: 'label', AWSAccountIds: [], Actions: [] });
@@ -256,7 +256,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * output.
    *
    * @param params - the rest of the `DeleteQueue` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.delete();
@@ -277,7 +277,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * output.
    *
    * @param params - the rest of the `PurgeQueue` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.purge();
@@ -299,7 +299,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * resources it made.
    *
    * @param params - the rest of the `ReceiveMessage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const messages = await queue.receiveMessages();
@@ -319,7 +319,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * `RemovePermission` output.
    *
    * @param params - the rest of the `RemovePermission` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.removePermission({ Label: 'label' });
@@ -339,7 +339,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * output.
    *
    * @param params - the rest of the `SendMessage` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.sendMessage({ MessageBody: 'messageBody' });
@@ -364,7 +364,7 @@ export abstract class QueueBase extends Resource<sdk.SQSClient, sdk.GetQueueAttr
    * `SetQueueAttributes` output.
    *
    * @param params - the rest of the `SetQueueAttributes` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const output = await queue.setAttributes({ Attributes: {} });

@@ -99,7 +99,7 @@ export class SQS extends ServiceResource<SQSClient> {
    * Sends `CreateQueue`. Resolves to the Queue resource it made.
    *
    * @param params - the rest of the `CreateQueue` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const queue = await sqs.createQueue({ QueueName: 'queueName' });
@@ -116,7 +116,7 @@ export class SQS extends ServiceResource<SQSClient> {
    * Sends `GetQueueUrl`. Resolves to the Queue resource it made.
    *
    * @param params - the rest of the `GetQueueUrl` input
-   * @param options - `abortSignal` cancels the request
+   * @param options - `abortSignal` (or `signal`) cancels the request
    * @example
    * ```ts
    * const queue = await sqs.getQueueByName({ QueueName: 'queueName' });
