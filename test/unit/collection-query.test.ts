@@ -3,7 +3,7 @@ import { queryOf } from '../../src/core/index.js';
 import { things } from './fixtures/things.js';
 
 describe('queryOf', () => {
-  it('gives the owner, the combined filters, the limit and the page size, and sends nothing', () => {
+  it('gives the owner and its client, the combined filters, the limit and the page size, and sends nothing', () => {
     const { service, client } = things(() => {
       throw new Error('nothing is sent');
     });
@@ -16,6 +16,7 @@ describe('queryOf', () => {
     expect(query).toEqual({
       label: expect.stringMatching(/\.things$/),
       identifiers: {},
+      client,
       filters: { Prefix: 'a', Tags: ['x', 'y'], Range: { From: 1 } },
       limit: 5,
       pageSize: 2,
