@@ -29,6 +29,7 @@ export {
   waitFor,
 } from './members.js';
 export { abortErrorOf, clientFor, sendRequest, signalOf } from './request.js';
+export { sleep } from './sleep.js';
 export { LIBRARY_USER_AGENT, libraryClient, withLibraryUserAgent } from './user-agent.js';
 export { OWNER, type HasOwner, type Owner } from './owner.js';
 export type { ParamContext, Params } from './params.js';

@@ -1,4 +1,4 @@
-import { AbortError, signalOf, type RequestOptions } from '../../core/index.js';
+import { signalOf, sleep, type RequestOptions } from '../../core/index.js';
 
 /**
  * How unprocessed items and keys of a batch are sent again.
@@ -49,22 +49,6 @@ export function retryPolicy(
  */
 export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
   return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-}
-
-/** Waits `ms`, or rejects with an AbortError as soon as the signal aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError(undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

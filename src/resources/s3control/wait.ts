@@ -4,6 +4,7 @@ import {
   AwsResourcesError,
   ParamValidationError,
   signalOf,
+  sleep,
   type RequestOptions,
 } from '../../core/index.js';
 
@@ -85,24 +86,6 @@ function checkOptions(options: BatchJobWaitOptions | undefined, label: string): 
   return { maxWaitTime, minDelay, maxDelay, ...(abortSignal ? { abortSignal } : {}) };
 }
 
-/** Waits `ms`, or rejects with an AbortError as soon as the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = (): AbortError =>
-      new AbortError(`${label} was aborted`, { cause: signal?.reason });
-    if (signal?.aborted) return reject(aborted());
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Polls `describe` (one DescribeJob each) until the job is `Complete`; `Failed` and
  * `Cancelled` reject with a {@link BatchJobError}, as does running out of time.
@@ -145,7 +128,7 @@ export async function waitForJob(
         status,
         job,
       );
-    await sleep(Math.min(delay * 1000, left), abortSignal, label);
+    await sleep(Math.min(delay * 1000, left), abortSignal, `${label} was aborted`);
     delay = Math.min(delay * 2, maxDelay);
   }
 }
